@@ -1,0 +1,55 @@
+"""The stable output contract (schema_version 1) built from per-report results.
+
+Every renderer consumes the dict returned by :func:`build`; ``schemas/output.schema.json``
+describes it and a test validates real output against it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import __version__
+from .findings import SEVERITIES, ReportResult
+
+SCHEMA_VERSION = 1
+
+
+def build(results: list[ReportResult]) -> dict[str, Any]:
+    reports = [r.to_dict() for r in results]
+    by_sev = {s: 0 for s in SEVERITIES}
+    by_cat: dict[str, int] = {}
+    for r in results:
+        for f in r.findings:
+            by_sev[f.severity] += 1
+            by_cat[f.category] = by_cat.get(f.category, 0) + 1
+    ranking = sorted(
+        results,
+        key=lambda r: (
+            -len(r.errors),
+            -sum(f.severity == "error" for f in r.findings),
+            -sum(f.severity == "warning" for f in r.findings),
+            -len(r.findings),
+            r.source,
+        ),
+    )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "kinerja-audit", "version": __version__},
+        "reports": reports,
+        "summary": {
+            "reports": len(results),
+            "reports_unreadable": sum(bool(r.errors) for r in results),
+            "findings": sum(by_sev.values()),
+            "by_severity": by_sev,
+            "by_category": dict(sorted(by_cat.items())),
+            "worst_first": [
+                {
+                    "source": r.source,
+                    "errors": sum(f.severity == "error" for f in r.findings),
+                    "warnings": sum(f.severity == "warning" for f in r.findings),
+                    "infos": sum(f.severity == "info" for f in r.findings),
+                    "unreadable": bool(r.errors),
+                }
+                for r in ranking
+            ],
+        },
+    }
