@@ -1,0 +1,32 @@
+"""Output renderers: the contract dict (:func:`kinerja_audit.contract.build`) in every format.
+
+``render(contract, fmt, lang=..., color=...)`` returns ``str`` for every format except
+``xlsx`` (``bytes``).  Each format lives in its own module, imported only when used, so this
+package stays light to import.
+"""
+from __future__ import annotations
+
+import importlib
+
+#: Format name -> module (inside this package) exposing ``render(contract, *, lang, color)``.
+FORMATS = {
+    "text": "text",
+    "json": "json_",
+    "csv": "csv_",
+    "xlsx": "xlsx",
+    "html": "html_",
+    "md": "md",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+BINARY_FORMATS = frozenset({"xlsx"})
+
+
+def render(contract: dict, fmt: str, *, lang: str = "id", color: bool = False) -> str | bytes:
+    """Render ``contract`` as ``fmt`` in ``lang`` ("id" or "en"); ``color`` only affects text."""
+    from .labels import check_lang
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    module = importlib.import_module(f".{FORMATS[fmt]}", __name__)
+    return module.render(contract, lang=check_lang(lang), color=color)

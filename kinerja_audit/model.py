@@ -1,0 +1,294 @@
+"""The report model: metadata, parts, tables, lists and one record per indicator.
+
+``build(doc)`` runs every parser once and links what they found: each indicator gets the places it
+appears (its Bab III table row, heading and caption, its summary-table row, its Bab II list item),
+each with its source line.  Nothing here judges; the rules compare.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .document import Document
+from .parse import names as namesim
+from .parse.cells import Cell
+from .parse.codes import find_code
+from .parse.lists import ListItem, parse_items
+from .parse.meta import Meta, parse_meta
+from .parse.sections import Section, find_sections
+from .parse.tables import Row, Table, parse_tables
+from .parse.text import any_match, norm
+
+
+@dataclass
+class Mention:
+    """One place the report states something about an indicator."""
+
+    source: str                  # table | heading | caption | summary | plan
+    line: int
+    name: str | None = None
+    code: str | None = None      # canonical form of the code printed there
+    code_printed: str | None = None
+    cells: dict[str, Cell] = field(default_factory=dict)
+    unit: str | None = None
+    table: Table | None = None
+
+
+@dataclass
+class Indicator:
+    code: str
+    position: int
+    name: str
+    table: Mention | None = None
+    heading: Mention | None = None
+    caption: Mention | None = None
+    summary: Mention | None = None
+    plan: Mention | None = None
+    narrative: tuple[int, int] | None = None   # line span of the prose about it in Bab III A
+    polarity: str = "positive"
+    polarity_source: str = "default"
+
+    def mentions(self) -> list[Mention]:
+        return [m for m in (self.heading, self.caption, self.table, self.summary, self.plan) if m]
+
+    def value(self, role: str) -> Cell | None:
+        """The indicator's value for ``role``: its own table first, then the summary table."""
+        for m in (self.table, self.summary):
+            if m and role in m.cells and m.cells[role].number is not None:
+                return m.cells[role]
+        return None
+
+    @property
+    def unit(self) -> str | None:
+        for m in (self.table, self.summary, self.plan):
+            if m and m.unit:
+                return m.unit
+        return None
+
+
+@dataclass
+class Report:
+    doc: Document
+    meta: Meta
+    sections: list[Section]
+    tables: list[Table]
+    items: list[ListItem]
+    indicators: list[Indicator]
+    capaian_span: tuple[int, int] | None
+    coverage: dict
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def indicator(self, code: str | None) -> Indicator | None:
+        return next((i for i in self.indicators if i.code == code), None)
+
+
+def _span(sections: list[Section], key: str) -> tuple[int, int] | None:
+    s = next((s for s in sections if s.key == key), None)
+    return (s.start, s.end) if s else None
+
+
+def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | None:
+    cap = _span(sections, "capaian")
+    if cap:
+        return cap
+    bab3 = _span(sections, "bab3")
+    if bab3:
+        subs = [s.start for s in sections if s.parent == "bab3" and s.start > bab3[0]]
+        return bab3[0], (min(subs) - 1) if subs else bab3[1]
+    return None
+
+
+def _item_spans(items: list[ListItem]) -> dict[int, ListItem]:
+    return {it.line: it for it in items}
+
+
+def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns") -> Report:
+    meta = parse_meta(doc)
+    sections = find_sections(doc)
+    stops = {s.start for s in sections}
+    n = len(doc.lines)
+    kw = dict(kind=meta.kind, year=meta.year, quarter=meta.quarter, stop_lines=stops)
+    tables = parse_tables(doc, 1, n, **kw)
+    items = parse_items(doc, 1, n, stop_lines=stops)
+    cap_span = _capaian_span(sections, n)
+    anggaran = _span(sections, "anggaran")
+
+    def in_span(line: int, span: tuple[int, int] | None) -> bool:
+        return span is not None and span[0] <= line <= span[1]
+
+    perf_tables = [t for t in tables if t.rows and any(c.role in ("target", "realisasi") for c in t.columns)]
+    bab3_tables = [t for t in perf_tables if in_span(t.header_line, cap_span) and not in_span(t.header_line, anggaran)]
+    other_tables = [t for t in perf_tables if t not in bab3_tables and not in_span(t.header_line, anggaran)
+                    and not in_span(t.header_line, _span(sections, "bab3"))]
+    single = [t for t in bab3_tables if len(t.rows) == 1]
+    primary = single if single else bab3_tables
+    recap = [t for t in bab3_tables if t not in primary]
+
+    headings = _headings(items, cap_span, primary)
+    indicators = _indicators_from_tables(primary, headings)
+    summary_source = other_tables + recap
+    if not indicators and summary_source:
+        # No Bab III table: the summary table is all we have.
+        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows], "table")
+        summary_source = []
+    _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables], "summary")
+    _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
+    _attach_plan(indicators, items, sections)
+    _narrative_spans(indicators, primary, headings, cap_span, stops)
+    _infer_polarity(indicators)
+    unread = sum(len(r.unread) for t in tables for r in t.rows)
+    coverage = {
+        "indicators": len(indicators),
+        "tables": len(perf_tables),
+        "table_rows": sum(len(t.rows) for t in perf_tables),
+        "unparsed_numbers": unread,
+        "lines": n,
+    }
+    return Report(doc, meta, sections, tables, items, indicators, cap_span, coverage)
+
+
+def _headings(items: list[ListItem], span, tables: list[Table]) -> list[ListItem]:
+    """List items in Bab III A that introduce an indicator (a code, or a table right after)."""
+    if span is None:
+        return []
+    starts = sorted((t.caption_line or t.header_line) for t in tables)
+    out = []
+    in_span = [it for it in items if span[0] <= it.line <= span[1]]
+    for idx, it in enumerate(in_span):
+        nxt_item = in_span[idx + 1].line if idx + 1 < len(in_span) else span[1] + 1
+        has_table = any(it.line < s < nxt_item for s in starts)
+        if has_table and (find_code(it.text, at_start=True) or len(it.text) < 250):
+            out.append(it)
+    return out
+
+
+def _split_heading(text: str) -> tuple[str | None, str | None, str]:
+    code = find_code(text, at_start=True)
+    if code:
+        return code[0], code[1], norm(text[code[3]:].lstrip(" :.-"))
+    return None, None, norm(text)
+
+
+def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> list[Indicator]:
+    pairs = [(t, r) for t in tables for r in t.rows]
+    inds = _indicators_from_rows(pairs, "table")
+    # headings: the nearest heading above each table (and below the previous table)
+    prev_end = 0
+    for ind, (table, row) in zip(inds, pairs):
+        top = table.caption_line or table.header_line
+        cands = [h for h in headings if prev_end < h.line < top]
+        if cands and len(table.rows) == 1:
+            h = cands[-1]
+            code, printed, name = _split_heading(h.text)
+            ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
+        if table.caption_code and len(table.rows) == 1:
+            ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,
+                                  code_printed=table.caption_code_printed)
+        prev_end = table.end_line
+    _assign_codes(inds)
+    return inds
+
+
+def _mention(table: Table, row: Row, source: str) -> Mention:
+    return Mention(source, row.line, name=row.name or None, code=row.code, code_printed=row.code_printed,
+                   cells=dict(row.cells), unit=row.unit, table=table)
+
+
+def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[Indicator]:
+    out = []
+    for pos, (table, row) in enumerate(pairs, start=1):
+        m = _mention(table, row, source)
+        out.append(Indicator(code="", position=pos, name=row.name, table=m))
+    _assign_codes(out)
+    return out
+
+
+def _assign_codes(inds: list[Indicator]) -> None:
+    """Canonical code per indicator: the report's own numbering where it is consistent, else votes."""
+    prefixes = Counter(m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary")
+    prefix = prefixes.most_common(1)[0][0] if prefixes else "IK"
+    votes = []
+    for ind in inds:
+        ballot = [m.code for m in (ind.heading, ind.caption, ind.table) if m and m.code]
+        if ballot:
+            counts = Counter(ballot)
+            top = max(counts.values())
+            votes.append(next(c for c in ballot if counts[c] == top))
+        else:
+            votes.append(None)
+    positional = [f"{prefix}.{i.position}" for i in inds]
+    agree = sum(v == p for v, p in zip(votes, positional))
+    coded = sum(v is not None for v in votes)
+    if coded == 0 or agree >= 0.6 * coded:
+        codes = positional
+    else:
+        codes, seen = [], set()
+        for v, p in zip(votes, positional):
+            c = v or p
+            if c in seen:
+                c = f"{c}#{len(codes) + 1}"
+            seen.add(c)
+            codes.append(c)
+    for ind, code in zip(inds, codes):
+        ind.code = code
+        if ind.heading and ind.heading.name:
+            ind.name = ind.heading.name
+
+
+def _attach_rows(inds: list[Indicator], pairs: list[tuple[Table, Row]], source: str) -> None:
+    if not pairs or not inds:
+        return
+    mapping = namesim.align([i.name for i in inds], [r.name for _, r in pairs])
+    if all(m is None for m in mapping) and len(pairs) == len(inds):
+        mapping = list(range(len(inds)))
+    for (table, row), idx in zip(pairs, mapping):
+        if idx is not None and getattr(inds[idx], source) is None:
+            setattr(inds[idx], source, _mention(table, row, source))
+
+
+def _attach_plan(inds: list[Indicator], items: list[ListItem], sections: list[Section]) -> None:
+    """Bab II: the list of indicators (items following a heading that names 'indikator')."""
+    bab2 = next((s for s in sections if s.key == "bab2"), None)
+    if bab2 is None or not inds:
+        return
+    in_bab2 = [it for it in items if bab2.start <= it.line <= bab2.end]
+    plan: list[ListItem] = []
+    collecting = False
+    for it in in_bab2:
+        is_head = it.style in ("A.", "A)", "I.", "I)", "1.") and "indikator" in it.text.lower() and len(it.text) < 80
+        if is_head:
+            collecting, plan = True, []
+            continue
+        if collecting and it.style in ("A.", "A)", "I.", "I)"):
+            collecting = False
+        elif collecting:
+            plan.append(it)
+    if not plan:
+        return
+    mapping = namesim.align([i.name for i in inds], [p.text for p in plan])
+    for it, idx in zip(plan, mapping):
+        if idx is not None and inds[idx].plan is None:
+            code, printed, name = _split_heading(it.text)
+            inds[idx].plan = Mention("plan", it.line, name=name, code=code, code_printed=printed)
+
+
+def _narrative_spans(inds, tables, headings, span, stops) -> None:
+    if span is None:
+        return
+    boundaries = sorted({h.line for h in headings} | {t.caption_line or t.header_line for t in tables}
+                        | {s for s in stops if span[0] < s <= span[1]} | {span[1] + 1})
+    for ind in inds:
+        if ind.table is None or ind.table.table is None or len(ind.table.table.rows) != 1:
+            continue
+        start = ind.table.table.end_line + 1
+        end = next((b - 1 for b in boundaries if b > start), span[1])
+        if end >= start:
+            ind.narrative = (start, end)
+
+
+def _infer_polarity(inds: list[Indicator]) -> None:
+    for ind in inds:
+        if any_match("negative_name_patterns", ind.name or ""):
+            ind.polarity, ind.polarity_source = "negative", "name"

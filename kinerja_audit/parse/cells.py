@@ -1,0 +1,100 @@
+"""Value cells in table text: ``6.486 sertifikat``, ``237,93 %``, ``0%``, ``-``, ``1 Jenis``.
+
+A line of a table body is classified as pure values, text followed by values, or text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import rulepack
+from .numbers import Number, parse_number
+
+_NUM_TOKEN = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
+_NULL_TOKENS = {"-", "–", "—", "n/a", "na"}
+_NOT_VALUE_BEFORE = {"tahun", "ta", "tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
+                     "sp", "ik", "iku", "ikk", "ikss", "tabel", "bab", "pp", "uu", "permenpan"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    raw: str
+    number: Number | None       # None for "-" (no value)
+    percent: bool
+    unit: str | None            # unit word as printed, lower-case ("%" for percents)
+    line: int
+
+    @property
+    def value(self) -> float | None:
+        return self.number.value if self.number else None
+
+
+@functools.cache
+def unit_words() -> dict[str, str]:
+    """Every known unit word -> its family (count, score, percent, time, money)."""
+    out: dict[str, str] = {}
+    for family, words in rulepack.lexicon()["units"].items():
+        for w in words:
+            out[str(w).lower()] = family
+    return out
+
+
+def unit_family(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    return unit_words().get(unit.lower(), "other")
+
+
+def _is_unit_word(token: str) -> bool:
+    t = token.lower().strip(".,;:()")
+    return t in unit_words() and t not in ("%",)
+
+
+def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> tuple[str, list[Cell]]:
+    """Split ``text`` into (leading text, trailing value cells).
+
+    Cells are read from the right: ``number``, ``number %``, ``number unit`` or ``-``.
+    """
+    tokens = text.split()
+    cells: list[Cell] = []
+    i = len(tokens)
+    while i > 0 and (max_cells is None or len(cells) < max_cells):
+        tok = tokens[i - 1]
+        unit = None
+        percent = False
+        j = i
+        # unit or percent sign after the number
+        if tok in ("%",) or tok.lower() == "persen":
+            percent, unit, j = True, "%", i - 1
+        elif _is_unit_word(tok) and i >= 2 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
+            unit, j = tok.lower().strip(".,;:()"), i - 1
+        if j == 0:
+            break
+        numtok = tokens[j - 1]
+        if numtok.endswith("%") and not percent:
+            percent, unit, numtok = True, "%", numtok[:-1]
+        if numtok in _NULL_TOKENS and unit is None:
+            cells.append(Cell(numtok, None, False, None, line))
+            i = j - 1
+            continue
+        if not _NUM_TOKEN.match(numtok):
+            break
+        if j >= 2 and tokens[j - 2].lower().rstrip(".:") in _NOT_VALUE_BEFORE:
+            break
+        number = parse_number(numtok)
+        if number is None:
+            break
+        raw = " ".join(tokens[j - 1:i])
+        cells.append(Cell(raw, number, percent, unit, line))
+        i = j - 1
+    cells.reverse()
+    return " ".join(tokens[:i]), cells
+
+
+def value_line(text: str, line: int) -> list[Cell] | None:
+    """All cells when the whole line is values, else None."""
+    if not text.strip():
+        return None
+    rest, cells = split_trailing_cells(text, line)
+    return cells if cells and not rest else None

@@ -1,0 +1,152 @@
+"""Chapters and parts of the report, with their line spans.
+
+Recognises ``BAB III`` headings (title on the same or the next line), standalone headings such as
+``IKHTISAR EKSEKUTIF`` or ``Lampiran :``, and lettered parts such as ``B. REALISASI ANGGARAN``.
+Table-of-contents entries (dotted leaders, trailing page numbers, headings with no body) are not
+chapters.  The part vocabulary lives in ``checks/lexicon.yaml`` (``parts``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import rulepack
+from ..document import Document
+from .text import norm, roman_or_int
+
+BAB_RE = re.compile(r"^BAB\s+([IVX]+|\d{1,2})\b\s*[.:\-]?\s*(.*)$", re.IGNORECASE)
+MARKER_RE = re.compile(r"^(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+")
+TOC_RE = re.compile(r"(\.{4,}|…|\s\d{1,3}$)")
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    level: int
+    start: int          # line of the heading
+    end: int            # last line of the part
+    parent: str | None = None
+    number: int | None = None   # chapter number as printed (BAB III -> 3)
+
+    def contains(self, line: int) -> bool:
+        return self.start <= line <= self.end
+
+
+@functools.cache
+def _parts():
+    parts = rulepack.lexicon()["parts"]
+    return [
+        {**p, "_re": [re.compile(x, re.IGNORECASE) for x in p["patterns"]]}
+        for p in parts
+    ]
+
+
+def part_by_key(key: str) -> dict:
+    return next(p for p in _parts() if p["key"] == key)
+
+
+def _match_part(title: str, level: int | None = None) -> dict | None:
+    t = norm(title).rstrip(":").strip()
+    for part in _parts():
+        if level is not None and part["level"] != level:
+            continue
+        if any(r.match(t) for r in part["_re"]):
+            return part
+    return None
+
+
+def _headingish(text: str) -> bool:
+    t = norm(text)
+    if not t or len(t) > 80:
+        return False
+    letters = [c for c in t if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return bool(upper) or len(t.split()) <= 5
+
+
+def _next_nonblank(doc: Document, idx: int, limit: int = 3) -> int | None:
+    for j in range(idx + 1, min(len(doc.lines), idx + 1 + limit * 2)):
+        if doc.lines[j].text.strip():
+            return j
+    return None
+
+
+def _candidates(doc: Document) -> list[Section]:
+    found: list[Section] = []
+    for i, line in enumerate(doc.lines):
+        t = norm(line.text)
+        if not t or len(t) > 90 or TOC_RE.search(t) and not BAB_RE.match(t) or "...." in t:
+            continue
+        m = BAB_RE.match(t)
+        if m and (m.group(1).isupper() or m.group(1).isdigit()) and t[:3].isupper():
+            number = roman_or_int(m.group(1))
+            title = m.group(2).strip()
+            if TOC_RE.search(title):
+                continue
+            if not title:
+                j = _next_nonblank(doc, i)
+                title = norm(doc.lines[j].text) if j is not None and _headingish(doc.lines[j].text) else ""
+            part = _match_part(title, level=1) if title else None
+            if part is None or part["key"] in ("kata_pengantar", "daftar_isi", "ikhtisar", "lampiran"):
+                part = next((p for p in _parts() if p.get("number") == number), None)
+            if part is None:
+                continue
+            found.append(Section(part["key"], f"BAB {m.group(1)} {title}".strip(), 1, line.no,
+                                 line.no, number=number))
+            continue
+        if not _headingish(t):
+            continue
+        bare = MARKER_RE.sub("", t)
+        if bare == t:
+            part = _match_part(bare, level=1)
+            if part is not None and part.get("number") is None:
+                found.append(Section(part["key"], t.rstrip(": "), 1, line.no, line.no))
+                continue
+        part = _match_part(bare, level=2)
+        if part is not None:
+            found.append(Section(part["key"], t, 2, line.no, line.no, parent=part.get("parent")))
+    return found
+
+
+def find_sections(doc: Document) -> list[Section]:
+    cands = _candidates(doc)
+    last = len(doc.lines)
+    # A level-1 heading directly followed by another level-1 heading is a table-of-contents entry.
+    level1 = [c for c in cands if c.level == 1]
+    kept: list[Section] = []
+    for idx, sec in enumerate(level1):
+        nxt = level1[idx + 1].start if idx + 1 < len(level1) else last + 1
+        body = [ln for ln in doc.lines[sec.start:nxt - 1] if ln.text.strip()]
+        # the title line of a "BAB I" heading written over two lines is not body
+        if len(body) <= 1 and idx + 1 < len(level1):
+            continue
+        if kept and kept[-1].key == sec.key:
+            continue  # running header repeating the chapter we are in
+        kept.append(sec)
+    for idx, sec in enumerate(kept):
+        sec.end = (kept[idx + 1].start - 1) if idx + 1 < len(kept) else last
+    chapters = kept
+    subparts: list[Section] = []
+    for sub in (c for c in cands if c.level == 2):
+        owner = next((ch for ch in chapters if ch.contains(sub.start)), None)
+        if owner is None or sub.parent not in (owner.key, None):
+            continue
+        if subparts and subparts[-1].key == sub.key and subparts[-1].parent == owner.key:
+            continue
+        subparts.append(sub)
+    for idx, sub in enumerate(subparts):
+        owner = next(ch for ch in chapters if ch.contains(sub.start))
+        nxt = next((s.start for s in subparts[idx + 1:] if owner.contains(s.start)), owner.end + 1)
+        sub.end = nxt - 1
+    return sorted(chapters + subparts, key=lambda s: (s.start, s.level))
+
+
+def section_at(sections: list[Section], line: int) -> Section | None:
+    """The innermost section holding ``line``."""
+    best = None
+    for s in sections:
+        if s.contains(line) and (best is None or s.level >= best.level):
+            best = s
+    return best

@@ -1,0 +1,446 @@
+"""Indicator tables: header roles, rows, values, codes and names, whatever the extraction style.
+
+Handles (1) cells scattered over lines as text extracted from a PDF gives them (values on lines of
+their own, names wrapped, row numbers of sasaran), (2) one row per line with columns separated by
+runs of spaces (``pdftotext -layout``) and (3) pipe-separated rows (``| a | b |``), which is also how
+the PDF and DOCX readers emit real tables.  Parsing never judges: rows that cannot be completed are
+kept with what was read, and the counts go to the coverage report.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import rulepack
+from ..document import Document
+from .cells import Cell, split_trailing_cells, value_line, unit_words
+from .codes import find_code
+from .text import is_debris, norm
+
+NUMERIC_ROLES = ("target_annual", "target", "realisasi", "capaian", "target_other", "realisasi_other",
+                 "capaian_other")
+CAPTION_RE = re.compile(r"^\s*tabel\s*[.:]?\s*(?P<num>\d{1,3}(?:\.\d{1,3})*)\s*[.:\-]?\s*(?P<rest>.*)$",
+                        re.IGNORECASE)
+_HEADER_TOKEN = re.compile(
+    r"^(no\.?|kode|ik\w*|indikator|kinerja|utama|sasaran|strategis|program|kegiatan|target|rencana|"
+    r"realisasi|capaian|progres+|persentase|tw\.?|triwulan|semester|s\.?d\.?|sd|s/d|tahunan|tahun|"
+    r"satuan|keterangan|ket\.?|\(%\)|%|[ivx]{1,4}|[1-4]|20\d\d|pk|renstra|kumulatif|uraian|akhir|ta|"
+    r"anggaran|\||:|-|dan|terhadap|thd|/)$",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(r"\b(target|realisasi|capaian|progres+|persentase)\b", re.IGNORECASE)
+_PROSE_END = re.compile(r"[.;:]\s*$")
+
+
+@dataclass
+class Column:
+    role: str
+    label: str
+
+
+@dataclass
+class Row:
+    line: int
+    end_line: int
+    code: str | None = None             # canonical form of the code printed in the row
+    code_printed: str | None = None
+    number: int | None = None           # "No." column
+    texts: list[tuple[int, str]] = field(default_factory=list)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    unit: str | None = None
+    unread: list[Cell] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return norm(" ".join(t for _, t in self.texts))
+
+
+@dataclass
+class Table:
+    header_line: int
+    end_line: int
+    columns: list[Column]
+    rows: list[Row]
+    caption: str | None = None
+    caption_line: int | None = None
+    caption_number: str | None = None
+    caption_code: str | None = None
+    caption_code_printed: str | None = None
+    styles: set[str] = field(default_factory=set)
+
+    @property
+    def numeric_roles(self) -> list[str]:
+        return [c.role for c in self.columns if c.role in NUMERIC_ROLES]
+
+
+@functools.cache
+def _role_patterns() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for role, pats in rulepack.lexicon()["header_roles"].items():
+        for p in pats:
+            out.append((role, re.compile(p, re.IGNORECASE)))
+    return out
+
+
+def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quarter: int | None) -> str:
+    """Turn a target/realisasi/capaian column into target_annual / target / *_other."""
+    from .text import any_match
+
+    q = qualifier.lower()
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", q)]
+    is_period = any_match("header_period", q)
+    is_annual = any_match("header_annual", q) and not is_period
+    if years and year and all(y != year for y in years):
+        return f"{role}_other"
+    quarters = re.findall(r"\b(?:tw|triwulan)\s*\.?\s*(iv|iii|ii|i|[1-4])\b", q)
+    if quarters and quarter:
+        from .text import roman_or_int
+        if all(roman_or_int(x) != quarter for x in quarters):
+            return f"{role}_other"
+    if role == "target" and is_annual and kind != "annual":
+        return "target_annual"
+    return role
+
+
+def parse_header(text: str, kind: str | None = None, year: int | None = None,
+                 quarter: int | None = None) -> list[Column]:
+    """Column roles, in order, from the (joined) header text."""
+    t = norm(text.replace("|", " | "))
+    pos = 0
+    columns: list[Column] = []
+    qualifiers: list[str] = []
+    while pos < len(t):
+        best = None
+        for role, pat in _role_patterns():
+            m = pat.match(t, pos)
+            if m and m.end() > pos and (best is None or m.end() - m.start() > best[1].end() - best[1].start()):
+                best = (role, m)
+        if best:
+            role, m = best
+            # "Capaian" right after "Indikator Kinerja" etc. is still a column of its own
+            columns.append(Column(role, m.group(0)))
+            qualifiers.append("")
+            pos = m.end()
+        else:
+            nxt = t.find(" ", pos)
+            word = t[pos:] if nxt < 0 else t[pos:nxt]
+            if columns and word != "|":
+                qualifiers[-1] += " " + word
+            pos = len(t) if nxt < 0 else nxt
+        while pos < len(t) and t[pos] == " ":
+            pos += 1
+    out: list[Column] = []
+    for col, qual in zip(columns, qualifiers):
+        role = col.role
+        if role in ("target", "realisasi", "capaian"):
+            role = _qualify(role, qual, kind, year, quarter)
+        out.append(Column(role, norm(col.label + qual)))
+    # Two plain period targets: the first is the annual one (e.g. "Target | Target TW II").
+    targets = [c for c in out if c.role == "target"]
+    if len(targets) > 1 and kind != "annual":
+        targets[0].role = "target_annual"
+    for role in ("target", "realisasi", "capaian", "target_annual"):
+        same = [c for c in out if c.role == role]
+        for extra in same[1:]:
+            extra.role = f"{role.split('_')[0]}_other"
+    return out
+
+
+def _header_line(text: str) -> bool:
+    toks = norm(text.replace("|", " ")).split()
+    if not toks or len(toks) > 24:
+        return False
+    return all(_HEADER_TOKEN.match(tok) for tok in toks)
+
+
+def _is_pipe_row(text: str) -> bool:
+    return text.count("|") >= 2
+
+
+def _pipe_cells(text: str) -> list[str]:
+    parts = [p.strip() for p in text.strip().strip("|").split("|")]
+    return parts
+
+
+def _pipe_separator(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*\|?[\s:\-|+=]+\|?\s*", text)) and "-" in text
+
+
+def _prose(text: str) -> bool:
+    t = norm(text)
+    words = t.split()
+    return (len(words) >= 8 and len(t) >= 50) or (len(words) >= 6 and _PROSE_END.search(t) is not None
+                                                  and not _ROLE_WORD.search(t))
+
+
+def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """(first, last) line of the next table header in lines start..end (1-based)."""
+    i = start
+    while i <= end:
+        text = doc.lines[i - 1].text
+        if _ROLE_WORD.search(text) and _header_line(text):
+            # extend over neighbouring header-only lines (headers wrapped over several lines)
+            first = last = i
+            j = i - 1
+            while j >= start and j >= i - 12:
+                t = doc.lines[j - 1].text
+                if not t.strip():
+                    j -= 1
+                    continue
+                if _header_line(t) and not _is_pipe_row(t):
+                    first = j
+                    j -= 1
+                    continue
+                break
+            j = i + 1
+            while j <= end and j <= i + 14:
+                t = doc.lines[j - 1].text
+                if not t.strip():
+                    j += 1
+                    continue
+                if _header_line(t) and not _is_pipe_row(t) and value_line(t, j) is None:
+                    last = j
+                    j += 1
+                    continue
+                break
+            header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
+            roles = {c.role for c in parse_header(header_text)}
+            if len(roles & {"target", "target_annual", "realisasi", "capaian"}) >= 2:
+                return first, last
+            i = last + 1
+            continue
+        i += 1
+    return None
+
+
+def _caption_before(doc: Document, header_first: int, floor: int):
+    for j in range(header_first - 1, max(floor, header_first - 4) - 1, -1):
+        t = doc.lines[j - 1].text
+        m = CAPTION_RE.match(t)
+        if m:
+            return j, m
+    return None
+
+
+def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None,
+                 year: int | None = None, quarter: int | None = None,
+                 stop_lines: set[int] | None = None) -> list[Table]:
+    """Every indicator table in lines start..end."""
+    stop_lines = stop_lines or set()
+    tables: list[Table] = []
+    pos = start
+    while pos <= end:
+        hdr = find_header(doc, pos, end)
+        if hdr is None:
+            break
+        first, last = hdr
+        header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
+        columns = parse_header(header_text, kind, year, quarter)
+        table = Table(header_line=first, end_line=last, columns=columns, rows=[])
+        cap = _caption_before(doc, first, max(start, tables[-1].end_line + 1 if tables else start))
+        if cap:
+            table.caption_line, m = cap
+            table.caption = norm(doc.lines[cap[0] - 1].text)
+            table.caption_number = m.group("num")
+            code = find_code(m.group("rest"))
+            if code:
+                table.caption_code, table.caption_code_printed = code[0], code[1]
+        pipe = _is_pipe_row(doc.lines[first - 1].text)
+        _read_body(doc, table, last + 1, end, pipe, stop_lines)
+        tables.append(table)
+        pos = table.end_line + 1
+    return tables
+
+
+def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, stop_lines: set[int]) -> None:
+    numeric = table.numeric_roles
+    k = len(numeric)
+    has_number_col = any(c.role == "number" for c in table.columns)
+    has_unit_col = any(c.role == "unit" for c in table.columns)
+    rows: list[Row] = []
+    current: Row | None = None
+    pending: list[Cell] = []      # values of the current row, in column order
+    pending_text: list[tuple[int, str]] = []
+    last_content = table.end_line
+
+    def complete_row(line: int) -> None:
+        nonlocal current, pending
+        row = current or Row(line=pending[0].line if pending else line, end_line=line)
+        for role, cell in zip(numeric, pending):
+            row.cells[role] = cell
+        units = [c.unit for c in pending if c.unit and c.unit != "%"]
+        if units and not row.unit:
+            row.unit = units[0]
+        row.end_line = line
+        rows.append(row)
+        current, pending = None, []
+
+    def start_row(line: int) -> Row:
+        nonlocal current, pending_text
+        row = Row(line=line, end_line=line)
+        if pending_text:
+            row.texts.extend(pending_text)
+            row.line = pending_text[0][0]
+            pending_text = []
+        current = row
+        return row
+
+    i = start
+    while i <= end:
+        line = doc.lines[i - 1]
+        text = line.text
+        if i in stop_lines or CAPTION_RE.match(text):
+            break
+        if not text.strip() or is_debris(text) and not value_line(text, i):
+            i += 1
+            continue
+        if pipe and _pipe_separator(text):
+            i += 1
+            continue
+        if _ROLE_WORD.search(text) and _header_line(text) and rows:
+            break  # a new table starts
+        if rows and not pending and current is None and _prose(text) and not _is_pipe_row(text):
+            break
+        if current is not None and not current.cells and not pending and _prose(text) and rows == [] \
+                and not _is_pipe_row(text) and current.texts and len(current.texts) > 12:
+            break
+        if pipe and _is_pipe_row(text):
+            cells_text = _pipe_cells(text)
+            _pipe_row(table, cells_text, i, rows)
+            last_content = i
+            i += 1
+            continue
+        if pipe and not _is_pipe_row(text) and rows:
+            break
+        table.styles.update(c.number.style for c in (value_line(text, i) or []) if c.number)
+        code = find_code(text, at_start=True)
+        if code and (len(norm(text)) < 120):
+            if pending and current is not None:
+                complete_row(i - 1)  # incomplete row; keep what was read
+            row = start_row(i)
+            row.code, row.code_printed = code[0], code[1]
+            text = text[code[3]:].lstrip(" :.-")
+        vals = value_line(text, i)
+        if vals is not None:
+            if has_number_col and len(vals) == 1 and not pending and _is_row_number(vals[0]) \
+                    and _next_is_text(doc, i, end):
+                if current is None:
+                    start_row(i)
+                current.number = int(vals[0].value)
+                last_content = i
+                i += 1
+                continue
+            pending.extend(vals)
+            if current is None:
+                start_row(i)
+            last_content = i
+            while len(pending) >= k > 0:
+                extra = pending[k:]
+                pending = pending[:k]
+                complete_row(i)
+                pending = extra
+                if pending:
+                    start_row(i)
+            i += 1
+            continue
+        rest, cells = split_trailing_cells(text, i, max_cells=k - len(pending) if k else None)
+        if len(cells) >= 2 or (cells and pending):
+            table.styles.update(c.number.style for c in cells if c.number)
+            if current is None:
+                start_row(i)
+            if rest:
+                current.texts.append((i, rest))
+            pending.extend(cells)
+            last_content = i
+            if len(pending) >= k:
+                complete_row(i)
+            i += 1
+            continue
+        # plain text: a name fragment, sasaran text or a unit cell
+        t = norm(text)
+        if has_unit_col and t.lower() in unit_words() and current is not None:
+            current.unit = current.unit or t.lower()
+        elif rows and current is None and not pending and not pending_text and _trailing_fragment(t):
+            rows[-1].texts.append((i, t))
+        elif current is None:
+            pending_text.append((i, t))
+        else:
+            current.texts.append((i, t))
+        last_content = i
+        i += 1
+    if current is not None and (pending or current.code or current.texts):
+        if pending:
+            complete_row(last_content)
+            rows[-1].unread = []
+        elif current.code:
+            rows.append(current)
+    if k:
+        for row in rows:
+            if len(row.cells) < k:
+                row.unread = [c for c in row.cells.values()]
+    table.rows = rows
+    table.end_line = max(last_content, table.end_line)
+
+
+def _is_row_number(cell: Cell) -> bool:
+    return (cell.number is not None and not cell.percent and cell.unit is None
+            and cell.number.style == "plain" and cell.number.value.is_integer() and 0 < cell.number.value < 100)
+
+
+def _next_is_text(doc: Document, i: int, end: int) -> bool:
+    for j in range(i + 1, min(end, i + 40) + 1):
+        t = doc.lines[j - 1].text
+        if t.strip():
+            return value_line(t, j) is None
+    return False
+
+
+def _trailing_fragment(text: str) -> bool:
+    """A short lower-case fragment after a row's values (the end of a wrapped name)."""
+    return len(text) <= 40 and text[:1].islower() and len(text.split()) <= 5
+
+
+def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -> None:
+    cols = table.columns
+    if len(cells_text) != len(cols):
+        # continuation of a wrapped row, or a ragged row: fall back to the token reader
+        rest = " ".join(c for c in cells_text if c)
+        if rows and not any(value_line(c, line) for c in cells_text if c):
+            rows[-1].texts.append((line, norm(rest)))
+            return
+    row = Row(line=line, end_line=line)
+    for col, raw in zip(cols, cells_text):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if col.role in NUMERIC_ROLES:
+            vals = value_line(raw, line)
+            if vals:
+                row.cells[col.role] = vals[0]
+                table.styles.update(c.number.style for c in vals if c.number)
+                if vals[0].unit and vals[0].unit != "%" and not row.unit:
+                    row.unit = vals[0].unit
+            else:
+                row.unread.append(Cell(raw, None, False, None, line))
+        elif col.role == "code":
+            code = find_code(raw)
+            if code:
+                row.code, row.code_printed = code[0], code[1]
+        elif col.role == "number":
+            if raw.rstrip(".").isdigit():
+                row.number = int(raw.rstrip("."))
+        elif col.role == "unit":
+            row.unit = raw.lower()
+        elif col.role in ("indikator",):
+            code = find_code(raw, at_start=True)
+            if code and row.code is None:
+                row.code, row.code_printed = code[0], code[1]
+                raw = raw[code[3]:].lstrip(" :.-")
+            row.texts.append((line, raw))
+        elif col.role == "sasaran":
+            continue
+    if row.cells or row.code:
+        rows.append(row)
+    elif rows and row.texts:
+        rows[-1].texts.extend(row.texts)

@@ -1,0 +1,95 @@
+"""Shared views of the contract used by several formats: the flat finding rows, locations,
+grouping by section and indicator, and the short summary/coverage phrases.
+
+Formats differ only in how they lay these out; the logic of *what* is shown lives here once.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from . import labels
+
+#: Fixed column order of the flat finding table (csv; xlsx and md pick from it).
+COLUMNS = (
+    "source", "rule", "category", "severity", "indicator", "section", "page", "line",
+    "message", "found", "expected", "evidence", "suggestion",
+)
+SEVERITIES = ("error", "warning", "info")
+
+
+def iter_findings(contract: dict) -> Iterator[tuple[dict, dict]]:
+    """(report, finding) pairs in contract order."""
+    for report in contract["reports"]:
+        for finding in report["findings"]:
+            yield report, finding
+
+
+def flat_rows(contract: dict) -> list[dict[str, Any]]:
+    """One dict per finding, keys in :data:`COLUMNS` order, raw (untranslated) values."""
+    return [
+        {"source": report["source"], **{col: finding.get(col) for col in COLUMNS[1:]}}
+        for report, finding in iter_findings(contract)
+    ]
+
+
+def is_batch(contract: dict) -> bool:
+    return len(contract["reports"]) > 1
+
+
+def location(finding: dict, lang: str) -> str:
+    """"hlm. 4, baris 123" / "baris 123" / "" when neither is known."""
+    parts = []
+    if finding.get("page") is not None:
+        parts.append(labels.label("loc.page", lang, page=finding["page"]))
+    if finding.get("line") is not None:
+        parts.append(labels.label("loc.line", lang, line=finding["line"]))
+    return ", ".join(parts)
+
+
+def section_name(finding: dict, lang: str) -> str:
+    return finding.get("section") or labels.label("group.general", lang)
+
+
+def indicator_name(finding: dict, lang: str) -> str:
+    return finding.get("indicator") or labels.label("group.no_indicator", lang)
+
+
+def grouped(report: dict, lang: str) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
+    """Findings grouped by section, then indicator, both in order of first appearance."""
+    sections: dict[str, dict[str, list[dict]]] = {}
+    for finding in report["findings"]:
+        by_indicator = sections.setdefault(section_name(finding, lang), {})
+        by_indicator.setdefault(indicator_name(finding, lang), []).append(finding)
+    return [(sec, list(inds.items())) for sec, inds in sections.items()]
+
+
+def report_meta(report: dict, lang: str) -> str:
+    """"LKj · 2025 · triwulan 2 · BKHIT" from whatever metadata is known."""
+    parts = [report.get("kind"), report.get("year")]
+    if report.get("quarter") is not None:
+        parts.append(labels.label("report.quarter", lang, quarter=report["quarter"]))
+    parts.append(report.get("agency"))
+    return " · ".join(str(p) for p in parts if p not in (None, ""))
+
+
+def severity_counts(by_severity: dict[str, int], lang: str) -> str:
+    """"6 temuan (kesalahan: 2, peringatan: 3, info: 1)"."""
+    total = sum(by_severity.values())
+    detail = ", ".join(f"{labels.severity(s, lang)}: {by_severity.get(s, 0)}" for s in SEVERITIES)
+    return f"{labels.label('report.findings_total', lang, count=total)} ({detail})"
+
+
+def category_counts(by_category: dict[str, int], lang: str) -> list[tuple[str, int]]:
+    """(readable category, count) pairs, most frequent first."""
+    items = sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(labels.category(cat, lang), n) for cat, n in items]
+
+
+def coverage_text(coverage: dict[str, Any], lang: str) -> str:
+    """"12 indikator, 30 klaim narasi, 2 angka tidak terbaca"; unknown keys as "key: value"."""
+    known = labels.load()
+    parts = []
+    for key, value in coverage.items():
+        entry = known.get(f"coverage.{key}")
+        parts.append(f"{value} {entry[lang]}" if entry else f"{key}: {value}")
+    return ", ".join(parts)
