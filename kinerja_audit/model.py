@@ -76,6 +76,7 @@ class Report:
     indicators: list[Indicator]
     capaian_span: tuple[int, int] | None
     coverage: dict
+    rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -185,7 +186,7 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
             ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
         if table.caption_code and len(table.rows) == 1:
             ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,
-                                  code_printed=table.caption_code_printed)
+                                  code_printed=table.caption_code_printed, table=table)
         prev_end = table.end_line
     _assign_codes(inds)
     return inds

@@ -1,0 +1,50 @@
+"""The pipeline for one input: read -> model -> validate frames -> run rules -> ReportResult."""
+from __future__ import annotations
+
+import math
+import os
+
+from . import frames, model
+from .findings import ReportResult
+from .ingest import DEFAULT_MAX_BYTES, InputError, read_document
+from .rules.registry import Context, run, select
+
+
+def _clean(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
+    report = model.build(doc)
+    frame = frames.indicators_frame(report)
+    failures = frames.schema_failures(frame) if len(frame) else []
+    bad_idx = {f["index"] for f in failures if f["index"] is not None}
+    report.rejected = [(report.indicators[i], [f for f in failures if f["index"] == i]) for i in sorted(bad_idx)]
+    report.indicators = [ind for i, ind in enumerate(report.indicators) if i not in bad_idx]
+    findings = run(report, ctx, rule_ids)
+    rows = [{k: _clean(v) for k, v in row.items()} for row in frames.indicator_rows(report)]
+    report.coverage["findings"] = len(findings)
+    return ReportResult(
+        source=doc.source,
+        kind=report.meta.kind,
+        year=report.meta.year,
+        quarter=report.meta.quarter,
+        agency=report.meta.agency,
+        indicators=rows,
+        findings=findings,
+        coverage=dict(report.coverage),
+    )
+
+
+def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: list[str] | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> ReportResult:
+    """Audit one file. Unreadable input gives a result with ``errors`` and no findings."""
+    ctx = ctx or Context()
+    rule_ids = select() if rule_ids is None else rule_ids
+    try:
+        doc = read_document(path, max_bytes=max_bytes)
+    except InputError as err:
+        return ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
+    return audit_document(doc, ctx, rule_ids)

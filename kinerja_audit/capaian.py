@@ -1,0 +1,51 @@
+"""Capaian (achievement) arithmetic: formulas by polarity and rounding-interval comparison.
+
+A printed value stands for an interval (``2,35`` for [2,345; 2,355)); inputs are rounded too.  A
+printed capaian is consistent when some value in its interval is reachable from the intervals of
+the printed target and realisasi (statcheck's rule), give or take ``tolerance`` percentage points.
+"""
+from __future__ import annotations
+
+from .parse.cells import Cell
+
+
+def compute(target: float | None, realisasi: float | None, polarity: str = "positive") -> float | None:
+    """Capaian in percent, or None when undefined (no target, zero target)."""
+    if target is None or realisasi is None or target == 0:
+        return None
+    if polarity == "negative":
+        return max(0.0, (2 * target - realisasi) / target * 100)
+    return realisasi / target * 100
+
+
+def _bounds(cell: Cell) -> tuple[float, float]:
+    v, h = cell.number.value, cell.number.half_step
+    return v - h, v + h
+
+
+def reachable(target: Cell, realisasi: Cell, polarity: str) -> tuple[float, float] | None:
+    """[min, max] capaian over the rounding intervals of target and realisasi."""
+    t_lo, t_hi = _bounds(target)
+    r_lo, r_hi = _bounds(realisasi)
+    if t_lo <= 0 <= t_hi and target.number.value == 0:
+        return None
+    values = [compute(t, r, polarity) for t in (t_lo, t_hi) for r in (r_lo, r_hi) if t != 0]
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return min(values), max(values)
+
+
+def consistent(printed: Cell, target: Cell, realisasi: Cell, polarity: str, tolerance: float) -> bool | None:
+    """True/False, or None when it cannot be decided (missing numbers, zero target)."""
+    if printed.number is None or target.number is None or realisasi.number is None:
+        return None
+    span = reachable(target, realisasi, polarity)
+    if span is None:
+        return None
+    p, h = printed.number.value, printed.number.half_step
+    return p + h + tolerance >= span[0] and p - h - tolerance <= span[1]
+
+
+def decimals_for(printed: Cell | None) -> int:
+    return max(printed.number.decimals, 0) if printed and printed.number else 2

@@ -1,0 +1,128 @@
+"""Rule registry: one function per rule id, metadata and messages from ``checks/*.yaml``.
+
+A rule is a generator ``fn(report, ctx)`` yielding :class:`Hit` records (where, which indicator,
+the values for the message templates).  :func:`run` selects rules before running them, renders the
+messages in the chosen language and returns sorted :class:`~kinerja_audit.findings.Finding` objects.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import rulepack
+from ..findings import Finding, sort_findings
+from ..parse.numbers import format_number
+from ..parse.sections import section_at
+
+
+@dataclass
+class Hit:
+    indicator: str | None
+    line: int | None
+    values: dict[str, Any] = field(default_factory=dict)
+    found: Any = None
+    expected: Any = None
+    evidence: str | None = None
+    evidence_lines: tuple[int, int] | None = None
+
+
+@dataclass
+class Context:
+    lang: str = "id"
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)   # per-rule option overrides
+    severity: dict[str, str] = field(default_factory=dict)              # per-rule severity overrides
+    pk: Any = None
+
+    def option(self, rule_id: str, key: str) -> Any:
+        spec = rulepack.rules()[rule_id]
+        return self.options.get(rule_id, {}).get(key, spec.options.get(key))
+
+    def word(self, key: str, **values: Any) -> str:
+        entry = rulepack.lexicon()["words"][key]
+        return entry.get(self.lang, entry["id"]).format(**values)
+
+    def num(self, value: Any, decimals: int | None = None) -> str:
+        return format_number(value, self.lang, decimals)
+
+    def pct(self, value: Any, decimals: int | None = None) -> str:
+        return format_number(value, self.lang, decimals) + "%"
+
+
+RuleFn = Callable[[Any, Context], Iterable[Hit]]
+REGISTRY: dict[str, RuleFn] = {}
+
+
+def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
+    def deco(fn: RuleFn) -> RuleFn:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        REGISTRY[rule_id] = fn
+        return fn
+    return deco
+
+
+def load_all() -> dict[str, RuleFn]:
+    """Import every rule family module (registration happens on import)."""
+    from . import arithmetic, identity, structure, table_values  # noqa: F401
+    return REGISTRY
+
+
+def _text(value: Any, ctx: Context) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return ctx.num(value)
+    return str(value)
+
+
+def select(selected: Iterable[str] | None = None, ignored: Iterable[str] | None = None) -> list[str]:
+    """Rule ids to run. Entries may be ids (ARI001), names (capaian-recomputed) or categories."""
+    specs = rulepack.rules()
+    load_all()
+
+    def matches(spec, keys: set[str]) -> bool:
+        return bool({spec.id, spec.name, spec.category} & keys)
+
+    sel = set(selected or [])
+    ign = set(ignored or [])
+    out = []
+    for rid in sorted(REGISTRY):
+        spec = specs[rid]
+        if sel and not matches(spec, sel):
+            continue
+        if matches(spec, ign):
+            continue
+        out.append(rid)
+    return out
+
+
+def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
+    specs = rulepack.rules()
+    findings: list[Finding] = []
+    for rid in rule_ids:
+        spec = specs[rid]
+        for hit in REGISTRY[rid](report, ctx):
+            values = {k: _text(v, ctx) for k, v in hit.values.items()}
+            values.setdefault("found", _text(hit.found, ctx))
+            values.setdefault("expected", _text(hit.expected, ctx))
+            sec = section_at(report.sections, hit.line) if hit.line else None
+            evidence = hit.evidence
+            if evidence is None and hit.line:
+                a, b = hit.evidence_lines or (hit.line, hit.line)
+                evidence = " ".join(report.doc.lines[i - 1].text.strip() for i in range(a, b + 1)).strip() or None
+            findings.append(Finding(
+                rule=rid,
+                category=spec.category,
+                severity=ctx.severity.get(rid, spec.severity),
+                indicator=hit.indicator,
+                page=report.doc.page_of(hit.line),
+                line=hit.line,
+                message=spec.text("message", ctx.lang, **values),
+                expected=values["expected"],
+                found=values["found"],
+                evidence=evidence,
+                suggestion=spec.text("suggestion", ctx.lang, **values),
+                section=sec.title if sec else None,
+            ))
+    return sort_findings(findings)

@@ -1,0 +1,115 @@
+"""Structure rules: required parts (PermenPAN-RB 53/2014) and numbering of lists and tables."""
+from __future__ import annotations
+
+import re
+
+from ..parse.sections import _parts
+from ..parse.tables import CAPTION_RE
+from ..parse.text import any_match
+from .registry import Context, Hit, rule
+
+
+@rule("STR001")
+def missing_part(report, ctx: Context):
+    present = {s.key for s in report.sections}
+    for part in _parts():
+        if not part.get("required") or part["key"] in present:
+            continue
+        parent = part.get("parent")
+        if parent and parent not in present:
+            continue  # the whole chapter is missing: one finding for it, not one per part
+        yield Hit(None, None, values={}, found=None, expected=part["title"][ctx.lang])
+
+
+@rule("STR002")
+def annex_without_agreement(report, ctx: Context):
+    annex = report.section("lampiran")
+    if annex is None:
+        return
+    body = [report.doc.lines[i - 1].text for i in range(annex.start, annex.end + 1)]
+    text = " ".join(body)
+    if any_match("lampiran_pk_patterns", text):
+        return
+    rest = re.sub(r"(?i)^\s*lampiran\s*[:\-]?", "", " ".join(t.strip() for t in body)).strip()
+    detail = ctx.word("annex_empty") if not rest else ""
+    yield Hit(None, annex.start, values={"line_no": annex.start, "detail": detail,
+                                         "year": str(report.meta.year or "")},
+              found=None, expected=None)
+
+
+def _label(style: str, value: int) -> str:
+    if style.startswith("1"):
+        return f"{value}{style[1]}"
+    if style.startswith("a"):
+        return f"{chr(ord('a') + value - 1)}{style[1]}"
+    if style.startswith("A"):
+        return f"{chr(ord('A') + value - 1)}{style[1]}"
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    return f"{romans[value - 1] if value <= 12 else value}{style[1]}"
+
+
+def sequence_problems(values: list[tuple[int, object]]):
+    """Gaps and repeats in a sequence of (value, payload), allowing nested restarts.
+
+    Yields (kind, previous, found, expected, payload) with kind "gap" or "duplicate".
+    A value of 1 starts a new (possibly nested) list; a value continuing an outer list closes the
+    inner ones; anything else that is neither next nor a repeat of the innermost list is a gap.
+    """
+    stack: list[int] = []
+    for value, payload in values:
+        if value == 1:
+            stack.append(1)
+            continue
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d] == value - 1), None)
+        if depth is not None:
+            del stack[depth + 1:]
+            stack[depth] = value
+            continue
+        if not stack:
+            stack.append(value)
+            continue
+        if stack[-1] == value:
+            yield "duplicate", stack[-1], value, value + 1, payload
+            stack[-1] = value
+        elif value > stack[-1] + 1:
+            yield "gap", stack[-1], value, stack[-1] + 1, payload
+            stack[-1] = value
+        else:
+            stack.append(value)
+
+
+@rule("NUM001")
+def list_numbering(report, ctx: Context):
+    chapters = [s for s in report.sections if s.level == 1] or []
+    groups: dict[tuple, list] = {}
+    for it in report.items:
+        if it.value is None:
+            continue
+        owner = next((c.key for c in chapters if c.contains(it.line)), None)
+        groups.setdefault((owner, it.style), []).append(it)
+    for (_, style), items in sorted(groups.items(), key=lambda kv: kv[1][0].line):
+        for kind, prev, found, expected, it in sequence_problems([(it.value, it) for it in items]):
+            yield Hit(None, it.line,
+                      values={"problem": ctx.word(f"problem_{kind}"), "previous": _label(style, prev)},
+                      found=_label(style, found), expected=_label(style, expected))
+
+
+@rule("NUM002")
+def table_numbering(report, ctx: Context):
+    captions = []
+    for line in report.doc.lines:
+        m = CAPTION_RE.match(line.text)
+        if m and re.match(r"^\d+$", m.group("num")):
+            captions.append((int(m.group("num")), line.no))
+    seen_one = False
+    prev = None
+    for value, line in captions:
+        if prev is not None:
+            if value == prev:
+                yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": prev},
+                          found=value, expected=prev + 1)
+            elif value > prev + 1:
+                yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": prev},
+                          found=value, expected=prev + 1)
+        seen_one = seen_one or value == 1
+        prev = value

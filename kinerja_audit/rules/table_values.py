@@ -1,0 +1,147 @@
+"""Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows."""
+from __future__ import annotations
+
+from ..parse.cells import unit_family
+from ..parse.text import any_match
+from .identity import place_of
+from .registry import Context, Hit, rule
+
+ROLES = ("target_annual", "target", "realisasi", "capaian")
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower().strip(".")
+    return u[:-1] if u.endswith("s") and len(u) > 4 else u
+
+
+def _mention_units(m):
+    """(unit, line) pairs stated in one mention: the unit column and the units written in cells."""
+    out = []
+    if m.unit:
+        line = next((c.line for c in m.cells.values() if c.unit and c.unit != "%"), m.line)
+        out.append((m.unit, line))
+    for role in ("target_annual", "target", "realisasi"):
+        c = m.cells.get(role)
+        if c and c.unit and c.unit != "%":
+            out.append((c.unit, c.line))
+    return out
+
+
+@rule("UNT001")
+def unit_differs(report, ctx: Context):
+    for ind in report.indicators:
+        seen = []
+        for m in (ind.plan, ind.table, ind.summary):
+            if m is None:
+                continue
+            for unit, line in _mention_units(m):
+                seen.append((unit, line, m))
+        if not seen:
+            continue
+        first_unit, _, first_m = seen[0]
+        for unit, line, m in seen[1:]:
+            if _unit_key(unit) != _unit_key(first_unit):
+                yield Hit(ind.code, line,
+                          values={"code": ind.code, "place": place_of(m, ctx), "other_place": place_of(first_m, ctx)},
+                          found=unit, expected=first_unit)
+                break
+
+
+@rule("UNT002")
+def score_in_count_unit(report, ctx: Context):
+    for ind in report.indicators:
+        unit = ind.unit
+        if unit and unit_family(unit) == "count" and any_match("score_name_patterns", ind.name or ""):
+            line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
+            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="nilai")
+
+
+@rule("UNT003")
+def percentage_in_count_unit(report, ctx: Context):
+    for ind in report.indicators:
+        unit = ind.unit
+        if unit and unit_family(unit) in ("count", "score") and any_match("percent_name_patterns", ind.name or ""):
+            line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
+            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="%")
+
+
+@rule("RNG001")
+def implausible_value(report, ctx: Context):
+    for ind in report.indicators:
+        if any_match("score_name_patterns", ind.name or "") and unit_family(ind.unit) in (None, "score"):
+            kind = ctx.word("kind_score")
+        elif any_match("percent_name_patterns", ind.name or "") and unit_family(ind.unit) in (None, "percent"):
+            kind = ctx.word("kind_percent")
+        else:
+            continue
+        for role in ("target_annual", "target", "realisasi"):
+            cell = ind.value(role)
+            if cell is None or cell.number is None or 0 <= cell.number.value <= 100:
+                continue
+            yield Hit(ind.code, cell.line, values={"code": ind.code, "role": ctx.word(f"role_{role}"), "kind": kind},
+                      found=cell.number.value, expected="0–100")
+
+
+def _same(a, b) -> bool:
+    tol = max(a.number.half_step, b.number.half_step)
+    return abs(a.number.value - b.number.value) <= tol + 1e-9
+
+
+@rule("MIS001")
+def summary_vs_table(report, ctx: Context):
+    for ind in report.indicators:
+        if ind.table is None or ind.summary is None:
+            continue
+        for role in ROLES:
+            a, b = ind.summary.cells.get(role), ind.table.cells.get(role)
+            if not (a and b) or a.number is None or b.number is None or _same(a, b):
+                continue
+            decimals = max(a.number.decimals, b.number.decimals)
+            yield Hit(ind.code, a.line,
+                      values={"code": ind.code, "role": ctx.word(f"role_{role}"),
+                              "place": place_of(ind.summary, ctx), "other_place": place_of(ind.table, ctx)},
+                      found=ctx.num(a.number.value, decimals) + ("%" if a.percent else ""),
+                      expected=ctx.num(b.number.value, decimals) + ("%" if b.percent else ""))
+
+
+@rule("PRS001")
+def no_indicator_table(report, ctx: Context):
+    if any(ind.table is not None for ind in report.indicators):
+        return
+    where = ctx.word("where_bab3") if report.capaian_span else ctx.word("where_report")
+    line = report.capaian_span[0] if report.capaian_span else None
+    yield Hit(None, line, values={"where": where}, found=None, expected=None)
+
+
+@rule("PRS002")
+def mixed_number_format(report, ctx: Context):
+    for table in report.tables:
+        if {"id", "en"} <= table.styles:
+            cells = [c for r in table.rows for c in r.cells.values() if c.number]
+            id_ex = next((c.raw for c in cells if c.number.style == "id"), "")
+            en_ex = next((c.raw for c in cells if c.number.style == "en"), "")
+            if not id_ex or not en_ex:
+                continue
+            yield Hit(None, table.header_line, values={"line_no": table.header_line, "id_example": id_ex,
+                                                         "en_example": en_ex}, found=en_ex, expected=id_ex)
+
+
+@rule("PRS003")
+def incomplete_row(report, ctx: Context):
+    for ind in report.indicators:
+        for m in (ind.table, ind.summary):
+            if m is None or m.table is None:
+                continue
+            expected = len(m.table.numeric_roles)
+            got = sum(1 for c in m.cells.values())
+            if expected and got < expected:
+                yield Hit(ind.code, m.line, values={"code": ind.code}, found=got, expected=expected)
+
+
+@rule("PRS004")
+def schema_rejected(report, ctx: Context):
+    for ind, failures in report.rejected:
+        cols = ", ".join(sorted({str(f["column"]) for f in failures}))
+        vals = ", ".join(str(f["value"]) for f in failures)
+        line = ind.table.line if ind.table else (ind.summary.line if ind.summary else None)
+        yield Hit(ind.code, line, values={"code": ind.code, "columns": cols}, found=vals, expected=None)
