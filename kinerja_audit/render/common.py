@@ -81,8 +81,8 @@ def severity_counts(by_severity: dict[str, int], lang: str) -> str:
 
 def category_counts(by_category: dict[str, int], lang: str) -> list[tuple[str, int]]:
     """(readable category, count) pairs, most frequent first."""
-    items = sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(labels.category(cat, lang), n) for cat, n in items]
+    named = [(labels.category(cat, lang), n) for cat, n in by_category.items()]
+    return sorted(named, key=lambda pair: (-pair[1], pair[0].casefold()))
 
 
 def coverage_text(coverage: dict[str, Any], lang: str) -> str:

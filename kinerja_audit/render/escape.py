@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def neutralise(value: Any) -> Any:
@@ -18,6 +18,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def xml_text(value: Any) -> str:
-    """Text with the characters XML 1.0 forbids (form feeds from PDFs, NULs) removed."""
-    return _XML_INVALID.sub("", "" if value is None else str(value))
+def clean(value: Any) -> str:
+    """Text without control characters: XML 1.0 forbids them (form feeds from PDFs, NULs) and
+    on a terminal they could inject escape sequences.  Tab, newline and CR are kept."""
+    return _CONTROL.sub("", "" if value is None else str(value))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import common, labels
+from .escape import clean
 
 _ANSI = {"error": "\x1b[31;1m", "warning": "\x1b[33;1m", "info": "\x1b[36m", "bold": "\x1b[1m",
          "dim": "\x1b[2m"}
@@ -24,15 +25,16 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
 
 def _report(report: dict, lang: str, paint) -> list[str]:
     meta = common.report_meta(report, lang)
-    out = [paint(f"== {report['source']}" + (f" ({meta})" if meta else "") + " ==", "bold")]
+    title = clean(report["source"]) + (f" ({clean(meta)})" if meta else "")
+    out = [paint(f"== {title} ==", "bold")]
     if report["errors"]:
         out.append(paint(labels.label("report.unreadable", lang) + ":", "error"))
-        out += [f"  - {err}" for err in report["errors"]]
+        out += [f"  - {clean(err)}" for err in report["errors"]]
     for section, indicators in common.grouped(report, lang):
         out.append("")
-        out.append(paint(section, "bold"))
+        out.append(paint(clean(section), "bold"))
         for indicator, findings in indicators:
-            out.append(f"  {indicator}")
+            out.append(f"  {clean(indicator)}")
             for finding in findings:
                 out += _finding(finding, lang, paint)
     if not report["findings"] and not report["errors"]:
@@ -52,10 +54,10 @@ def _finding(finding: dict, lang: str, paint) -> list[str]:
     where = common.location(finding, lang)
     head = f"    {paint(labels.severity(sev, lang).upper(), sev)} {finding['rule']}"
     head += f" [{where}]" if where else ""
-    out = [f"{head} {finding['message']}"]
+    out = [f"{head} {clean(finding['message'])}"]
     for key, label_key in _FIELDS:
         if finding.get(key) not in (None, ""):
-            out.append(f"      {paint(labels.label(label_key, lang) + ':', 'dim')} {finding[key]}")
+            out.append(f"      {paint(labels.label(label_key, lang) + ':', 'dim')} {clean(finding[key])}")
     return out
 
 
@@ -72,5 +74,5 @@ def _batch_summary(summary: dict, lang: str, paint) -> list[str]:
         counts = common.severity_counts(
             {"error": row["errors"], "warning": row["warnings"], "info": row["infos"]}, lang)
         status = f" — {labels.label('report.unreadable_short', lang)}" if row["unreadable"] else ""
-        out.append(f"  {row['source']}: {counts}{status}")
+        out.append(f"  {clean(row['source'])}: {counts}{status}")
     return out
