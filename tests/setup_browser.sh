@@ -10,4 +10,5 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "setup_browser: $CHROMIUM missing and not root; the browser test will skip (or fail in CI)" >&2
     exit 0
 fi
+export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq && apt-get install -y -qq chromium

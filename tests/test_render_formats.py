@@ -361,3 +361,17 @@ def test_golden(contract, fmt, lang, ext):
 
 def test_golden_covers_every_text_format():
     assert {f for f, _, _ in GOLDEN_CASES} == set(FORMATS) - {"xlsx", "html"}
+
+
+def test_html_highlight_ignores_whitespace_and_escapes():
+    from kinerja_audit.render.html_ import highlight
+
+    assert highlight("IK.2 | 500 % <b>", "500%") == "IK.2 | <mark>500 %</mark> &lt;b&gt;"
+    assert highlight("a < b", "<") == "a <mark>&lt;</mark> b"
+    assert highlight("tidak ada", "500%") == "tidak ada"
+    assert highlight("x", None) == "x"
+
+
+def test_coverage_prints_known_and_unknown_keys():
+    data = fx.build([ReportResult(source="a.txt", coverage={"indicators": 3, "tables": 2, "pages_ocr": 1})])
+    assert "Cakupan: 3 indikator, 2 tabel, pages_ocr: 1" in render(data, "text")

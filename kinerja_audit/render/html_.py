@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html import escape
 
 from . import common, labels
@@ -50,7 +51,17 @@ _JS = """
     });
     document.getElementById('shown').textContent = String(shown);
   }
-  boxes.forEach(function (b) { b.addEventListener('change', apply); });
+  // A link such as report.html#severity=error,warning&category=arithmetic opens pre-filtered.
+  var wanted = {};
+  location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+    var kv = part.split('=');
+    if (kv.length === 2) { wanted[kv[0]] = decodeURIComponent(kv[1]).split(','); }
+  });
+  boxes.forEach(function (b) {
+    var w = wanted[b.dataset.filter];
+    if (w) { b.checked = w.indexOf(b.value) >= 0; }
+    b.addEventListener('change', apply);
+  });
   apply();
   document.body.setAttribute('data-ready', '1');
 })();
@@ -70,11 +81,14 @@ def _e(value) -> str:
 
 
 def highlight(evidence: str, found: str | None) -> str:
-    """Escaped ``evidence`` with the first occurrence of ``found`` wrapped in <mark>."""
-    at = evidence.find(found) if found else -1
-    if at < 0:
+    """Escaped ``evidence`` with the first occurrence of ``found`` wrapped in <mark>.
+
+    Whitespace is not significant ("500%" marks "500 %" in the evidence)."""
+    chars = [re.escape(c) for c in (found or "") if not c.isspace()]
+    match = re.search(r"\s*".join(chars), evidence) if chars else None
+    if not match:
         return _e(evidence)
-    end = at + len(found)
+    at, end = match.span()
     return f"{_e(evidence[:at])}<mark>{_e(evidence[at:end])}</mark>{_e(evidence[end:])}"
 
 
