@@ -14,15 +14,15 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 import render_fixture as fx
+
 from kinerja_audit.render import render
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REMOTE = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
-                    re.IGNORECASE)
+REMOTE = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//"""
+                    r"""|url\(\s*["']?\s*(?:https?:)?//|@import""", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import json
 from importlib import resources
 
 import pytest
+import render_fixture as fx
 from jsonschema import Draft202012Validator
 
-import render_fixture as fx
 from kinerja_audit.findings import CATEGORIES, SEVERITIES
 
 

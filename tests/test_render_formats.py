@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -17,13 +18,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import render_fixture as fx
 from openpyxl import load_workbook
 
-import render_fixture as fx
 from kinerja_audit import rulepack
 from kinerja_audit.findings import CATEGORIES, SEVERITIES, Finding, ReportResult
-from kinerja_audit.render import FORMATS, render
-from kinerja_audit.render import labels
+from kinerja_audit.render import FORMATS, labels, render
 from kinerja_audit.render.escape import neutralise
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
@@ -43,7 +43,8 @@ def contract() -> dict:
 
 def expected(contract: dict) -> list[tuple[str, str, str]]:
     """(source, rule, message) of every finding in the contract, in order."""
-    return [(r["source"], f["rule"], f["message"]) for r in contract["reports"] for f in r["findings"]]
+    return [(r["source"], f["rule"], f["message"])
+            for r in contract["reports"] for f in r["findings"]]
 
 
 def test_fixture_is_rich_enough(contract):
@@ -88,7 +89,8 @@ def test_text_strips_terminal_escapes():
 
 def test_text_groups_and_summarises(contract):
     out = render(contract, "text")
-    general, bab3, annex = (out.index(f"\n{s}\n") for s in ("Umum", "BAB III AKUNTABILITAS KINERJA", "LAMPIRAN"))
+    sections = ("Umum", "BAB III AKUNTABILITAS KINERJA", "LAMPIRAN")
+    general, bab3, annex = (out.index(f"\n{s}\n") for s in sections)
     assert general < bab3 < annex < out.index("== laporan/rusak.pdf ==")
     assert "Cakupan: 6 indikator, 14 klaim narasi, 1 angka tidak terbaca" in out
     assert "Ringkasan: 9 temuan (kesalahan: 2, peringatan: 4, informasi: 3)" in out
@@ -124,11 +126,11 @@ def read_xlsx(data: bytes):
 
 
 def test_xlsx_working_paper_has_every_finding(contract):
-    wb, review, summary, rows = read_xlsx(render(contract, "xlsx"))
+    _, review, summary, rows = read_xlsx(render(contract, "xlsx"))
     assert review.title == "Kertas Kerja Reviu" and summary.title == "Ringkasan"
     header, *body = rows
-    assert header == ["No", "Laporan", "Bagian", "Halaman/Baris", "Indikator", "Kategori", "Tingkat",
-                      "Temuan", "Tertulis", "Seharusnya", "Saran perbaikan"]
+    assert header == ["No", "Laporan", "Bagian", "Halaman/Baris", "Indikator", "Kategori",
+                      "Tingkat", "Temuan", "Tertulis", "Seharusnya", "Saran perbaikan"]
     assert [(r[1], r[7]) for r in body] == [(s, m) for s, _, m in expected(contract)]
     assert [r[0] for r in body] == list(range(1, 10))
     ari = next(r for r in body if r[7].startswith("Capaian IK.3"))
@@ -188,10 +190,11 @@ def test_sarif_has_every_finding(contract):
     run, = sarif["runs"]
     results = run["results"]
     uri = "laporan/lkj%20tw2%202025%20bkhit.txt"
-    assert [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"],
-             r["message"]["text"]) for r in results] == [(uri, r, m) for _, r, m in expected(contract)]
+    got = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"],
+            r["message"]["text"]) for r in results]
+    assert got == [(uri, r, m) for _, r, m in expected(contract)]
     levels = {r["ruleId"]: r["level"] for r in results}
-    assert levels["ARI001"] == "error" and levels["ZER001"] == "warning" and levels["UNT001"] == "note"
+    assert (levels["ARI001"], levels["ZER001"], levels["UNT001"]) == ("error", "warning", "note")
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == sorted({r for _, r, _ in expected(contract)})
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
@@ -218,8 +221,10 @@ def test_junit_has_every_finding(contract):
             if failure is not None:
                 got.append((suite.get("name"), failure.get("type"), failure.get("message"), "fail"))
             elif out is not None:
-                got.append((suite.get("name"), case.get("name").split()[0], out.text.splitlines()[0], "pass"))
-    sev = {(r["source"], f["rule"]): f["severity"] for r in contract["reports"] for f in r["findings"]}
+                rule, message = case.get("name").split()[0], out.text.splitlines()[0]
+                got.append((suite.get("name"), rule, message, "pass"))
+    sev = {(r["source"], f["rule"]): f["severity"]
+           for r in contract["reports"] for f in r["findings"]}
     assert [g[:3] for g in got] == expected(contract)
     assert all((g[3] == "fail") == (sev[g[:2]] in ("error", "warning")) for g in got)
     assert root.get("failures") == "6" and root.get("errors") == "1"
@@ -242,7 +247,7 @@ def headers(contract: dict, lang: str) -> dict[str, list[str]]:
     return {
         "csv": read_csv(render(contract, "csv", lang=lang))[0],
         "xlsx": rows[0] + [review.title, summary.title, summary["A1"].value, summary["B1"].value],
-        "md": [cell for head, sep in zip(md, md[1:]) if sep.startswith("|---")
+        "md": [cell for head, sep in itertools.pairwise(md) if sep.startswith("|---")
                for cell in split_md_row(head)],
     }
 
@@ -278,8 +283,9 @@ def test_every_category_and_severity_has_a_label():
 
 
 def test_import_is_light():
+    heavy = ("openpyxl", "yaml", "kinerja_audit.render.")
     code = ("import sys, kinerja_audit.render as r; "
-            "print([m for m in sys.modules if m.startswith(('openpyxl', 'yaml', 'kinerja_audit.render.'))])")
+            f"print([m for m in sys.modules if m.startswith({heavy!r})])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -305,12 +311,12 @@ def test_csv_neutralises_formulas(contract):
 
 
 def test_xlsx_has_no_formula_cells(contract):
-    wb, _, summary, rows = read_xlsx(render(contract, "xlsx"))
+    wb, _, _, rows = read_xlsx(render(contract, "xlsx"))
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert "'=Ganti satuan menjadi nilai." in [v for r in rows for v in r]
     status = [c.value for c in cells if isinstance(c.value, str) and "bukan" in c.value]
-    assert status and all(v.startswith("PDF") or v.startswith("'=") for v in status)
+    assert status and all(v.startswith(("PDF", "'=")) for v in status)
 
 
 def test_html_escapes_report_text(contract):
@@ -337,7 +343,8 @@ def test_junit_and_sarif_survive_control_characters():
     finding = Finding("ARI001", "arithmetic", "error", None, 1, 2, "pa\x0cge\x00", evidence="\x1b")
     data = fx.build([ReportResult(source="a.txt", findings=[finding])])
     assert ET.fromstring(render(data, "junit")).find(".//failure").get("message") == "page"
-    assert json.loads(render(data, "sarif"))["runs"][0]["results"][0]["message"]["text"] == "pa\x0cge\x00"
+    result = json.loads(render(data, "sarif"))["runs"][0]["results"][0]
+    assert result["message"]["text"] == "pa\x0cge\x00"
 
 
 # --- golden files -------------------------------------------------------------------------------
@@ -347,7 +354,8 @@ GOLDEN_CASES = [("text", "id", "txt"), ("text", "en", "txt"), ("md", "id", "md")
                 ("json", "id", "json")]
 
 
-@pytest.mark.parametrize("fmt,lang,ext", GOLDEN_CASES, ids=[f"{f}-{lang}" for f, lang, _ in GOLDEN_CASES])
+@pytest.mark.parametrize("fmt,lang,ext", GOLDEN_CASES,
+                         ids=[f"{f}-{lang}" for f, lang, _ in GOLDEN_CASES])
 def test_golden(contract, fmt, lang, ext):
     path = GOLDEN / f"batch.{lang}.{ext}"
     out = render(contract, fmt, lang=lang)
@@ -373,5 +381,6 @@ def test_html_highlight_ignores_whitespace_and_escapes():
 
 
 def test_coverage_prints_known_and_unknown_keys():
-    data = fx.build([ReportResult(source="a.txt", coverage={"indicators": 3, "tables": 2, "pages_ocr": 1})])
+    coverage = {"indicators": 3, "tables": 2, "pages_ocr": 1}
+    data = fx.build([ReportResult(source="a.txt", coverage=coverage)])
     assert "Cakupan: 3 indikator, 2 tabel, pages_ocr: 1" in render(data, "text")

@@ -5,7 +5,8 @@ Formats differ only in how they lay these out; the logic of *what* is shown live
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from . import labels
 

@@ -15,24 +15,52 @@ from . import common, labels
 from .escape import clean
 
 _CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232b;background:#f4f6f9}
+body{
+  font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232b;
+  background:#f4f6f9
+}
 main{max-width:1100px;margin:0 auto;padding:1.5rem}
-h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:0 0 .2rem}h3{font-size:1rem;margin:1.2rem 0 .4rem;color:#394b63}
+h1{font-size:1.5rem;margin:0 0 .3rem}
+h2{font-size:1.2rem;margin:0 0 .2rem}
+h3{font-size:1rem;margin:1.2rem 0 .4rem;color:#394b63}
 .muted{color:#5b6675;font-size:.9rem}
 .panel{background:#fff;border:1px solid #d9dee5;border-radius:8px;padding:1rem 1.2rem;margin:1rem 0}
-table.counts{border-collapse:collapse}table.counts td,table.counts th{padding:.15rem .8rem .15rem 0;text-align:left}
-.filters fieldset{display:inline-block;border:1px solid #d9dee5;border-radius:6px;margin:.3rem .6rem .3rem 0;vertical-align:top}
+table.counts{border-collapse:collapse}
+table.counts td,table.counts th{padding:.15rem .8rem .15rem 0;text-align:left}
+.filters fieldset{
+  display:inline-block;border:1px solid #d9dee5;border-radius:6px;margin:.3rem .6rem .3rem 0;
+  vertical-align:top
+}
 .filters label{display:inline-block;margin-right:.8rem;white-space:nowrap}
-.finding{border-left:5px solid #8a96a8;background:#fbfcfd;border-radius:4px;padding:.5rem .8rem;margin:.5rem 0}
-.finding.error{border-left-color:#c62828}.finding.warning{border-left-color:#e69b00}.finding.info{border-left-color:#2b7bb9}
-.head{font-size:.85rem;color:#4a5563}.badge{display:inline-block;font-weight:600;text-transform:uppercase;font-size:.75rem;padding:0 .4rem;border-radius:3px;color:#fff;background:#8a96a8}
-.error .badge{background:#c62828}.warning .badge{background:#b57a00}.info .badge{background:#2b7bb9}
+.finding{
+  border-left:5px solid #8a96a8;background:#fbfcfd;border-radius:4px;padding:.5rem .8rem;
+  margin:.5rem 0
+}
+.finding.error{border-left-color:#c62828}
+.finding.warning{border-left-color:#e69b00}
+.finding.info{border-left-color:#2b7bb9}
+.head{font-size:.85rem;color:#4a5563}
+.badge{
+  display:inline-block;font-weight:600;text-transform:uppercase;font-size:.75rem;padding:0 .4rem;
+  border-radius:3px;color:#fff;background:#8a96a8
+}
+.error .badge{background:#c62828}
+.warning .badge{background:#b57a00}
+.info .badge{background:#2b7bb9}
 .msg{margin:.3rem 0;font-weight:500}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.2rem 0;font-size:.9rem}dt{color:#5b6675}dd{margin:0}
-.evidence{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
+dl{
+  display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.2rem 0;
+  font-size:.9rem
+}
+dt{color:#5b6675}
+dd{margin:0}
+.evidence{
+  font-family:ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word
+}
 mark{background:#ffe27a;padding:0 .1rem}
 .errors{color:#c62828}
-@media print{.filters{display:none}body{background:#fff}}
+@media print{.filters{display:none}
+body{background:#fff}
 """
 
 _JS = """
@@ -69,7 +97,8 @@ _JS = """
 
 
 def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 _CSP = (f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}; "
@@ -113,12 +142,14 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
 
 def _summary(contract: dict, lang: str) -> str:
     s = contract["summary"]
+    counts = labels.label("batch.reports", lang, reports=s["reports"],
+                          unreadable=s["reports_unreadable"])
     rows = "".join(f"<tr><td>{_e(name)}</td><td>{n}</td></tr>"
                    for name, n in common.category_counts(s["by_category"], lang))
     return (
         '<section class="panel summary">'
         f"<h2>{_e(labels.label('report.summary', lang))}</h2>"
-        f"<p>{_e(labels.label('batch.reports', lang, reports=s['reports'], unreadable=s['reports_unreadable']))}<br>"
+        f"<p>{_e(counts)}<br>"
         f"{_e(common.severity_counts(s['by_severity'], lang))}</p>"
         + (f"<h3>{_e(labels.label('batch.by_category', lang))}</h3>"
            f'<table class="counts">{rows}</table>' if rows else "")
@@ -151,8 +182,9 @@ def _report(report: dict, lang: str) -> str:
     if meta:
         out.append(f'<p class="muted">{_e(meta)}</p>')
     if report["errors"]:
-        out.append(f'<div class="errors"><strong>{_e(labels.label("report.unreadable", lang))}</strong>'
-                   "<ul>" + "".join(f"<li>{_e(err)}</li>" for err in report["errors"]) + "</ul></div>")
+        items = "".join(f"<li>{_e(err)}</li>" for err in report["errors"])
+        out.append(f'<div class="errors"><strong>{_e(labels.label("report.unreadable", lang))}'
+                   f"</strong><ul>{items}</ul></div>")
     info = []
     if report["coverage"]:
         info.append(f"{labels.label('report.coverage', lang)}: "
@@ -183,8 +215,9 @@ def _finding(f: dict, lang: str) -> str:
         if f.get(key) not in (None, ""):
             fields.append(f"<dt>{_e(labels.label('field.' + key, lang))}</dt><dd>{_e(f[key])}</dd>")
     if f.get("evidence"):
+        marked = highlight(clean(f["evidence"]), f.get("found"))
         fields.append(f"<dt>{_e(labels.label('field.evidence', lang))}</dt>"
-                      f'<dd class="evidence">{highlight(clean(f["evidence"]), f.get("found"))}</dd>')
+                      f'<dd class="evidence">{marked}</dd>')
     return (
         f'<article class="finding {_e(f["severity"])}" data-severity="{_e(f["severity"])}" '
         f'data-category="{_e(f["category"])}">'

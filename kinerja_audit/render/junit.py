@@ -40,7 +40,8 @@ def _suite(report: dict, lang: str) -> ET.Element:
         cases.append(case)
     cases += [_case(source, f, lang) for f in report["findings"]]
     if not cases:
-        cases.append(ET.Element("testcase", classname=source, name=labels.label("junit.no_findings", lang)))
+        name = labels.label("junit.no_findings", lang)
+        cases.append(ET.Element("testcase", classname=source, name=name))
     suite.extend(cases)
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(c.find("failure") is not None for c in cases)))

@@ -25,7 +25,7 @@ def load() -> dict[str, dict[str, str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     ui = data.get("ui") or {}
     for key, value in ui.items():
-        if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in LANGS):
+        if not isinstance(value, dict) or not all(isinstance(value.get(x), str) for x in LANGS):
             raise LabelError(f"ui.yaml: label {key!r} needs text for both 'id' and 'en'")
     return ui
 

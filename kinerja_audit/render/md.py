@@ -46,8 +46,8 @@ def _report(report: dict, lang: str) -> list[str]:
     if report["coverage"]:
         out.append(f"{cell(labels.label('report.coverage', lang))}: "
                    f"{cell(common.coverage_text(report['coverage'], lang))}  ")
-    out += [f"{cell(labels.label('report.summary', lang))}: "
-            f"{cell(common.severity_counts(report['summary']['by_severity'], lang))}", ""]
+    summary = common.severity_counts(report["summary"]["by_severity"], lang)
+    out += [f"{cell(labels.label('report.summary', lang))}: {cell(summary)}", ""]
     if report["findings"]:
         rows = []
         for no, f in enumerate(report["findings"], start=1):

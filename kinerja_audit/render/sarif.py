@@ -27,7 +27,8 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
             "rules": [_rule(rule, specs.get(rule), first[rule], lang) for rule in used],
         }},
         "invocations": [_invocation(contract)],
-        "results": [_result(report, f, index[f["rule"]]) for report, f in common.iter_findings(contract)],
+        "results": [_result(report, f, index[f["rule"]])
+                    for report, f in common.iter_findings(contract)],
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
@@ -87,7 +88,8 @@ def _invocation(contract: dict) -> dict:
     """Unreadable reports become error notifications on the (otherwise successful) run."""
     notes = [
         {"level": "error", "message": {"text": err},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r["source"])}}}]}
+         "locations": [{"physicalLocation": {"artifactLocation": {
+             "uri": artifact_uri(r["source"])}}}]}
         for r in contract["reports"] for err in r["errors"]
     ]
     return {"executionSuccessful": True, "toolExecutionNotifications": notes}

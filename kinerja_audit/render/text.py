@@ -57,7 +57,8 @@ def _finding(finding: dict, lang: str, paint) -> list[str]:
     out = [f"{head} {clean(finding['message'])}"]
     for key, label_key in _FIELDS:
         if finding.get(key) not in (None, ""):
-            out.append(f"      {paint(labels.label(label_key, lang) + ':', 'dim')} {clean(finding[key])}")
+            name = paint(labels.label(label_key, lang) + ":", "dim")
+            out.append(f"      {name} {clean(finding[key])}")
     return out
 
 
@@ -68,11 +69,13 @@ def _batch_summary(summary: dict, lang: str, paint) -> list[str]:
            common.severity_counts(summary["by_severity"], lang)]
     if summary["by_category"]:
         out.append(f"{labels.label('batch.by_category', lang)}:")
-        out += [f"  {name}: {n}" for name, n in common.category_counts(summary["by_category"], lang)]
+        out += [f"  {name}: {n}"
+                for name, n in common.category_counts(summary["by_category"], lang)]
     out.append(f"{labels.label('batch.worst_first', lang)}:")
     for row in summary["worst_first"]:
         counts = common.severity_counts(
             {"error": row["errors"], "warning": row["warnings"], "info": row["infos"]}, lang)
-        status = f" — {labels.label('report.unreadable_short', lang)}" if row["unreadable"] else ""
+        unreadable = labels.label("report.unreadable_short", lang)
+        status = f" — {unreadable}" if row["unreadable"] else ""
         out.append(f"  {clean(row['source'])}: {counts}{status}")
     return out
