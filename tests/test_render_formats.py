@@ -384,3 +384,15 @@ def test_coverage_prints_known_and_unknown_keys():
     coverage = {"indicators": 3, "tables": 2, "pages_ocr": 1}
     data = fx.build([ReportResult(source="a.txt", coverage=coverage)])
     assert "Cakupan: 3 indikator, 2 tabel, pages_ocr: 1" in render(data, "text")
+
+
+@pytest.mark.parametrize("source,uri", [
+    ("laporan/lkj tw2.txt", "laporan/lkj%20tw2.txt"),
+    ("laporan\\lkj#2.pdf", "laporan/lkj%232.pdf"),
+    ("/data/lkj tw2.txt", "file:///data/lkj%20tw2.txt"),
+    ("C:\\data\\lkj.pdf", "file:///C:/data/lkj.pdf"),
+])
+def test_sarif_artifact_uri(source, uri):
+    from kinerja_audit.render.sarif import artifact_uri
+
+    assert artifact_uri(source) == uri

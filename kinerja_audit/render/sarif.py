@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import PureWindowsPath
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from .. import rulepack
@@ -35,8 +35,11 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
 
 
 def artifact_uri(source: str) -> str:
-    """A relative URI reference for a path (separators normalised, unsafe characters quoted)."""
-    return quote(PureWindowsPath(source).as_posix() if "\\" in source else source, safe="/:")
+    """``file://`` URI for an absolute path, else a relative reference (``/``, quoted)."""
+    for flavour in (PurePosixPath, PureWindowsPath):
+        if flavour(source).is_absolute():
+            return flavour(source).as_uri()
+    return quote(source.replace("\\", "/"), safe="/")
 
 
 def _rule(rule: str, spec, finding: dict, lang: str) -> dict:
