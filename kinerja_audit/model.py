@@ -132,7 +132,7 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     summary_source = other_tables + recap
     if not indicators and summary_source:
         # No Bab III table: the summary table is all we have.
-        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows], "table")
+        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows], "summary")
         summary_source = []
     _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables], "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
@@ -200,8 +200,9 @@ def _mention(table: Table, row: Row, source: str) -> Mention:
 def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[Indicator]:
     out = []
     for pos, (table, row) in enumerate(pairs, start=1):
-        m = _mention(table, row, source)
-        out.append(Indicator(code="", position=pos, name=row.name, table=m))
+        ind = Indicator(code="", position=pos, name=row.name)
+        setattr(ind, source, _mention(table, row, source))
+        out.append(ind)
     _assign_codes(out)
     return out
 

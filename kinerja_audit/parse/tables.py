@@ -168,6 +168,9 @@ def _pipe_separator(text: str) -> bool:
 
 
 def _prose(text: str) -> bool:
+    rest, cells = split_trailing_cells(text, 0)
+    if len(cells) >= 2:
+        return False
     t = norm(text)
     words = t.split()
     return (len(words) >= 8 and len(t) >= 50) or (len(words) >= 6 and _PROSE_END.search(t) is not None
@@ -272,6 +275,9 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
         units = [c.unit for c in pending if c.unit and c.unit != "%"]
         if units and not row.unit:
             row.unit = units[0]
+        if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
+                                for r in ("target", "realisasi", "target_annual")):
+            row.unit = "%"
         row.end_line = line
         rows.append(row)
         current, pending = None, []
@@ -300,11 +306,12 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
             continue
         if _ROLE_WORD.search(text) and _header_line(text) and rows:
             break  # a new table starts
-        if rows and not pending and current is None and _prose(text) and not _is_pipe_row(text):
-            break
-        if current is not None and not current.cells and not pending and _prose(text) and rows == [] \
-                and not _is_pipe_row(text) and current.texts and len(current.texts) > 12:
-            break
+        if not _is_pipe_row(text) and _prose(text):
+            if pending:
+                complete_row(last_content)   # an incomplete row: keep what was read, stop here
+                break
+            if rows and current is None:
+                break
         if pipe and _is_pipe_row(text):
             cells_text = _pipe_cells(text)
             _pipe_row(table, cells_text, i, rows)

@@ -70,7 +70,7 @@ def sequence_problems(values: list[tuple[int, object]]):
             continue
         if stack[-1] == value:
             yield "duplicate", stack[-1], value, value + 1, payload
-            stack[-1] = value
+            stack[-1] = value + 1   # the repeated item stands where the next number belongs
         elif value > stack[-1] + 1:
             yield "gap", stack[-1], value, stack[-1] + 1, payload
             stack[-1] = value
@@ -101,15 +101,13 @@ def table_numbering(report, ctx: Context):
         m = CAPTION_RE.match(line.text)
         if m and re.match(r"^\d+$", m.group("num")):
             captions.append((int(m.group("num")), line.no))
-    seen_one = False
     prev = None
     for value, line in captions:
-        if prev is not None:
-            if value == prev:
-                yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": prev},
-                          found=value, expected=prev + 1)
-            elif value > prev + 1:
-                yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": prev},
-                          found=value, expected=prev + 1)
-        seen_one = seen_one or value == 1
+        if prev is not None and value == prev:
+            yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": prev},
+                      found=value, expected=prev + 1)
+            value = prev + 1   # the repeated table stands where the next number belongs
+        elif prev is not None and value > prev + 1:
+            yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": prev},
+                      found=value, expected=prev + 1)
         prev = value

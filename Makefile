@@ -1,0 +1,38 @@
+# kinerja-audit: every target sets up its own local environment (.venv) first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: run test bench lint corpus clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## run: audit the bundled sample report
+run: $(STAMP)
+	$(BIN)/kinerja-audit demo
+
+## test: run the whole test suite (installs Chromium for the HTML browser test when root)
+test: $(STAMP)
+	sh tests/setup_browser.sh
+	$(BIN)/python -m pytest
+
+## bench: timing and memory benchmarks (figures go into the README)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+## lint: static checks
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/ruff check kinerja_audit tests benchmarks
+
+## corpus: regenerate the synthetic test corpus (deterministic)
+corpus: $(STAMP)
+	$(BIN)/python -m tests.corpus.generator --out tests/corpus/reports --count 40 --seed 2025
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,286 @@
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
+that could not be read (the other inputs are still audited and reported).
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+INPUT_SUFFIXES = (".txt", ".pdf", ".docx", ".text")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(Exception):
+    """Bad command-line usage or configuration: one line, exit 2."""
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    """Files, directories (recursively, known suffixes) and globs, in a stable order."""
+    out: list[str] = []
+    for item in inputs:
+        if any(ch in item for ch in "*?[") and not os.path.exists(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            out.extend(matches or [item])
+        elif os.path.isdir(item):
+            found = sorted(str(p) for p in Path(item).rglob("*")
+                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            out.extend(found or [item])
+        else:
+            out.append(item)
+    return out
+
+
+def _csv_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _context(args):
+    from .config import load_config
+    from .rules.registry import Context, select
+
+    cfg = load_config(args.config, start=Path.cwd())
+    lang = args.lang or cfg.lang
+    fail_on = args.fail_on or cfg.fail_on
+    selected = _csv_list(args.select) or cfg.select
+    ignored = _csv_list(args.ignore) + cfg.ignore
+    ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity)
+    rule_ids = select(selected, ignored)
+    return ctx, rule_ids, fail_on, cfg
+
+
+def _audit_one(job):
+    from .audit import audit_path
+
+    path, ctx, rule_ids, max_bytes = job
+    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if total > 1 and sys.stderr.isatty():
+        sys.stderr.write(f"\r[{done}/{total}] {name[-60:]:<60}")
+        if done == total:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+        sys.stderr.flush()
+
+
+def _run_batch(paths, ctx, rule_ids, max_bytes, jobs):
+    jobs_list = [(p, ctx, rule_ids, max_bytes) for p in paths]
+    results = []
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for i, res in enumerate(pool.map(_audit_one, jobs_list, chunksize=4), start=1):
+                results.append(res)
+                _progress(i, len(paths), res.source)
+    else:
+        for i, job in enumerate(jobs_list, start=1):
+            results.append(_audit_one(job))
+            _progress(i, len(paths), job[0])
+    return results
+
+
+def _emit(data, output: str | None) -> None:
+    if output:
+        mode = "wb" if isinstance(data, bytes) else "w"
+        kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""}
+        with open(output, mode, **kwargs) as fh:
+            fh.write(data)
+        return
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data if data.endswith("\n") else data + "\n")
+
+
+def _exit_code(results, fail_on: str) -> int:
+    from .findings import at_or_above
+
+    if any(r.errors for r in results):
+        return 2
+    if any(at_or_above(f.severity, fail_on) for r in results for f in r.findings):
+        return 1
+    return 0
+
+
+def cmd_check(args) -> int:
+    from . import contract
+    from .render import BINARY_FORMATS, render
+
+    ctx, rule_ids, fail_on, cfg = _context(args)
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on: '{fail_on}' tidak dikenal; pilih {', '.join(FAIL_ON)}")
+    paths = _expand(args.files)
+    if not paths:
+        raise UsageError("tidak ada berkas untuk diperiksa")
+    fmt = args.format
+    if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
+        raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
+    results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes, max(1, args.jobs))
+    for r in results:
+        for err in r.errors:
+            sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
+    return _exit_code(results, fail_on)
+
+
+def sample_paths() -> list[str]:
+    from importlib import resources
+
+    root = resources.files("kinerja_audit.samples")
+    return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
+
+
+def cmd_demo(args) -> int:
+    args.files = sample_paths()
+    code = cmd_check(args)
+    return 0 if code == 1 else code   # the sample has planted defects: finding them is success
+
+
+def cmd_extract(args) -> int:
+    import json
+
+    from . import frames, model
+    from .ingest import InputError, read_document
+
+    try:
+        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024)
+    except InputError as err:
+        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(args.lang or 'id')}\n")
+        return 2
+    report = model.build(doc)
+    if args.what == "claims":
+        from .parse.claims import claim_rows
+        rows = claim_rows(report)
+    else:
+        rows = frames.indicator_rows(report)
+    if args.format == "json":
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        cols = list(rows[0].keys()) if rows else []
+        writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        _emit("\ufeff" + buf.getvalue() if args.output else buf.getvalue(), args.output)
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from . import rulepack
+    from .rules.registry import load_all
+
+    lang = args.lang or "id"
+    registered = load_all()
+    for rid, spec in sorted(rulepack.rules().items()):
+        mark = "" if rid in registered else " (?)"
+        print(f"{rid}  {spec.category:<18} {spec.severity:<8} {spec.name}{mark}")
+        print(f"        {spec.summary[lang]}")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from . import rulepack
+
+    lang = args.lang or "id"
+    specs = rulepack.rules()
+    key = args.rule
+    spec = specs.get(key.upper()) or next((s for s in specs.values() if s.name == key), None)
+    if spec is None:
+        raise UsageError(f"aturan '{key}' tidak dikenal; lihat 'kinerja-audit rules'")
+    labels = {"id": ("Kategori", "Tingkat", "Mengapa", "Contoh salah", "Contoh benar", "Opsi"),
+              "en": ("Category", "Severity", "Why", "Bad example", "Good example", "Options")}[lang]
+    lines = [f"{spec.id} — {spec.name}", "", spec.summary[lang], "",
+             f"{labels[0]}: {spec.category}", f"{labels[1]}: {spec.severity}"]
+    if spec.why:
+        lines += ["", f"{labels[2]}:", "  " + spec.why[lang]]
+    if spec.bad:
+        lines += ["", f"{labels[3]}:"] + ["  " + ln for ln in spec.bad.rstrip().splitlines()]
+    if spec.good:
+        lines += ["", f"{labels[4]}:"] + ["  " + ln for ln in spec.good.rstrip().splitlines()]
+    if spec.options:
+        lines += ["", f"{labels[5]}:"] + [f"  {k}: {v}" for k, v in spec.options.items()]
+    print("\n".join(lines))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .render import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="kinerja-audit",
+        description="Memeriksa konsistensi Laporan Kinerja (LKj/LAKIN) instansi pemerintah.",
+    )
+    parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p, formats=tuple(FORMATS)):
+        p.add_argument("--format", "-f", choices=formats, default="text", help="format keluaran (default: text)")
+        p.add_argument("--output", "-o", help="tulis keluaran ke berkas ini")
+        p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (default: id)")
+        p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
+
+    for name in ("check", "demo"):
+        p = sub.add_parser(name, help="periksa laporan" if name == "check" else "periksa laporan contoh bawaan")
+        if name == "check":
+            p.add_argument("files", nargs="+", metavar="FILE", help="berkas .txt/.pdf/.docx, folder atau pola glob")
+        common(p)
+        p.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                       help="tingkat temuan yang membuat kode keluar 1 (default: error)")
+        p.add_argument("--select", help="hanya aturan ini (id, nama atau kategori; pisahkan dengan koma)")
+        p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
+        p.add_argument("--jobs", "-j", type=int, default=1, help="jumlah proses paralel")
+        p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+        p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
+
+    p = sub.add_parser("extract", help="tampilkan data yang diekstrak (indikator atau klaim)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--what", choices=("indicators", "claims"), default="indicators")
+    common(p, formats=("csv", "json"))
+    p.set_defaults(func=cmd_extract, format="csv")
+
+    p = sub.add_parser("rules", help="daftar semua aturan")
+    p.add_argument("--lang", choices=("id", "en"), default=None)
+    p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("explain", help="dokumentasi satu aturan")
+    p.add_argument("rule", metavar="RULE")
+    p.add_argument("--lang", choices=("id", "en"), default=None)
+    p.set_defaults(func=cmd_explain)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    from .config import ConfigError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (UsageError, ConfigError) as err:
+        sys.stderr.write(f"kinerja-audit: {err}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Find, merge and validate configuration.
+
+``kinerja-audit.yaml`` (or ``.kinerja-audit.yaml``) found from the current directory upward, or
+``[tool.kinerja-audit]`` in ``pyproject.toml``; ``--config FILE`` points elsewhere.  Safe loaders
+only.  An unknown key, a wrong type or a bad value raises :class:`ConfigError` naming the file, the
+key and what is allowed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import SEVERITIES
+
+CONFIG_NAMES = ("kinerja-audit.yaml", ".kinerja-audit.yaml", "kinerja-audit.yml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    source: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: str = "error"
+    lang: str = "id"
+    max_bytes: int = 50 * 1024 * 1024
+    pk: str | None = None
+
+
+# key -> (type check, description of what is allowed)
+def _str_list(v):
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+_KEYS = {
+    "select": (_str_list, "a list of rule ids, names or categories"),
+    "ignore": (_str_list, "a list of rule ids, names or categories"),
+    "severity": (lambda v: isinstance(v, dict) and all(s in SEVERITIES for s in v.values()),
+                 "a mapping RULE: error|warning|info"),
+    "options": (lambda v: isinstance(v, dict) and all(isinstance(o, dict) for o in v.values()),
+                "a mapping RULE: {option: value}"),
+    "fail_on": (lambda v: v in FAIL_ON, "one of " + ", ".join(FAIL_ON)),
+    "lang": (lambda v: v in ("id", "en"), "id or en"),
+    "max_bytes": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "a positive integer"),
+    "tolerance": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 5,
+                  "a number between 0 and 5 (percentage points)"),
+    "anomaly_threshold": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 100,
+                          "a number above 100 (percent)"),
+    "pk": (lambda v: isinstance(v, str), "a path to a PK file (YAML, CSV or XLSX)"),
+}
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            cand = folder / name
+            if cand.is_file():
+                return cand
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.kinerja-audit]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: TOML tidak sah ({exc})") from None
+        return data.get("tool", {}).get("kinerja-audit", {}) or {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" baris {where.line + 1}" if where else ""
+        raise ConfigError(f"{path}:{at} YAML tidak sah") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: isi konfigurasi harus berupa pemetaan kunci: nilai")
+    return data
+
+
+def _validate(path: Path, data: dict) -> Config:
+    from . import rulepack
+
+    cfg = Config(source=str(path))
+    specs = rulepack.rules()
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{path}: kunci '{key}' tidak dikenal; yang diizinkan: {', '.join(_KEYS)}")
+        check, allowed = _KEYS[key]
+        if not check(value):
+            raise ConfigError(f"{path}: nilai '{key}' tidak sah ({value!r}); harus {allowed}")
+    for key in ("select", "ignore"):
+        known = set(specs) | {s.name for s in specs.values()} | {s.category for s in specs.values()}
+        for entry in data.get(key, []):
+            if entry not in known:
+                raise ConfigError(f"{path}: '{key}' memuat '{entry}' yang bukan id, nama atau kategori aturan")
+    for rid in list(data.get("severity", {})) + list(data.get("options", {})):
+        if rid not in specs:
+            raise ConfigError(f"{path}: aturan '{rid}' tidak dikenal (lihat 'kinerja-audit rules')")
+    for rid, opts in data.get("options", {}).items():
+        for name in opts:
+            if name not in specs[rid].options:
+                allowed = ", ".join(specs[rid].options) or "(tidak ada)"
+                raise ConfigError(f"{path}: opsi '{name}' untuk {rid} tidak dikenal; yang tersedia: {allowed}")
+    cfg.select = list(data.get("select", []))
+    cfg.ignore = list(data.get("ignore", []))
+    cfg.severity = dict(data.get("severity", {}))
+    cfg.options = {rid: dict(o) for rid, o in data.get("options", {}).items()}
+    if "tolerance" in data:
+        cfg.options.setdefault("ARI001", {})["tolerance"] = float(data["tolerance"])
+    if "anomaly_threshold" in data:
+        cfg.options.setdefault("ANO001", {})["threshold"] = float(data["anomaly_threshold"])
+    cfg.fail_on = data.get("fail_on", cfg.fail_on)
+    cfg.lang = data.get("lang", cfg.lang)
+    cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)
+    if "pk" in data:
+        cfg.pk = str((path.parent / data["pk"]).resolve())
+    return cfg
+
+
+def load_config(explicit: str | None, start: Path) -> Config:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: berkas konfigurasi tidak ditemukan")
+    else:
+        path = find_config(start)
+        if path is None:
+            return Config()
+    return _validate(path, _read(path))
