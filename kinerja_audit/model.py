@@ -32,6 +32,11 @@ class Mention:
     cells: dict[str, Cell] = field(default_factory=dict)
     unit: str | None = None
     table: Table | None = None
+    end_line: int | None = None   # last line of a table row spread over several lines
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.line, max(self.line, self.end_line or self.line)
 
 
 @dataclass
@@ -194,7 +199,7 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
 
 def _mention(table: Table, row: Row, source: str) -> Mention:
     return Mention(source, row.line, name=row.name or None, code=row.code, code_printed=row.code_printed,
-                   cells=dict(row.cells), unit=row.unit, table=table)
+                   cells=dict(row.cells), unit=row.unit, table=table, end_line=row.end_line)
 
 
 def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[Indicator]:

@@ -32,7 +32,7 @@ def parse_number(token: str) -> Number | None:
     raw = token.strip()
     s = raw.replace(" ", "")
     sign = 1.0
-    if s[:1] in "+-":
+    if s and s[0] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0
         s = s[1:]
     if not s or not re.fullmatch(r"\d+(?:[.,]\d+)*", s):

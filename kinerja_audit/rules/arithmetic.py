@@ -43,7 +43,7 @@ def capaian_recomputed(report, ctx: Context):
         if ind.polarity == "negative" and cp.consistent(p, t, r, "positive", tol):
             continue  # POL001 reports it
         value = cp.compute(t.number.value, r.number.value, ind.polarity)
-        yield Hit(ind.code, p.line,
+        yield Hit(ind.code, p.line, evidence_lines=ind.table.span,
                   values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
                           "formula": ctx.word(f"formula_{ind.polarity}")},
                   found=ctx.pct(p.number.value, p.number.decimals),
@@ -61,7 +61,7 @@ def negative_polarity_formula(report, ctx: Context):
             continue
         if cp.consistent(p, t, r, "negative", tol) is False and cp.consistent(p, t, r, "positive", tol):
             value = cp.compute(t.number.value, r.number.value, "negative")
-            yield Hit(ind.code, p.line,
+            yield Hit(ind.code, p.line, evidence_lines=ind.table.span,
                       values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
                               "source": _polarity_word(ind, ctx)},
                       found=ctx.pct(p.number.value, p.number.decimals),
@@ -83,7 +83,7 @@ def zero_target_percentage(report, ctx: Context):
             annual = ind.value("target_annual")
             extra = ctx.word("zero_extra_annual", annual=ctx.num(annual.number.value)) \
                 if annual and annual.number and annual.number.value > 0 else ""
-            yield Hit(ind.code, p.line,
+            yield Hit(ind.code, p.line, evidence_lines=m.span,
                       values={"code": ind.code, "period": _period_word(report, ctx), "extra": extra},
                       found=ctx.pct(p.number.value, p.number.decimals), expected="-")
             break
@@ -110,5 +110,6 @@ def capaian_anomaly(report, ctx: Context):
         if value is None or value <= threshold + 1e-9 or _explained(report, ind):
             continue
         line = p.line if p is not None else ind.table.line
-        yield Hit(ind.code, line, values={"code": ind.code},
-                  found=ctx.pct(value, cp.decimals_for(p)), expected=ctx.pct(threshold))
+        yield Hit(ind.code, line, values={"code": ind.code, "threshold": ctx.pct(threshold)},
+                  evidence_lines=ind.table.span,
+                  found=ctx.pct(value, cp.decimals_for(p)), expected="≤ " + ctx.pct(threshold))

@@ -14,6 +14,7 @@ from .. import rulepack
 from ..findings import Finding, sort_findings
 from ..parse.numbers import format_number
 from ..parse.sections import section_at
+from ..parse.text import norm
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Context:
 
 
 RuleFn = Callable[[Any, Context], Iterable[Hit]]
+EVIDENCE_MAX = 400
 REGISTRY: dict[str, RuleFn] = {}
 
 
@@ -110,7 +112,8 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
             evidence = hit.evidence
             if evidence is None and hit.line:
                 a, b = hit.evidence_lines or (hit.line, hit.line)
-                evidence = " ".join(report.doc.lines[i - 1].text.strip() for i in range(a, b + 1)).strip() or None
+                evidence = norm(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
+                evidence = (evidence[:EVIDENCE_MAX] + " …" if len(evidence) > EVIDENCE_MAX else evidence) or None
             findings.append(Finding(
                 rule=rid,
                 category=spec.category,

@@ -1,0 +1,71 @@
+"""The reference report (text extracted from a real TW II 2025 LKj): extraction and table-level defects.
+
+The seed lives in ../shared/seeds and is never copied into the project.
+"""
+import pytest
+
+from kinerja_audit.audit import audit_path
+
+# (code, annual target, TW II target, TW II realisasi, printed capaian)
+EXPECTED = [
+    ("IK.1", 3, 1, 0, 0), ("IK.2", 3, 1, 5, 500), ("IK.3", 25945, 6486, 15432, 237.93),
+    ("IK.4", 9865, 2466, 3232, 131.06), ("IK.5", 33, 8, 36, 450), ("IK.6", 33, 8, 83, 1037.5),
+    ("IK.7", 0, 0, 1, 100), ("IK.8", 36, 9, 43, 477.78), ("IK.9", 81, 0, 0, 100),
+    ("IK.10", 81, 0, 0, 100), ("IK.11", 81, 0, 0, 100),
+]
+TABLE_CATEGORIES = {"arithmetic", "zero-target", "ik-label", "ik-name", "unit", "table-mismatch",
+                    "anomaly", "polarity", "range", "parse"}
+EXPECTED_TABLE_FINDINGS = {
+    ("ZER001", "IK.7"), ("ZER001", "IK.9"), ("ZER001", "IK.10"), ("ZER001", "IK.11"),
+    ("UNT002", "IK.9"), ("UNT002", "IK.10"), ("UNT002", "IK.11"),
+    ("LBL001", "IK.10"), ("LBL001", "IK.11"), ("NAM001", "IK.11"),
+    ("ANO001", "IK.2"), ("ANO001", "IK.3"), ("ANO001", "IK.4"), ("ANO001", "IK.5"), ("ANO001", "IK.6"),
+    ("ANO001", "IK.8"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_path):
+    return audit_path(seed_path)
+
+
+def test_metadata(seed_result):
+    assert (seed_result.kind, seed_result.year, seed_result.quarter) == ("quarterly", 2025, 2)
+    assert seed_result.agency.startswith("Balai Karantina Hewan, Ikan dan Tumbuhan")
+
+
+def test_all_eleven_indicators_extracted_exactly(seed_result):
+    got = [(i["code"], i["target_annual"], i["target"], i["realisasi"], i["capaian_reported"])
+           for i in seed_result.indicators]
+    assert got == [tuple(float(v) if not isinstance(v, str) else v for v in row) for row in EXPECTED]
+
+
+def test_recomputed_capaian_null_for_zero_targets(seed_result):
+    by_code = {i["code"]: i for i in seed_result.indicators}
+    assert by_code["IK.7"]["capaian"] is None and by_code["IK.9"]["capaian"] is None
+    assert by_code["IK.3"]["capaian"] == 237.93
+    assert by_code["IK.6"]["capaian"] == 1037.5
+
+
+def test_table_level_defects_on_the_right_indicators(seed_result):
+    got = {(f.rule, f.indicator) for f in seed_result.findings if f.category in TABLE_CATEGORIES}
+    assert got == EXPECTED_TABLE_FINDINGS
+
+
+def test_consistent_indicator_has_no_table_level_finding(seed_result):
+    assert not [f for f in seed_result.findings if f.indicator == "IK.1" and f.category in TABLE_CATEGORIES]
+
+
+def test_report_level_defects(seed_result):
+    report_level = {(f.rule, f.category) for f in seed_result.findings if f.indicator is None}
+    assert ("NUM001", "numbering") in report_level      # Rekomendasi 1, 3
+    assert ("STR001", "structure") in report_level      # no Bab III B. Realisasi Anggaran
+    assert ("STR002", "structure") in report_level      # empty Lampiran
+    missing = [f for f in seed_result.findings if f.rule == "STR001"]
+    assert len(missing) == 1 and "Realisasi Anggaran" in missing[0].message
+
+
+def test_label_finding_names_real_and_printed_code(seed_result):
+    f = next(f for f in seed_result.findings if f.rule == "LBL001" and f.indicator == "IK.10")
+    assert (f.found, f.expected) == ("IK.9", "IK.10")
+    assert f.message == "Tabel 10 diberi kode IK.9; seharusnya IK.10."
