@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document
+from .parse import claims
 from .parse import names as namesim
 from .parse.cells import Cell
 from .parse.codes import find_code
@@ -82,6 +83,7 @@ class Report:
     capaian_span: tuple[int, int] | None
     coverage: dict
     rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
+    sentences: list = field(default_factory=list)  # prose sentences with their claims (parse.claims)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -145,14 +147,18 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     _narrative_spans(indicators, primary, headings, cap_span, stops)
     _infer_polarity(indicators)
     unread = sum(len(r.unread) for t in tables for r in t.rows)
+    report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
+    report_obj.sentences = claims.extract(report_obj)
     coverage = {
         "indicators": len(indicators),
         "tables": len(perf_tables),
         "table_rows": sum(len(t.rows) for t in perf_tables),
         "unparsed_numbers": unread,
         "lines": n,
+        "claims": sum(len(s.claims) for s in report_obj.sentences),
     }
-    return Report(doc, meta, sections, tables, items, indicators, cap_span, coverage)
+    report_obj.coverage = coverage
+    return report_obj
 
 
 def _headings(items: list[ListItem], span, tables: list[Table]) -> list[ListItem]:

@@ -4,6 +4,7 @@ The seed lives in ../shared/seeds and is never copied into the project.
 """
 import pytest
 
+from kinerja_audit import rulepack
 from kinerja_audit.audit import audit_path
 
 # (code, annual target, TW II target, TW II realisasi, printed capaian)
@@ -13,8 +14,7 @@ EXPECTED = [
     ("IK.7", 0, 0, 1, 100), ("IK.8", 36, 9, 43, 477.78), ("IK.9", 81, 0, 0, 100),
     ("IK.10", 81, 0, 0, 100), ("IK.11", 81, 0, 0, 100),
 ]
-TABLE_CATEGORIES = {"arithmetic", "zero-target", "ik-label", "ik-name", "unit", "table-mismatch",
-                    "anomaly", "polarity", "range", "parse"}
+TABLE_RULES = {rid for rid, spec in rulepack.rules().items() if spec.pack == "tables.yaml"}
 EXPECTED_TABLE_FINDINGS = {
     ("ZER001", "IK.7"), ("ZER001", "IK.9"), ("ZER001", "IK.10"), ("ZER001", "IK.11"),
     ("UNT002", "IK.9"), ("UNT002", "IK.10"), ("UNT002", "IK.11"),
@@ -48,12 +48,12 @@ def test_recomputed_capaian_null_for_zero_targets(seed_result):
 
 
 def test_table_level_defects_on_the_right_indicators(seed_result):
-    got = {(f.rule, f.indicator) for f in seed_result.findings if f.category in TABLE_CATEGORIES}
+    got = {(f.rule, f.indicator) for f in seed_result.findings if f.rule in TABLE_RULES}
     assert got == EXPECTED_TABLE_FINDINGS
 
 
 def test_consistent_indicator_has_no_table_level_finding(seed_result):
-    assert not [f for f in seed_result.findings if f.indicator == "IK.1" and f.category in TABLE_CATEGORIES]
+    assert not [f for f in seed_result.findings if f.indicator == "IK.1" and f.rule in TABLE_RULES]
 
 
 def test_report_level_defects(seed_result):
@@ -69,3 +69,35 @@ def test_label_finding_names_real_and_printed_code(seed_result):
     f = next(f for f in seed_result.findings if f.rule == "LBL001" and f.indicator == "IK.10")
     assert (f.found, f.expected) == ("IK.9", "IK.10")
     assert f.message == "Tabel 10 diberi kode IK.9; seharusnya IK.10."
+
+
+NARRATIVE_RULES = {rid for rid, spec in rulepack.rules().items() if spec.pack == "narrative.yaml"}
+EXPECTED_NARRATIVE = {
+    # "pada triwulan I" for TW II figures (narratives of IK.1, IK.2, IK.5; the analysis intro)
+    ("NPD001", "IK.1"), ("NPD001", "IK.2"), ("NPD001", "IK.5"), ("NPD001", None),
+    # target and realisasi exchanged in the prose
+    ("NNU002", "IK.2"), ("NNU002", "IK.5"),
+    # "melebihi target ... sebanyak 1 dokumen" where the target is 0
+    ("NNU001", "IK.7"),
+    # verdicts contradicting the figures
+    ("NVD001", "IK.2"), ("NVD001", "IK.5"), ("NVD001", "IK.6"), ("NVD001", "IK.7"), ("NVD001", "IK.9"),
+    ("NVD001", "IK.10"), ("NVD001", "IK.11"),
+    # "0 temuan" / "1 temuan" where the table counts "jenis"
+    ("UNT004", "IK.1"), ("UNT004", "IK.2"),
+}
+
+
+def test_narrative_defects_on_the_right_indicators(seed_result):
+    got = {(f.rule, f.indicator) for f in seed_result.findings if f.rule in NARRATIVE_RULES}
+    assert got == EXPECTED_NARRATIVE
+
+
+def test_consistent_sentences_raise_nothing(seed_result):
+    for code in ("IK.3", "IK.4", "IK.8"):
+        assert not [f for f in seed_result.findings if f.indicator == code and f.rule in NARRATIVE_RULES]
+
+
+def test_swap_message_says_what_the_table_says(seed_result):
+    f = next(f for f in seed_result.findings if f.rule == "NNU002" and f.indicator == "IK.5")
+    assert "tertukar" in f.message and "target 8 dan realisasi 36" in f.message
+    assert "sebanyak 36 dokumen sama dengan target triwulan II sebanyak 8 dokumen" in f.suggestion

@@ -78,7 +78,7 @@ def zero_target_percentage(report, ctx: Context):
             if not (t and p) or t.number is None or p.number is None or t.number.value != 0:
                 continue
             realised = r is not None and r.number is not None and r.number.value > 0
-            if p.number.value == 0 and not realised:
+            if p.number.value == 0 and not realised and ctx.option("ZER001", "policy") != "flag-any":
                 continue  # "0%" for 0 of 0 reads as "nothing yet"; only a non-zero figure misleads
             annual = ind.value("target_annual")
             extra = ctx.word("zero_extra_annual", annual=ctx.num(annual.number.value)) \
@@ -90,11 +90,12 @@ def zero_target_percentage(report, ctx: Context):
 
 
 def _explained(report, ind) -> bool:
-    if ind.narrative is None:
-        return False
-    a, b = ind.narrative
-    text = " ".join(report.doc.lines[i - 1].text for i in range(a, b + 1))
-    return any_match("explanation_patterns", re.sub(r"\s+", " ", text))
+    """Some sentence about the indicator (its narrative, analysis or conclusion) gives a cause."""
+    texts = [s.text for s in report.sentences if s.indicator == ind.code]
+    if ind.narrative is not None:
+        a, b = ind.narrative
+        texts.append(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
+    return any(any_match("explanation_patterns", re.sub(r"\s+", " ", t)) for t in texts)
 
 
 @rule("ANO001")

@@ -33,7 +33,8 @@ class Context:
     lang: str = "id"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)   # per-rule option overrides
     severity: dict[str, str] = field(default_factory=dict)              # per-rule severity overrides
-    pk: Any = None
+    pk: Any = None                                                      # kinerja_audit.pk.PK
+    polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
 
     def option(self, rule_id: str, key: str) -> Any:
         spec = rulepack.rules()[rule_id]
@@ -66,7 +67,7 @@ def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
 
 def load_all() -> dict[str, RuleFn]:
     """Import every rule family module (registration happens on import)."""
-    from . import arithmetic, identity, structure, table_values  # noqa: F401
+    from . import arithmetic, identity, narrative, pk, structure, table_values  # noqa: F401
     return REGISTRY
 
 

@@ -1,0 +1,420 @@
+"""Claims in the prose: figures with their role, verdicts and period references, per sentence.
+
+Paragraphs are read outside tables; each sentence is tied to the indicator it is about (the
+indicator whose Bab III narrative holds it, a code at the start of its list item, or the indicator
+whose name it begins with).  Every claim keeps its line and the sentence as evidence.  Cue words,
+verdict phrases and period words come from ``checks/narrative_lexicon.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .. import rulepack
+from .cells import unit_family, unit_words
+from .codes import code_re
+from .names import normalise
+from .numbers import Number, parse_number
+from .tables import CAPTION_RE
+from .text import is_debris, norm, roman_or_int
+
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
+_NUM = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+persen\b)?")
+_ABBREV = re.compile(r"\b(?:s\.d|s/d|No|Rp|dll|dsb|hlm|Tbl|Kep|Per|IK|IKU|IKK|IKSS|a\.n|u\.p|Ir|Dr|Drs|H|S\.E|M\.M|dkk|St|Jl|Prov|Kab|Kec|TA)\.$",
+                     re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(rp\.?|rupiah|usd|\$)\s*$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s*(juta|miliar|milyar|ribu|triliun|rupiah)\b", re.IGNORECASE)
+_MONTHS_AFTER = re.compile(r"^\s*(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+                           r"november|nopember|desember)\b", re.IGNORECASE)
+_NOT_FIGURE_BEFORE = re.compile(r"(\b(tahun|ta|tw|triwulan|trw|semester|tabel|gambar|bab|pasal|ayat|nomor|no|ke|"
+                                r"butir|angka|poin|lampiran|kuartal|pp|uu|perpres|permenpan-rb|permen|pmk|kmk)\.?"
+                                r"|[/-])\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Claim:
+    kind: str                 # number | verdict | period
+    line: int
+    start: int                # character offset in the sentence
+    raw: str
+    role: str | None = None   # number: target | realisasi | capaian | other
+    explicit: bool = False    # number: the role came from a cue word, not from the default
+    number: Number | None = None
+    percent: bool = False
+    unit: str | None = None
+    meaning: str | None = None        # verdict: below | equal | above | reached
+    literal: bool = False             # verdict compares realisasi and target literally
+    period: tuple[str, int] | None = None   # ("quarter", 2) | ("semester", 1) | ("year", 2024)
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int
+    end_line: int
+    block: str                # narrative | analysis | conclusion | summary | prose
+    indicator: str | None
+    name_span: tuple[int, int] | None = None
+    claims: list[Claim] = field(default_factory=list)
+    offsets: list[tuple[int, int]] = field(default_factory=list)   # (char offset, line) starts
+
+    def line_at(self, pos: int) -> int:
+        line = self.line
+        for off, ln in self.offsets:
+            if off > pos:
+                break
+            line = ln
+        return line
+
+    def numbers(self, role: str | None = None) -> list[Claim]:
+        return [c for c in self.claims if c.kind == "number" and (role is None or c.role == role)]
+
+    @property
+    def verdicts(self) -> list[Claim]:
+        return [c for c in self.claims if c.kind == "verdict"]
+
+    @property
+    def periods(self) -> list[Claim]:
+        return [c for c in self.claims if c.kind == "period"]
+
+
+@functools.cache
+def _lex():
+    lx = rulepack.lexicon()
+    flags = re.IGNORECASE
+    cues = {role: [re.compile(p, flags) for p in pats] for role, pats in lx["claim_cues"].items()}
+    verdicts = [(v["meaning"], bool(v.get("literal")), [re.compile(p, flags) for p in v["patterns"]])
+                for v in lx["verdicts"]]
+    return {
+        "cues": cues,
+        "after_target": [re.compile(p, flags) for p in lx["claim_after_target"]],
+        "window": int(lx["cue_window"]),
+        "subject_end": re.compile(lx["subject_end_re"], flags),
+        "verdicts": verdicts,
+        "quarter": re.compile(lx["period_quarter_re"], flags),
+        "semester": re.compile(lx["period_semester_re"], flags),
+        "year": re.compile(lx["period_year_re"], flags),
+    }
+
+
+# ---------------------------------------------------------------- paragraphs and sentences
+
+def _excluded_lines(report) -> set[int]:
+    out: set[int] = set()
+    for t in report.tables:
+        start = t.caption_line or t.header_line
+        out.update(range(start, t.end_line + 1))
+    for s in report.sections:
+        out.add(s.start)
+        if s.key == "daftar_isi":
+            out.update(range(s.start, s.end + 1))
+    return out
+
+
+def _paragraphs(report) -> list[list[tuple[int, str]]]:
+    excluded = _excluded_lines(report)
+    paras: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    for line in report.doc.lines:
+        text = line.text
+        if line.no in excluded or not text.strip() or CAPTION_RE.match(text):
+            if cur and (line.no in excluded or CAPTION_RE.match(text)):
+                paras.append(cur)
+                cur = []
+            continue
+        if is_debris(text):
+            continue
+        if _ITEM_START.match(text) and cur:
+            paras.append(cur)
+            cur = []
+        cur.append((line.no, text))
+        # a blank line ends a paragraph unless the sentence clearly continues on the next line
+    if cur:
+        paras.append(cur)
+    merged: list[list[tuple[int, str]]] = []
+    for para in paras:
+        # blank lines inside a wrapped sentence are common in extracted PDFs: merge a paragraph that
+        # does not end a sentence with the next one when the next starts in lower case
+        if merged and not _ends_sentence(merged[-1][-1][1]) and para and para[0][1].strip()[:1].islower() \
+                and para[0][0] - merged[-1][-1][0] <= 3:
+            merged[-1].extend(para)
+        else:
+            merged.append(list(para))
+    return merged
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?:;]\s*$", text))
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“•])", text):
+        chunk = text[start:m.end()]
+        if _ABBREV.search(chunk) or re.fullmatch(r"\s*\(?[A-Za-z0-9]{1,4}[.)]", chunk) or re.search(r"\d\.$", chunk) and re.match(r"\s+\d", text[m.end():]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _block_of(report, line: int) -> str:
+    for ind in report.indicators:
+        if ind.narrative and ind.narrative[0] <= line <= ind.narrative[1]:
+            return "narrative"
+    keys = [s.key for s in report.sections if s.start <= line <= s.end]
+    if "analisis" in keys:
+        return "analysis"
+    if "kesimpulan" in keys or "bab4" in keys:
+        return "conclusion"
+    if "ikhtisar" in keys:
+        return "summary"
+    if "capaian" in keys or "bab3" in keys:
+        return "narrative"
+    return "prose"
+
+
+# ---------------------------------------------------------------- indicator of a paragraph
+
+def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, tuple[int, int] | None]:
+    for ind in report.indicators:
+        if ind.narrative and ind.narrative[0] <= first_line <= ind.narrative[1]:
+            return ind.code, _name_span(ind.name, para_text)
+    head = _ITEM_START.sub("", para_text, count=1)
+    offset = len(para_text) - len(head)
+    m = code_re().match(head.lstrip())
+    if m:
+        from .codes import canonical
+
+        code = canonical(m.group("prefix"), m.group("num"))
+        by_code = report.indicator(code)
+        by_name, score = _best_name(report, head[m.end():])
+        if by_name is not None and by_code is not None and by_name.code != by_code.code and score >= 90:
+            return by_name.code, _name_span(by_name.name, para_text)
+        if by_code is not None:
+            return by_code.code, _name_span(by_code.name, para_text)
+    ind, score = _best_name(report, head)
+    if ind is not None and score >= 85:
+        span = _name_span(ind.name, para_text)
+        return ind.code, span
+    return None, None
+
+
+def _best_name(report, text: str):
+    best, best_score = None, 0.0
+    probe = normalise(text)
+    for ind in report.indicators:
+        name = normalise(ind.name or "")
+        if len(name) < 8:
+            continue
+        window = probe[: len(name) + 25]
+        score = fuzz.partial_ratio(name, window) if len(window) >= len(name) * 0.8 else 0.0
+        if score > best_score:
+            best, best_score = ind, score
+    return best, best_score
+
+
+def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
+    """Where the indicator's name (the sentence's subject) stands, so its words are not cues."""
+    if not name:
+        return None
+    spans = []
+    al = fuzz.partial_ratio_alignment(name.lower(), text.lower())
+    if al is not None and al.score >= 80:
+        spans.append((al.dest_start, al.dest_end))
+    head = _ITEM_START.sub("", text, count=1)
+    lead = len(text) - len(head)
+    m = code_re().match(head)
+    if m:
+        lead += m.end()
+        head = head[m.end():]
+    first_words = normalise(name).split()[:2]
+    if first_words and normalise(head[:60]).split()[:2] == first_words:
+        end = _lex()["subject_end"].search(head, 0, len(name) + 40)
+        if end:
+            spans.append((0, lead + end.start()))
+    if not spans:
+        return None
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+# ---------------------------------------------------------------- claims in one sentence
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _verdicts(text: str) -> tuple[list[tuple[str, bool, int, int, str]], str]:
+    found = []
+    work = text
+    for meaning, literal, pats in _lex()["verdicts"]:
+        for pat in pats:
+            for m in pat.finditer(work):
+                found.append((meaning, literal, m.start(), m.end(), text[m.start():m.end()]))
+            work = pat.sub(lambda m: " " * (m.end() - m.start()), work)
+    return sorted(found, key=lambda v: v[2]), work
+
+
+def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_percent: bool) -> tuple[str, bool]:
+    """(role, explicit): the nearest cue word before the number decides; no cue -> realisasi."""
+    lx = _lex()
+    words = before.split()
+    window = " ".join(words[-lx["window"]:])
+    best_role, best_pos = None, -1
+    for role, pats in lx["cues"].items():
+        for pat in pats:
+            for m in pat.finditer(window):
+                if m.end() > best_pos or (m.end() == best_pos and role == "other"):
+                    best_role, best_pos = role, m.end()
+    if any(p.search(after) for p in lx["after_target"]):
+        return "target", True
+    if percent and not unit_is_percent:
+        if best_role in ("target", "other"):
+            return "other", True
+        return "capaian", best_role is not None
+    if best_role == "capaian" and not percent:
+        return "realisasi", True
+    if best_role is None:
+        return ("realisasi" if (unit or percent) else "other"), False
+    return best_role, True
+
+
+def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
+    text = sentence.text
+    spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
+    if sentence.name_span:
+        spans.append(sentence.name_span)
+    item = _ITEM_START.match(text)
+    if item:
+        spans.append((0, item.end()))
+    masked = _masked(text, spans)
+    verdicts, _ = _verdicts(masked)
+    for meaning, literal, a, b, raw in verdicts:
+        sentence.claims.append(Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal))
+    lx = _lex()
+    period_spans = []
+    for kind, pat in (("quarter", lx["quarter"]), ("semester", lx["semester"]), ("year", lx["year"])):
+        for m in pat.finditer(masked):
+            value = int(m.group(1)) if kind == "year" else roman_or_int(m.group(1))
+            if value is None:
+                continue
+            period_spans.append((m.start(), m.end()))
+            sentence.claims.append(Claim("period", sentence.line_at(m.start()), m.start(), m.group(0),
+                                         period=(kind, value)))
+    masked = _masked(masked, period_spans)
+    for m in _NUM.finditer(masked):
+        before, after = masked[: m.start()], masked[m.end():]
+        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after) or _MONTHS_AFTER.match(after):
+            continue
+        if _NOT_FIGURE_BEFORE.search(before):
+            continue
+        number = parse_number(m.group(1))
+        if number is None:
+            continue
+        percent = bool(m.group(2))
+        unit = "%" if percent else None
+        um = re.match(r"\s+([A-Za-z/]+)", after)
+        if not percent and um and um.group(1).lower() in unit_words():
+            unit = um.group(1).lower()
+        if not percent and unit is None and number.style == "plain" and 1900 <= number.value <= 2100:
+            continue  # a year
+        role, explicit = _role(before, after, percent, unit, unit_is_percent)
+        raw = text[m.start(): m.end() + (um.end() if (um and unit and unit != "%") else 0)]
+        sentence.claims.append(Claim("number", sentence.line_at(m.start()), m.start(), raw.strip(), role=role,
+                                     explicit=explicit, number=number, percent=percent, unit=unit))
+    sentence.claims.sort(key=lambda c: c.start)
+
+
+def _positional(report, paras: list[list[tuple[int, str]]], found: list[str | None]) -> list[str | None]:
+    """A run of list items as long as the indicator list, mostly matching it in order, is that list:
+    items whose indicator could not be recognised take the indicator at their position."""
+    codes = [i.code for i in report.indicators]
+    n = len(codes)
+    out = list(found)
+    i = 0
+    while i < len(paras):
+        m = _ITEM_START.match(paras[i][0][1])
+        if not m:
+            i += 1
+            continue
+        style = re.sub(r"[A-Za-z0-9]+", "x", m.group(0).strip())
+        j = i
+        while j < len(paras) and (mm := _ITEM_START.match(paras[j][0][1])) \
+                and re.sub(r"[A-Za-z0-9]+", "x", mm.group(0).strip()) == style:
+            j += 1
+        if j - i == n and n >= 3:
+            agree = sum(found[i + k] == codes[k] for k in range(n))
+            if agree >= 0.6 * n:
+                for k in range(n):
+                    if out[i + k] is None:
+                        out[i + k] = codes[k]
+        i = max(j, i + 1)
+    return out
+
+
+def extract(report) -> list[Sentence]:
+    """Every sentence of the prose with its claims, in document order."""
+    out: list[Sentence] = []
+    paras = _paragraphs(report)
+    joined_paras = []
+    for para in paras:
+        joined_paras.append(" ".join(norm(t) for _, t in para))
+    found = [_indicator_of(report, joined, para[0][0]) for joined, para in zip(joined_paras, paras)]
+    codes = _positional(report, paras, [f[0] for f in found])
+    for para, (code_found, span_found), code in zip(paras, found, codes):
+        offsets, parts, pos = [], [], 0
+        for no, text in para:
+            t = norm(text)
+            offsets.append((pos, no))
+            parts.append(t)
+            pos += len(t) + 1
+        joined = " ".join(parts)
+        first = para[0][0]
+        name_span = span_found
+        if code != code_found:
+            name_span = _name_span(report.indicator(code).name, joined)
+        block = _block_of(report, first)
+        for a, b in _split_sentences(joined):
+            sent_offsets = [(max(0, off - a), ln) for off, ln in offsets if off < b]
+            text = joined[a:b].strip()
+            shift = len(joined[a:b]) - len(joined[a:b].lstrip())
+            sent_offsets = [(max(0, off - shift), ln) for off, ln in sent_offsets]
+            line = next((ln for off, ln in reversed(offsets) if off <= a), first)
+            end_line = next((ln for off, ln in reversed(offsets) if off < b), line)
+            span = None
+            if name_span and name_span[0] >= a and name_span[1] <= b:
+                span = (name_span[0] - a - shift, name_span[1] - a - shift)
+            sent_code = code
+            if code is None:
+                # a paragraph about no indicator may still hold a sentence that starts with one's name
+                sent_code, span = _indicator_of(report, text, line)
+            s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
+                         offsets=sent_offsets)
+            ind = report.indicator(sent_code) if sent_code else None
+            _claims(s, bool(ind and ind.unit and unit_family(ind.unit) == "percent"))
+            out.append(s)
+    return out
+
+
+def claim_rows(report) -> list[dict]:
+    """The claims as tidy rows (the ``claims`` frame and ``extract --what claims``)."""
+    rows = []
+    for s in getattr(report, "sentences", None) or extract(report):
+        for c in s.claims:
+            rows.append({
+                "indicator": s.indicator, "block": s.block, "line": c.line, "kind": c.kind, "role": c.role,
+                "value": c.number.value if c.number else (c.period[1] if c.period else None),
+                "percent": c.percent, "unit": c.unit, "verdict": c.meaning,
+                "period": c.period[0] if c.period else None, "raw": c.raw, "sentence": s.text,
+            })
+    return rows

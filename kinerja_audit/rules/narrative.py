@@ -1,0 +1,417 @@
+"""Prose rules: every figure, verdict and period stated in a sentence, checked against the tables."""
+from __future__ import annotations
+
+import re
+
+from .. import capaian as cp
+from .. import rulepack
+from ..parse.cells import unit_family
+from ..parse.numbers import format_number
+from ..parse.text import any_match
+from .registry import Context, Hit, rule
+
+ROMAN = ["I", "II", "III", "IV"]
+
+
+def _is_same(value: float, claim, other_half: float = 0.0, extra: float = 0.0) -> bool:
+    return abs(claim.number.value - value) <= max(claim.number.half_step, other_half) + extra + 1e-9
+
+
+def _cell(ind, role):
+    c = ind.value(role)
+    return c if c is not None and c.number is not None else None
+
+
+def _facts(ind):
+    t, r, a = _cell(ind, "target"), _cell(ind, "realisasi"), _cell(ind, "target_annual")
+    p = ind.table.cells.get("capaian") if ind.table else None
+    p = p if p is not None and p.number is not None else None
+    c = cp.compute(t.number.value, r.number.value, ind.polarity) if t and r else None
+    return t, r, a, p, c
+
+
+def _fmt_claim(value: float, claim) -> str:
+    """A value written like the claim it replaces (same decimals style, Indonesian)."""
+    decimals = claim.number.decimals if claim.number.decimals else (0 if float(value).is_integer() else 2)
+    text = format_number(value, "id", decimals)
+    if claim.percent:
+        return text + "%"
+    if claim.unit:
+        return f"{text} {claim.raw.split()[-1]}"
+    return text
+
+
+def _replace(sentence, claim, new: str) -> str:
+    text = sentence.text
+    start = claim.start
+    return text[:start] + new + text[start + len(claim.raw):]
+
+
+def _other_period_near(sentence, claim, report) -> bool:
+    """A period reference other than the report's stands just before this figure (a past or future value)."""
+    refs = [p for p in sentence.periods if p.start < claim.start and claim.start - p.start < 60]
+    if not refs:
+        return False
+    return not _is_current(refs[-1].period, report.meta)
+
+
+def _is_current(period, meta) -> bool:
+    kind, value = period
+    if kind == "year":
+        return meta.year is None or value == meta.year
+    if meta.kind == "annual":
+        return kind == "quarter" and value == 4 or kind == "semester" and value == 2
+    if meta.quarter is None:
+        return True
+    if kind == "quarter":
+        return value == meta.quarter
+    if kind == "semester":
+        return value == (meta.quarter + 1) // 2 and meta.quarter in (2, 4) or (meta.kind == "semester" and
+                                                                              value * 2 == meta.quarter)
+    return True
+
+
+def _sentences(report):
+    for s in report.sentences:
+        ind = report.indicator(s.indicator) if s.indicator else None
+        if ind is not None:
+            yield s, ind
+
+
+def _role_word(ctx: Context, role: str) -> str:
+    return ctx.word(f"role_{role}").lower()
+
+
+@rule("NNU002")
+def target_realisasi_swapped(report, ctx: Context):
+    for s, ind in _sentences(report):
+        t, r, a, p, c = _facts(ind)
+        if not (t and r) or _is_same(t.number.value, _Probe(r.number.value)):
+            continue
+        # the crossed match is evidence enough that the sentence is about this period's figures
+        tc = [x for x in s.numbers("target") if _is_same(r.number.value, x)]
+        rc = [x for x in s.numbers("realisasi") if _is_same(t.number.value, x)]
+        if tc and rc:
+            corrected = _swap(s, tc[0], rc[0])
+            yield Hit(ind.code, min(tc[0].line, rc[0].line), evidence=s.text,
+                      values={"code": ind.code, "found_r": rc[0].raw, "found_t": tc[0].raw,
+                              "table_t": t.number.value, "table_r": r.number.value, "corrected": corrected},
+                      found=f"{rc[0].raw} / {tc[0].raw}", expected=f"{ctx.num(r.number.value)} / {ctx.num(t.number.value)}")
+
+
+class _Probe:
+    """A bare number standing in for a claim in comparisons."""
+
+    def __init__(self, value: float):
+        from ..parse.numbers import Number
+        self.number = Number(value, 0, "plain", str(value))
+
+
+def _swap(s, a, b) -> str:
+    first, second = sorted((a, b), key=lambda c: c.start)
+    text = s.text
+    return (text[:first.start] + second.raw + text[first.start + len(first.raw):second.start] + first.raw
+            + text[second.start + len(second.raw):])
+
+
+def _swapped(s, ind, t, r) -> bool:
+    if not (t and r):
+        return False
+    return any(_is_same(r.number.value, x) for x in s.numbers("target")) and \
+        any(_is_same(t.number.value, x) for x in s.numbers("realisasi"))
+
+
+@rule("NNU001")
+def prose_figure_mismatch(report, ctx: Context):
+    for s, ind in _sentences(report):
+        t, r, a, p, c = _facts(ind)
+        if _swapped(s, ind, t, r):
+            continue
+        for claim in s.numbers():
+            if claim.role not in ("target", "realisasi") or claim.percent and unit_family(ind.unit) != "percent":
+                continue
+            if _other_period_near(s, claim, report):
+                continue
+            if claim.role == "target":
+                truth = t
+                ok = [x for x in (t, a) if x]
+            else:
+                truth = r
+                ok = [r] if r else []
+                if not claim.explicit and not _same_unit(claim.unit, ind.unit):
+                    continue
+            if truth is None or any(_is_same(x.number.value, claim, x.number.half_step) for x in ok):
+                continue
+            yield Hit(ind.code, claim.line, evidence=s.text,
+                      values={"code": ind.code, "role": _role_word(ctx, claim.role),
+                              "corrected": _replace(s, claim, _fmt_claim(truth.number.value, claim))},
+                      found=claim.raw, expected=_fmt_claim(truth.number.value, claim) if ctx.lang == "id"
+                      else ctx.num(truth.number.value))
+            break
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    u = unit.lower().strip(".")
+    return u[:-1] if u.endswith("s") and len(u) > 4 else u
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or _unit_key(a) == _unit_key(b)
+
+
+@rule("NNU003")
+def prose_percentage_mismatch(report, ctx: Context):
+    for s, ind in _sentences(report):
+        t, r, a, p, c = _facts(ind)
+        candidates = [v for v in (p.number.value if p else None, c) if v is not None]
+        if unit_family(ind.unit) == "percent":
+            candidates += [x.number.value for x in (t, r, a) if x]
+        if not candidates:
+            continue
+        for claim in s.numbers("capaian"):
+            if not claim.percent or _other_period_near(s, claim, report):
+                continue
+            if any(_is_same(v, claim, 0.0, 0.01) for v in candidates):
+                continue
+            best = c if c is not None else p.number.value
+            yield Hit(ind.code, claim.line, evidence=s.text,
+                      values={"code": ind.code, "printed": ctx.pct(p.number.value, p.number.decimals) if p else "-",
+                              "corrected": _replace(s, claim, _fmt_claim(best, claim))},
+                      found=claim.raw, expected=ctx.pct(best, 2))
+            break
+
+
+def _achieved(ind) -> bool | None:
+    t, r, a, p, c = _facts(ind)
+    if c is not None:
+        return round(c, 2) >= 100
+    if t and r and t.number.value == 0:
+        return True if r.number.value > 0 else None
+    return None
+
+
+@rule("NNU004")
+def average_capaian_statement(report, ctx: Context):
+    pat = re.compile(rulepack.lexicon()["summary_average_re"], re.IGNORECASE)
+    values = [(_facts(i)[3], _facts(i)[4]) for i in report.indicators]
+    printed = [p.number.value for p, _ in values if p is not None and _facts_zero_ok(p)]
+    recomputed = [c for _, c in values if c is not None]
+    if not recomputed:
+        return
+    options = [sum(x) / len(x) for x in (printed, recomputed, [min(v, 120.0) for v in recomputed]) if x]
+    for s in report.sentences:
+        m = pat.search(s.text)
+        if not m:
+            continue
+        from ..parse.numbers import parse_number
+        num = parse_number(m.group(1))
+        if num is None or any(abs(num.value - o) <= num.half_step + 0.5 for o in options):
+            continue
+        yield Hit(s.indicator, s.line, evidence=s.text, values={"n": len(recomputed)},
+                  found=ctx.pct(num.value, num.decimals), expected=ctx.pct(options[-2] if len(options) > 1 else options[0], 2))
+
+
+def _facts_zero_ok(p) -> bool:
+    return p.number is not None
+
+
+def _expected_meaning(ind):
+    """(meaning, numbers-text-values) the figures support, or None when they say nothing."""
+    t, r, a, p, c = _facts(ind)
+    if c is not None:
+        rc = round(c, 2)
+        meaning = "above" if rc > 100 else "equal" if rc == 100 else "below"
+        return meaning, c, t, r
+    if t and r and t.number.value == 0:
+        return ("above" if r.number.value > 0 else "not_measured"), None, t, r
+    return None
+
+
+def _contradicts(said: str, expected: str) -> bool:
+    if expected == "not_measured":
+        return said in ("equal", "above", "reached")
+    if said == "reached":
+        return expected == "below"
+    if said == "equal":
+        return expected != "equal"
+    if said == "above":
+        return expected != "above"
+    if said == "below":
+        return expected != "below"
+    return False
+
+
+def _said(claim, ind) -> str:
+    meaning = claim.meaning
+    if ind.polarity == "negative" and claim.literal:
+        meaning = {"above": "below", "below": "above"}.get(meaning, meaning)
+    return meaning
+
+
+def _about_current(s, ind, report) -> bool:
+    if not s.periods:
+        return True
+    if any(_is_current(p.period, report.meta) for p in s.periods):
+        return True
+    t, r, a, p, c = _facts(ind)
+    values = [x.number.value for x in (t, r) if x]
+    return any(_is_same(v, n) for n in s.numbers() for v in values)
+
+
+@rule("NVD001")
+def verdict_contradicts_numbers(report, ctx: Context):
+    words = rulepack.lexicon()["words"]
+    for s, ind in _sentences(report):
+        exp = _expected_meaning(ind)
+        if exp is None or not s.verdicts or not _about_current(s, ind, report):
+            continue
+        expected, c, t, r = exp
+        for v in s.verdicts:
+            if not _contradicts(_said(v, ind), expected):
+                continue
+            key = "verdict_not_measured" if expected == "not_measured" else f"verdict_{expected}"
+            if c is not None:
+                numbers = ctx.word("verdict_numbers", capaian=ctx.pct(c, 2), r=ctx.num(r.number.value),
+                                   t=ctx.num(t.number.value))
+            else:
+                numbers = ctx.word("verdict_numbers_zero", r=ctx.num(r.number.value))
+            corrected = s.text[:v.start] + words[key]["id"] + s.text[v.start + len(v.raw):]
+            yield Hit(ind.code, v.line, evidence=s.text,
+                      values={"code": ind.code, "evidence_numbers": numbers, "corrected": corrected},
+                      found=v.raw, expected=ctx.word(key))
+            break
+
+
+@rule("NVD002")
+def verdicts_disagree(report, ctx: Context):
+    by_ind: dict[str, list] = {}
+    for s, ind in _sentences(report):
+        if not _about_current(s, ind, report):
+            continue
+        for v in s.verdicts[:1]:
+            by_ind.setdefault(ind.code, []).append((s, v, _said(v, ind)))
+    for code, said in by_ind.items():
+        ind = report.indicator(code)
+        exp = _expected_meaning(ind)
+        if exp is not None and any(_contradicts(m, exp[0]) for _, _, m in said):
+            continue  # NVD001 already reports the wrong one(s)
+        for (sa, va, ma), (sb, vb, mb) in zip(said, said[1:]):
+            if _contradicts(ma, _as_expected(mb)) and _contradicts(mb, _as_expected(ma)):
+                yield Hit(code, vb.line, evidence=sb.text,
+                          values={"code": code, "line_a": va.line, "line_b": vb.line},
+                          found=vb.raw, expected=va.raw)
+                break
+
+
+def _as_expected(meaning: str) -> str:
+    return "above" if meaning == "reached" else meaning
+
+
+@rule("NVD003")
+def summary_count_statement(report, ctx: Context):
+    pat = re.compile(rulepack.lexicon()["summary_count_re"], re.IGNORECASE)
+    states = [_achieved(i) for i in report.indicators]
+    measured = [x for x in states if x is not None]
+    if not measured:
+        return
+    n_total = len(report.indicators)
+    n_ok = sum(1 for x in measured if x)
+    for s in report.sentences:
+        for m in pat.finditer(s.text):
+            x_raw, n_raw, verb = m.group(1), m.group(2), m.group(3).lower()
+            negative = verb.startswith(("belum", "tidak"))
+            claimed = n_total if x_raw.lower() in ("seluruh", "semua") else int(x_raw)
+            truth = (len(measured) - n_ok) if negative else n_ok
+            total_ok = n_raw is None or int(n_raw) == n_total
+            if claimed == truth and total_ok:
+                continue
+            yield Hit(s.indicator, s.line, evidence=s.text, values={},
+                      found=m.group(0), expected=ctx.word("count_statement", x=n_ok, n=n_total))
+            break
+
+
+def _period_label(report, ctx: Context) -> str:
+    meta = report.meta
+    if meta.kind == "annual":
+        return ctx.word("period_year", y=meta.year)
+    if meta.quarter:
+        period = ctx.word("period_quarter", q=ROMAN[meta.quarter - 1])
+        return ctx.word("report_period", period=period, year=meta.year)
+    return str(meta.year or "")
+
+
+def _current_text(period, meta) -> str:
+    kind, _ = period
+    if kind == "year":
+        return str(meta.year)
+    if kind == "semester" and meta.quarter:
+        return "I" if meta.quarter <= 2 else "II"
+    return ROMAN[meta.quarter - 1] if meta.quarter else ""
+
+
+@rule("NPD001")
+def wrong_period_in_prose(report, ctx: Context):
+    meta = report.meta
+    if meta.year is None:
+        return
+    lex = rulepack.lexicon()
+    comparison = re.compile("|".join(lex["period_comparison"]), re.IGNORECASE)
+    current_cues = [re.compile(p, re.IGNORECASE) for p in lex["period_current_cues"]]
+    for s in report.sentences:
+        ind = report.indicator(s.indicator) if s.indicator else None
+        current_values = []
+        if ind is not None:
+            t, r, a, p, c = _facts(ind)
+            current_values = [x.number.value for x in (t, r, p) if x]
+        for ref in s.periods:
+            if _is_current(ref.period, meta):
+                continue
+            if ref.period[0] == "quarter" and meta.kind == "annual":
+                continue
+            before = s.text[max(0, ref.start - 45):ref.start]
+            after = s.text[ref.start + len(ref.raw):ref.start + len(ref.raw) + 30]
+            if comparison.search(before) or comparison.search(after):
+                continue
+            nums_after = [n for n in s.numbers() if n.start > ref.start
+                          and not any(q.start > ref.start and q.start < n.start for q in s.periods)]
+            figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
+            cue = any(cp_.search(before) for cp_ in current_cues)
+            if not (figure_match or cue):
+                continue
+            fixed = re.sub(r"(IV|III|II|I|[1-4]|20\d\d)$", _current_text(ref.period, meta), ref.raw)
+            corrected = s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]
+            yield Hit(s.indicator, ref.line, evidence=s.text,
+                      values={"corrected": corrected}, found=ref.raw, expected=_period_label(report, ctx))
+            break
+
+
+@rule("NPD002")
+def signed_before_period_end(report, ctx: Context):
+    meta = report.meta
+    end = meta.period_end
+    if meta.signed_date is None or end is None or meta.signed_date > end:
+        return
+    yield Hit(None, meta.signed_line, values={"period": _period_label(report, ctx)},
+              found=meta.signed_date.isoformat(), expected=end.isoformat())
+
+
+@rule("UNT004")
+def prose_unit_differs(report, ctx: Context):
+    reported: set[str] = set()
+    for s, ind in _sentences(report):
+        table_unit = ind.table.unit if ind.table and ind.table.unit else None
+        if table_unit is None or ind.code in reported or table_unit == "%":
+            continue
+        if unit_family(table_unit) == "count" and any_match("score_name_patterns", ind.name or ""):
+            continue  # the table's unit is the wrong one (UNT002)
+        for claim in s.numbers():
+            if claim.unit in (None, "%") or claim.role not in ("target", "realisasi"):
+                continue
+            if _same_unit(claim.unit, table_unit) or unit_family(claim.unit) not in ("count", "score", "time"):
+                continue
+            yield Hit(ind.code, claim.line, evidence=s.text, values={"code": ind.code, "raw": claim.raw},
+                      found=claim.unit, expected=table_unit)
+            reported.add(ind.code)
+            break
