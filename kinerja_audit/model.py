@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import Document
+from .document import Document, Line
 from .parse import claims
 from .parse import names as namesim
 from .parse.cells import Cell
@@ -112,7 +112,27 @@ def _item_spans(items: list[ListItem]) -> dict[int, ListItem]:
     return {it.line: it for it in items}
 
 
+def _without_running_lines(doc: Document) -> Document:
+    """A copy of the document with running headers/footers blanked (line numbers unchanged).
+
+    A running line is a short line without a full stop that repeats at least three times and is
+    neither a table header nor a caption (those legitimately repeat)."""
+    from collections import Counter as _Counter
+
+    from .parse.tables import CAPTION_RE, is_table_header
+
+    counts = _Counter(norm(ln.text) for ln in doc.lines if ln.text.strip())
+    running = {t for t, n in counts.items()
+               if n >= 3 and 10 <= len(t) <= 100 and not t.endswith(".") and not CAPTION_RE.match(t)
+               and not is_table_header(t) and not t.startswith("|") and any(c.isalpha() for c in t)}
+    if not running:
+        return doc
+    lines = [Line(ln.no, ln.page, "" if norm(ln.text) in running else ln.text) for ln in doc.lines]
+    return Document(doc.source, lines, doc.grids, doc.format)
+
+
 def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns") -> Report:
+    doc = _without_running_lines(doc)
     meta = parse_meta(doc)
     sections = find_sections(doc)
     stops = {s.start for s in sections}

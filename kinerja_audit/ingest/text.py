@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 from ..document import Document, Line
+
+# Markdown produced by document converters: heading hashes and bold/italic markers around text.
+_MD_HEADING = re.compile(r"^(\s*)#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def demarkup(text: str) -> str:
+    """Strip converter markup (``## BAB I``, ``**Tabel 3.1**``) so headings read as headings."""
+    return _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub(r"\1", text))
 
 
 def decode(data: bytes, source: str) -> str:
@@ -42,7 +53,7 @@ def to_lines(text: str) -> list[Line]:
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
-        lines.append(Line(no=no, page=page if has_pages else None, text=raw.replace("\xa0", " ")))
+        lines.append(Line(no=no, page=page if has_pages else None, text=demarkup(raw.replace("\xa0", " "))))
     return lines
 
 

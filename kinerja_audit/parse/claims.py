@@ -183,9 +183,22 @@ def _block_of(report, line: int) -> str:
 # ---------------------------------------------------------------- indicator of a paragraph
 
 def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands in,
+    else the indicator whose name it begins with."""
+    coded = _coded(report, para_text)
+    if coded[0] is not None:
+        return coded
     for ind in report.indicators:
         if ind.narrative and ind.narrative[0] <= first_line <= ind.narrative[1]:
             return ind.code, _name_span(ind.name, para_text)
+    head = _ITEM_START.sub("", para_text, count=1)
+    ind, score = _best_name(report, head)
+    if ind is not None and score >= 85:
+        return ind.code, _name_span(ind.name, para_text)
+    return None, None
+
+
+def _coded(report, para_text: str) -> tuple[str | None, tuple[int, int] | None]:
     head = _ITEM_START.sub("", para_text, count=1)
     offset = len(para_text) - len(head)
     m = code_re().match(head.lstrip())
@@ -199,10 +212,6 @@ def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, 
             return by_name.code, _name_span(by_name.name, para_text)
         if by_code is not None:
             return by_code.code, _name_span(by_code.name, para_text)
-    ind, score = _best_name(report, head)
-    if ind is not None and score >= 85:
-        span = _name_span(ind.name, para_text)
-        return ind.code, span
     return None, None
 
 

@@ -27,5 +27,11 @@ def find_code(text: str, *, at_start: bool = False) -> tuple[str, str, int, int]
     return canonical(m.group("prefix"), m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
 
 
+def exact_code(text: str) -> str | None:
+    """Canonical code when ``text`` is a code and nothing else (a PK cell, a configuration key)."""
+    found = find_code(text, at_start=True)
+    return found[0] if found and not text[found[3]:].strip() else None
+
+
 def all_codes(text: str) -> list[str]:
     return [canonical(m.group("prefix"), m.group("num")) for m in code_re().finditer(text)]

@@ -154,6 +154,11 @@ def _header_line(text: str) -> bool:
     return all(_HEADER_TOKEN.match(tok) for tok in toks)
 
 
+def is_table_header(text: str) -> bool:
+    """A line made only of column-header words, naming a target/realisasi/capaian column."""
+    return bool(_ROLE_WORD.search(text)) and _header_line(text)
+
+
 def _is_pipe_row(text: str) -> bool:
     return text.count("|") >= 2
 
@@ -202,7 +207,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
                 if not t.strip():
                     j += 1
                     continue
-                if _header_line(t) and not _is_pipe_row(t) and value_line(t, j) is None:
+                if _header_line(t) and not _is_pipe_row(t) and (value_line(t, j) is None or _header_wrap(t)):
                     last = j
                     j += 1
                     continue
@@ -215,6 +220,13 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
             continue
         i += 1
     return None
+
+
+def _header_wrap(text: str) -> bool:
+    """A header cell wrapped onto its own line: only years and period words ("2025", "TW II")."""
+    toks = norm(text).split()
+    return bool(toks) and all(re.fullmatch(r"(19|20)\d\d|tw\.?|triwulan|[ivx]{1,4}|s\.?d\.?|\(%\)|%", t,
+                                           re.IGNORECASE) for t in toks) and any(re.fullmatch(r"(19|20)\d\d", t) for t in toks)
 
 
 def _caption_before(doc: Document, header_first: int, floor: int):
@@ -356,6 +368,11 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
             table.styles.update(c.number.style for c in cells if c.number)
             if current is None:
                 start_row(i)
+            if rest and has_unit_col:
+                words = rest.split()
+                if words and words[-1].lower() in unit_words():
+                    current.unit = current.unit or words[-1].lower()
+                    rest = " ".join(words[:-1])
             if rest:
                 current.texts.append((i, rest))
             pending.extend(cells)

@@ -134,13 +134,16 @@ def prose_figure_mismatch(report, ctx: Context):
                 continue
             if claim.role == "target":
                 truth = t
-                ok = [x for x in (t, a) if x]
+                ok = [x.number.value for x in (t, a) if x]
             else:
                 truth = r
-                ok = [r] if r else []
+                ok = [r.number.value] if r else []
                 if not claim.explicit and not _same_unit(claim.unit, ind.unit):
                     continue
-            if truth is None or any(_is_same(x.number.value, claim, x.number.half_step) for x in ok):
+            if claim.percent:
+                # in a percentage indicator a "%" figure may be the target, the actual or the achievement
+                ok += [x.number.value for x in (t, r, a, p) if x] + ([c] if c is not None else [])
+            if truth is None or any(_is_same(v, claim, 0.005) for v in ok):
                 continue
             yield Hit(ind.code, claim.line, evidence=s.text,
                       values={"code": ind.code, "role": _role_word(ctx, claim.role),
