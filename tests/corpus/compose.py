@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from . import lexicon as L
-from .model import Indicator, Report, compute_capaian, round_half_up, status_of
+from .model import Indicator, Report, round_half_up, status_of
 
 ROMAN = L.ROMAN
 
@@ -161,7 +161,7 @@ def choose_style(report: Report) -> Style:
 # --------------------------------------------------------------------------- numbers
 def fmt_num(x: float, decimals: int, trim: bool = False, english: bool = False) -> str:
     if decimals == 0 or (trim and float(x).is_integer()):
-        s = f"{int(round(x)):,}"
+        s = f"{round(x):,}"
     else:
         s = f"{x:,.{decimals}f}"
         if trim:
@@ -360,30 +360,30 @@ class Composer:
         b.append(Heading(self.hdr("Kata Pengantar"), 1, "kata_pengantar"))
         title = self.report_title()
         paras = [
-            f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
+            (f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya "
             f"{title} {m.agency}. Laporan ini disusun sebagai wujud pertanggungjawaban atas "
             f"pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam "
-            f"Perjanjian Kinerja Tahun {m.year}.",
+            f"Perjanjian Kinerja Tahun {m.year}."),
             rng.choice([
-                "Laporan ini memuat perbandingan antara target dan realisasi indikator kinerja, "
+                ("Laporan ini memuat perbandingan antara target dan realisasi indikator kinerja, "
                 "analisis atas capaian, serta realisasi anggaran yang mendukung pencapaian "
-                "kinerja tersebut.",
-                "Melalui laporan ini diharapkan pimpinan dan pemangku kepentingan memperoleh "
+                "kinerja tersebut."),
+                ("Melalui laporan ini diharapkan pimpinan dan pemangku kepentingan memperoleh "
                 "gambaran yang utuh mengenai capaian kinerja, kendala yang dihadapi, dan langkah "
-                "perbaikan yang akan ditempuh."]),
+                "perbaikan yang akan ditempuh.")]),
             rng.choice([
-                "Kami menyadari bahwa laporan ini masih memiliki kekurangan. Oleh karena itu, "
+                ("Kami menyadari bahwa laporan ini masih memiliki kekurangan. Oleh karena itu, "
                 "saran dan masukan yang membangun sangat kami harapkan untuk perbaikan pada "
-                "periode berikutnya.",
-                "Kepada semua pihak yang telah membantu penyusunan laporan ini kami sampaikan "
+                "periode berikutnya."),
+                ("Kepada semua pihak yang telah membantu penyusunan laporan ini kami sampaikan "
                 "terima kasih. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan "
-                "perbaikan kinerja."]),
+                "perbaikan kinerja.")]),
         ]
         b.extend(Para(p) for p in paras)
         b.append(self.signature())
 
     def toc(self):
-        st, rng = self.st, self.rng("toc")
+        rng = self.rng("toc")
         entries, page = [], 1
         if self.r.has_kata_pengantar:
             entries.append(("KATA PENGANTAR", "i"))
@@ -403,7 +403,7 @@ class Composer:
 
     # ---- Ikhtisar eksekutif
     def ikhtisar(self):
-        m, st, r = self.m, self.st, self.r
+        m, r = self.m, self.r
         rng = self.rng("ikhtisar")
         b = self.blocks
         b.append(Heading(self.hdr("Ikhtisar Eksekutif"), 1, "ikhtisar"))
@@ -450,12 +450,12 @@ class Composer:
                   f"{m.year}.")
         b.append(Para(s))
         b.append(Para(rng.choice([
-            f"Kendala utama yang dihadapi antara lain {m.isu[0]} serta {m.isu[1]}. Langkah "
+            (f"Kendala utama yang dihadapi antara lain {m.isu[0]} serta {m.isu[1]}. Langkah "
             f"yang ditempuh adalah penguatan koordinasi, percepatan pelaksanaan kegiatan, dan "
-            f"pemantauan capaian secara berkala.",
-            f"Permasalahan yang masih dihadapi meliputi {m.isu[1]}. Untuk mengatasinya, "
+            f"pemantauan capaian secara berkala."),
+            (f"Permasalahan yang masih dihadapi meliputi {m.isu[1]}. Untuk mengatasinya, "
             f"{m.agency_short} melakukan penjadwalan ulang kegiatan serta meningkatkan "
-            f"koordinasi dengan pemangku kepentingan."])))
+            f"koordinasi dengan pemangku kepentingan.")])))
 
     def summary_table(self) -> Table:
         m, st, r = self.m, self.st, self.r
@@ -554,12 +554,12 @@ class Composer:
         if st.sistematika:
             self.sub(n, 4, "Sistematika Penyajian", "bab1-sistematika")
             b.append(Para(rng.choice([
-                "Laporan ini disusun dengan sistematika sebagai berikut: Ikhtisar Eksekutif; "
+                ("Laporan ini disusun dengan sistematika sebagai berikut: Ikhtisar Eksekutif; "
                 "Bab I Pendahuluan; Bab II Perencanaan Kinerja; Bab III Akuntabilitas Kinerja; "
-                "Bab IV Penutup; dan Lampiran.",
-                "Sistematika laporan terdiri atas Bab I Pendahuluan, Bab II Perencanaan Kinerja, "
+                "Bab IV Penutup; dan Lampiran."),
+                ("Sistematika laporan terdiri atas Bab I Pendahuluan, Bab II Perencanaan Kinerja, "
                 "Bab III Akuntabilitas Kinerja yang memuat capaian kinerja dan realisasi "
-                "anggaran, serta Bab IV Penutup."])))
+                "anggaran, serta Bab IV Penutup.")])))
 
     # ---- Bab II
     def bab2(self, n: int):
@@ -607,13 +607,13 @@ class Composer:
         self.bab3_no = n
         self.bab_heading(n, "Akuntabilitas Kinerja", "bab3")
         b.append(Para(rng.choice([
-            f"Pengukuran kinerja dilakukan dengan membandingkan target dan realisasi setiap "
-            f"indikator kinerja. Untuk indikator yang semakin tinggi realisasinya semakin baik, "
-            f"capaian dihitung dengan rumus realisasi dibagi target dikali 100%, sedangkan untuk "
-            f"indikator yang semakin rendah realisasinya semakin baik digunakan rumus "
-            f"(2 x target - realisasi) dibagi target dikali 100%.",
-            f"Bab ini menyajikan capaian kinerja {m.agency_short} berdasarkan Perjanjian Kinerja "
-            f"Tahun {m.year} beserta analisis dan realisasi anggarannya."])))
+            ("Pengukuran kinerja dilakukan dengan membandingkan target dan realisasi setiap "
+            "indikator kinerja. Untuk indikator yang semakin tinggi realisasinya semakin baik, "
+            "capaian dihitung dengan rumus realisasi dibagi target dikali 100%, sedangkan untuk "
+            "indikator yang semakin rendah realisasinya semakin baik digunakan rumus "
+            "(2 x target - realisasi) dibagi target dikali 100%."),
+            (f"Bab ini menyajikan capaian kinerja {m.agency_short} berdasarkan Perjanjian Kinerja "
+            f"Tahun {m.year} beserta analisis dan realisasi anggarannya.")])))
         sub = 1
         self.sub(n, sub, "Capaian Kinerja", "bab3a")
         b.append(Para(f"Capaian masing-masing indikator kinerja "
@@ -719,11 +719,11 @@ class Composer:
             cls = p.prose_verdict or "over"
             v = self.verdict_phrase(ind, cls, rng)
             sentences.append(rng.choice([
-                f"{Name} {per} terealisasi {qty} {Rv}, sementara target pada periode ini "
+                (f"{Name} {per} terealisasi {qty} {Rv}, sementara target pada periode ini "
                 f"{Tv}. Realisasi tersebut {v}, namun persentase capaian tidak dapat dihitung "
-                f"karena targetnya nol.",
-                f"Walaupun target {per_bare} adalah {Tv}, realisasi {name} mencapai {Rv} "
-                f"sehingga {v}; capaian dalam persen tidak dihitung."]))
+                f"karena targetnya nol."),
+                (f"Walaupun target {per_bare} adalah {Tv}, realisasi {name} mencapai {Rv} "
+                f"sehingga {v}; capaian dalam persen tidak dihitung.")]))
         else:
             cls = p.prose_verdict or self.verdict_class(ind)
             v = self.verdict_phrase(ind, cls, rng)
@@ -776,11 +776,11 @@ class Composer:
             else:
                 d = "sama"
             sentences.append(rng.choice([
-                f"Dibandingkan dengan realisasi tahun {m.year - 1} sebesar {pv}, realisasi "
-                f"tahun {m.year} {d if d != 'sama' else 'tidak berubah'}.",
-                f"Realisasi ini {d if d != 'sama' else 'sama'} "
+                (f"Dibandingkan dengan realisasi tahun {m.year - 1} sebesar {pv}, realisasi "
+                f"tahun {m.year} {d if d != 'sama' else 'tidak berubah'}."),
+                (f"Realisasi ini {d if d != 'sama' else 'sama'} "
                 f"{'dibandingkan' if d != 'sama' else 'dengan'} tahun {m.year - 1} yang "
-                f"{'sebesar' if qty == 'sebesar' else 'sebanyak'} {pv}."]))
+                f"{'sebesar' if qty == 'sebesar' else 'sebanyak'} {pv}.")]))
             if ind.renstra_target is not None and rng.random() < 0.6:
                 rv = self.value(ind, ind.renstra_target, unit, where="prose")
                 sentences.append(f"Adapun target akhir Renstra periode {m.renstra_period} untuk "
@@ -797,12 +797,12 @@ class Composer:
             per = f"triwulan {self.q(aq)} tahun {ay}"
         rng = self.rng("analysis-intro")
         b.append(Para(rng.choice([
-            f"Berdasarkan hasil pengukuran kinerja terhadap target {per}, analisis capaian per "
-            f"indikator adalah sebagai berikut:",
-            f"Analisis atas capaian kinerja {per} untuk setiap indikator diuraikan sebagai "
-            f"berikut:",
-            f"Berdasarkan capaian kinerja terhadap target di {per}, berikut analisis capaian per "
-            f"indikator:"]), "analysis-intro"))
+            (f"Berdasarkan hasil pengukuran kinerja terhadap target {per}, analisis capaian per "
+            f"indikator adalah sebagai berikut:"),
+            (f"Analisis atas capaian kinerja {per} untuk setiap indikator diuraikan sebagai "
+            f"berikut:"),
+            (f"Mengacu pada capaian kinerja terhadap target {per}, analisis per indikator "
+            f"disajikan berikut ini:")]), "analysis-intro"))
         nums = r.printed.analysis_numbers or list(range(1, len(r.indicators) + 1))
         items = []
         for n, ind in zip(nums, r.indicators):
@@ -835,10 +835,10 @@ class Composer:
             return (f"{ref}{ind.name} memiliki realisasi {Rv}, {v} yang ditetapkan yaitu {Tv}, "
                     f"sehingga capaian kinerjanya {C}.")
         return rng.choice([
-            f"{ref}{ind.name} memiliki realisasi {Rv} dengan capaian {C}; hal ini menunjukkan "
-            f"bahwa kinerja indikator ini {v} ({pt} sebesar {Tv}).",
-            f"{ref}{ind.name} terealisasi {Rv} terhadap {pt} sebesar {Tv} atau capaian {C}, "
-            f"sehingga {v}."])
+            (f"{ref}{ind.name} memiliki realisasi {Rv} dengan capaian {C}; hal ini menunjukkan "
+            f"bahwa kinerja indikator ini {v} ({pt} sebesar {Tv})."),
+            (f"{ref}{ind.name} terealisasi {Rv} terhadap {pt} sebesar {Tv} atau capaian {C}, "
+            f"sehingga {v}.")])
 
     # ---- budget
     def budget(self):
@@ -887,10 +887,10 @@ class Composer:
             when = f"tahun {m.year}" if m.kind == "annual" else \
                 f"triwulan {self.q()} tahun {m.year}"
             b.append(Para(rng.choice([
-                f"Berdasarkan uraian pada bab sebelumnya, capaian kinerja {m.agency_short} {when} "
-                f"dapat disimpulkan sebagai berikut:",
-                f"Dari hasil pengukuran dan analisis capaian kinerja {when}, dapat ditarik "
-                f"kesimpulan sebagai berikut:"])))
+                (f"Berdasarkan uraian pada bab sebelumnya, capaian kinerja {m.agency_short} {when} "
+                f"dapat disimpulkan sebagai berikut:"),
+                (f"Dari hasil pengukuran dan analisis capaian kinerja {when}, dapat ditarik "
+                f"kesimpulan sebagai berikut:")])))
             items = []
             for i, ind in enumerate(r.indicators):
                 if not st.concl_per_indicator and status_of(ind) == "achieved" and i > 1:
@@ -904,17 +904,17 @@ class Composer:
             title = rng.choice(["Rekomendasi", "Rencana Tindak Lanjut", "Saran dan Rekomendasi"])
             self.sub(n, sub, title, "rekomendasi")
             b.append(Para(rng.choice([
-                "Untuk meningkatkan capaian kinerja pada periode berikutnya, langkah yang akan "
-                "ditempuh adalah:",
-                "Sehubungan dengan kendala yang dihadapi, direkomendasikan hal-hal sebagai "
-                "berikut:"])))
+                ("Untuk meningkatkan capaian kinerja pada periode berikutnya, langkah yang akan "
+                "ditempuh adalah:"),
+                ("Memperhatikan kendala yang dihadapi, direkomendasikan hal-hal sebagai "
+                "berikut:")])))
             nums = r.printed.recommendation_numbers or list(range(1, len(r.recommendations) + 1))
             items = [(st.rec_label.format(n=k), t + (";" if i < len(nums) - 1 else "."))
                      for i, (k, t) in enumerate(zip(nums, r.recommendations))]
             b.append(Items(items, "rekomendasi"))
         b.append(Para(rng.choice([
-            f"Demikian {self.report_title()} ini disusun sebagai bahan evaluasi dan "
-            f"pertanggungjawaban kinerja.",
+            (f"Demikian {self.report_title()} ini disusun sebagai bahan evaluasi dan "
+            f"pertanggungjawaban kinerja."),
             "Semoga laporan ini bermanfaat bagi perbaikan kinerja pada periode berikutnya."])))
         if not r.has_kata_pengantar:
             b.append(self.signature())

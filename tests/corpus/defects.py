@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .compose import fmt_num
 from .lexicon import ROMAN
-from .model import Indicator, Report, compute_capaian, round_half_up, status_of
+from .model import Indicator, Report, compute_capaian, round_half_up
 
 CATEGORIES = ("structure", "numbering", "arithmetic", "zero-target", "table-mismatch", "ik-label",
               "ik-name", "unit", "anomaly", "narrative-number", "narrative-verdict",

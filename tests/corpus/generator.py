@@ -26,14 +26,23 @@ from pathlib import Path
 from . import defects as D
 from .compose import compose
 from .lexicon import ROMAN
-from .model import Report, build_report  # noqa: F401  (re-exported API)
+from .model import Report, build_report
 from .textlayout import LAYOUTS, render_blocks
 
 GENERATOR_VERSION = 1
 CATEGORIES = D.CATEGORIES
 
-__all__ = ["build_report", "render_text", "inject_defects", "truth_of", "to_yaml",
-           "generate_one", "generate_corpus", "CATEGORIES", "LAYOUTS"]
+__all__ = [
+    "CATEGORIES",
+    "LAYOUTS",
+    "build_report",
+    "generate_corpus",
+    "generate_one",
+    "inject_defects",
+    "render_text",
+    "to_yaml",
+    "truth_of",
+]
 
 
 def render_text(report: Report, layout: str) -> str:

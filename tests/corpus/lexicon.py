@@ -364,24 +364,24 @@ YEAR_END_NOTE = {
 
 # --------------------------------------------------------------------------- prose pools
 EXPLAIN_HIGH = [  # explanations for capaian > 120 %
-    "Tingginya capaian disebabkan oleh meningkatnya permintaan layanan dari masyarakat dan "
-    "pelaku usaha yang tidak terprediksi pada saat penyusunan rencana aksi.",
-    "Capaian yang jauh melampaui target terjadi karena target triwulan ditetapkan terlalu rendah "
-    "sehingga perlu direviu pada revisi Perjanjian Kinerja berikutnya.",
-    "Lonjakan realisasi disebabkan adanya kegiatan tambahan yang didanai melalui revisi "
-    "anggaran dan kerja sama dengan mitra.",
-    "Hal ini dikarenakan adanya percepatan pelaksanaan kegiatan yang semula dijadwalkan pada "
-    "triwulan berikutnya.",
-    "Realisasi yang tinggi disebabkan oleh penambahan layanan jemput bola ke kecamatan-kecamatan "
-    "sehingga jumlah penerima layanan meningkat signifikan.",
+    ("Tingginya capaian disebabkan oleh meningkatnya permintaan layanan dari masyarakat dan "
+    "pelaku usaha yang tidak terprediksi pada saat penyusunan rencana aksi."),
+    ("Capaian yang jauh melampaui target terjadi karena target triwulan ditetapkan terlalu rendah "
+    "sehingga perlu direviu pada revisi Perjanjian Kinerja berikutnya."),
+    ("Lonjakan realisasi disebabkan adanya kegiatan tambahan yang didanai melalui revisi "
+    "anggaran dan kerja sama dengan mitra."),
+    ("Hal ini dikarenakan adanya percepatan pelaksanaan kegiatan yang semula dijadwalkan pada "
+    "triwulan berikutnya."),
+    ("Realisasi yang tinggi disebabkan oleh penambahan layanan jemput bola ke kecamatan-kecamatan "
+    "sehingga jumlah penerima layanan meningkat signifikan."),
 ]
 EXPLAIN_HIGH_NEG = [  # negative polarity, e.g. far fewer findings / much faster
-    "Capaian yang tinggi disebabkan oleh penerapan layanan daring sehingga waktu proses "
-    "berkurang jauh di bawah batas yang ditetapkan.",
-    "Hal ini karena seluruh rekomendasi tahun sebelumnya telah ditindaklanjuti tuntas sehingga "
-    "kejadian berulang dapat ditekan.",
-    "Tingginya capaian disebabkan target ditetapkan terlalu longgar dan akan disesuaikan pada "
-    "revisi rencana aksi.",
+    ("Capaian yang tinggi disebabkan oleh penerapan layanan daring sehingga waktu proses "
+    "berkurang jauh di bawah batas yang ditetapkan."),
+    ("Hal ini karena seluruh rekomendasi tahun sebelumnya telah ditindaklanjuti tuntas sehingga "
+    "kejadian berulang dapat ditekan."),
+    ("Tingginya capaian disebabkan target ditetapkan terlalu longgar dan akan disesuaikan pada "
+    "revisi rencana aksi."),
 ]
 SUCCESS = [
     "Keberhasilan ini didukung oleh koordinasi yang baik antartim kerja.",
@@ -398,8 +398,8 @@ CAUSE_LOW = [
     "Faktor penghambatnya adalah belum optimalnya koordinasi dengan instansi terkait.",
 ]
 REMEDY = [
-    "Upaya yang dilakukan adalah mempercepat jadwal pelaksanaan kegiatan dan memperkuat "
-    "pemantauan mingguan.",
+    ("Upaya yang dilakukan adalah mempercepat jadwal pelaksanaan kegiatan dan memperkuat "
+    "pemantauan mingguan."),
     "Sebagai tindak lanjut, akan dilakukan koordinasi intensif dengan mitra kerja.",
     "Langkah perbaikan yang ditempuh adalah penambahan petugas dan penyederhanaan prosedur.",
     "Ke depan, rencana aksi akan dievaluasi agar target dapat dicapai pada akhir tahun.",
@@ -410,8 +410,8 @@ NOT_MEASURED = [
     "Pengukuran indikator ini belum dilakukan pada periode ini karena {note}.",
 ]
 RECOMMENDATIONS = [
-    "Melakukan pemantauan capaian kinerja secara berkala setiap bulan oleh masing-masing "
-    "penanggung jawab indikator",
+    ("Melakukan pemantauan capaian kinerja secara berkala setiap bulan oleh masing-masing "
+    "penanggung jawab indikator"),
     "Mempercepat pelaksanaan kegiatan yang tertunda agar target tahunan dapat tercapai",
     "Melakukan reviu atas target rencana aksi yang terlalu rendah atau terlalu tinggi",
     "Meningkatkan koordinasi dengan instansi terkait dalam pengumpulan data kinerja",
@@ -423,14 +423,14 @@ RECOMMENDATIONS = [
 ]
 EXTRA_SECTIONS = [
     ("Kinerja Lain-lain",
-     "Selain capaian indikator kinerja, pada periode ini unit kerja juga melaksanakan kegiatan "
+     ("Selain capaian indikator kinerja, pada periode ini unit kerja juga melaksanakan kegiatan "
      "pendukung berupa pembinaan pegawai, pemeliharaan sarana prasarana, serta penyusunan "
-     "standar operasional prosedur layanan."),
+     "standar operasional prosedur layanan.")),
     ("Inovasi dan Prestasi",
-     "Pada periode ini unit kerja mengembangkan inovasi layanan berupa antrean daring dan "
-     "penyampaian hasil layanan melalui surat elektronik."),
+     ("Pada periode ini unit kerja mengembangkan inovasi layanan berupa antrean daring dan "
+     "penyampaian hasil layanan melalui surat elektronik.")),
     ("Kendala dan Upaya Pemecahan Masalah",
-     "Kendala umum yang dihadapi antara lain keterbatasan sarana, pergantian pegawai, serta "
+     ("Kendala umum yang dihadapi antara lain keterbatasan sarana, pergantian pegawai, serta "
      "penyesuaian jadwal kegiatan. Upaya yang dilakukan meliputi penjadwalan ulang kegiatan dan "
-     "optimalisasi sumber daya yang tersedia."),
+     "optimalisasi sumber daya yang tersedia.")),
 ]

@@ -21,7 +21,7 @@ SCORE_KINDS = ("score_year", "score_sem")
 
 
 # --------------------------------------------------------------------------- arithmetic
-def dec(x: float | int) -> Decimal:
+def dec(x: float) -> Decimal:
     return Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
 
 
@@ -45,7 +45,7 @@ def compute_capaian(target: float, realisasi: float, polarity: str) -> float | N
     return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def status_of(ind: "Indicator") -> str:
+def status_of(ind: Indicator) -> str:
     """achieved | not-achieved | not-measured (0 of 0) | above-zero (R>0 against T=0)."""
     if ind.capaian is None:
         if ind.target == 0 and ind.realisasi == 0:

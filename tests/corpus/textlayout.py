@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import textwrap
 
-from .compose import Heading, Items, PageBreak, Para, Sign, Table, Toc
+from .compose import Heading, Items, Para, Sign, Table, Toc
 
 LAYOUTS = ("scattered", "layout", "pipe")
 BREAK = "\x00PAGEBREAK"
