@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import os
 
-from . import frames, model
+from . import frames, model, polarity
 from .findings import ReportResult
 from .ingest import DEFAULT_MAX_BYTES, InputError, read_document
 from .rules.registry import Context, run, select
@@ -18,6 +18,7 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
+    polarity.assign(report, ctx.pk, ctx.polarity)      # PK > configuration > name, before any rule
     frame = frames.indicators_frame(report)
     failures = frames.schema_failures(frame) if len(frame) else []
     bad_idx = {f["index"] for f in failures if f["index"] is not None}
@@ -48,3 +49,16 @@ def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: li
     except InputError as err:
         return ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
     return audit_document(doc, ctx, rule_ids)
+
+
+def audit_pk(ctx: Context, rule_ids: list[str]) -> ReportResult:
+    """Check the PK in ``ctx.pk`` on its own (no report): only the rules that read the PK alone."""
+    from . import rulepack
+    from .document import Document
+
+    specs = rulepack.rules()
+    own = [rid for rid in rule_ids if specs[rid].category == "target-sum"]
+    report = model.build(Document(source=ctx.pk.source, lines=[]))
+    findings = run(report, ctx, own)
+    return ReportResult(source=ctx.pk.source, findings=findings,
+                        coverage={"indicators": len(ctx.pk.indicators), "findings": len(findings)})

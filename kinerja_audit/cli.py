@@ -1,4 +1,4 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain``.
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
 that could not be read (the other inputs are still audited and reported).
@@ -50,7 +50,12 @@ def _context(args):
     fail_on = args.fail_on or cfg.fail_on
     selected = _csv_list(args.select) or cfg.select
     ignored = _csv_list(args.ignore) + cfg.ignore
-    ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity)
+    ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity, polarity=cfg.polarity)
+    pk_path = getattr(args, "pk", None) or cfg.pk
+    if pk_path:
+        from . import pk
+
+        ctx.pk = pk.load(pk_path, basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
     rule_ids = select(selected, ignored)
     return ctx, rule_ids, fail_on, cfg
 
@@ -118,18 +123,41 @@ def cmd_check(args) -> int:
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on: '{fail_on}' tidak dikenal; pilih {', '.join(FAIL_ON)}")
     paths = _expand(args.files)
-    if not paths:
+    if not paths and ctx.pk is None:
         raise UsageError("tidak ada berkas untuk diperiksa")
     fmt = args.format
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
-    results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes, max(1, args.jobs))
+    if paths:
+        results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes, max(1, args.jobs))
+    else:   # only a PK: check its own quarter targets
+        from .audit import audit_pk
+
+        results = [audit_pk(ctx, rule_ids)]
     for r in results:
         for err in r.errors:
             sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
     color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
     return _exit_code(results, fail_on)
+
+
+def cmd_init_pk(args) -> int:
+    from . import model
+    from .ingest import InputError, read_document
+    from .pk import text
+    from .pk_draft import draft
+
+    lang = args.lang or "id"
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise UsageError(f"{args.output}: {text('draft_exists', lang)}")
+    try:
+        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024)
+    except InputError as err:
+        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(lang)}\n")
+        return 2
+    _emit(draft(model.build(doc), lang), args.output)
+    return 0
 
 
 def sample_paths() -> list[str]:
@@ -234,7 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("check", "demo"):
         p = sub.add_parser(name, help="periksa laporan" if name == "check" else "periksa laporan contoh bawaan")
         if name == "check":
-            p.add_argument("files", nargs="+", metavar="FILE", help="berkas .txt/.pdf/.docx, folder atau pola glob")
+            p.add_argument("files", nargs="*", metavar="FILE",
+                           help="berkas .txt/.pdf/.docx, folder atau pola glob (boleh kosong bila --pk diberikan)")
+            p.add_argument("--pk", metavar="PK", help="Perjanjian Kinerja/Rencana Aksi (.yaml, .csv, .xlsx)")
+            p.add_argument("--pk-basis", choices=("per-quarter", "cumulative"), default=None,
+                           help="target triwulan dalam PK: per triwulan atau kumulatif (bila PK tidak menyatakannya)")
         common(p)
         p.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="tingkat temuan yang membuat kode keluar 1 (default: error)")
@@ -249,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--what", choices=("indicators", "claims"), default="indicators")
     common(p, formats=("csv", "json"))
     p.set_defaults(func=cmd_extract, format="csv")
+
+    p = sub.add_parser("init-pk", help="buat draf PK (YAML) dari isi laporan")
+    p.add_argument("file", metavar="REPORT")
+    p.add_argument("--output", "-o", help="tulis draf ke berkas ini (default: layar)")
+    p.add_argument("--force", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa komentar draf")
+    p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
+    p.set_defaults(func=cmd_init_pk)
 
     p = sub.add_parser("rules", help="daftar semua aturan")
     p.add_argument("--lang", choices=("id", "en"), default=None)
@@ -268,12 +308,13 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     from .config import ConfigError
+    from .pk import PKError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (UsageError, ConfigError) as err:
+    except (UsageError, ConfigError, PKError) as err:
         sys.stderr.write(f"kinerja-audit: {err}\n")
         return 2
     except KeyboardInterrupt:

@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from .findings import SEVERITIES
+from .pk import BASES as PK_BASES
+from .pk import POLARITIES
 
 CONFIG_NAMES = ("kinerja-audit.yaml", ".kinerja-audit.yaml", "kinerja-audit.yml")
 FAIL_ON = ("error", "warning", "info", "never")
+ZERO_TARGET = ("flag-nonzero", "flag-any")
 
 
 class ConfigError(Exception):
@@ -32,6 +35,8 @@ class Config:
     lang: str = "id"
     max_bytes: int = 50 * 1024 * 1024
     pk: str | None = None
+    pk_basis: str | None = None
+    polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
 
 
 # key -> (type check, description of what is allowed)
@@ -54,6 +59,10 @@ _KEYS = {
     "anomaly_threshold": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 100,
                           "a number above 100 (percent)"),
     "pk": (lambda v: isinstance(v, str), "a path to a PK file (YAML, CSV or XLSX)"),
+    "pk_basis": (lambda v: v in PK_BASES, "one of " + ", ".join(PK_BASES)),
+    "zero_target": (lambda v: v in ZERO_TARGET, "one of " + ", ".join(ZERO_TARGET)),
+    "polarity": (lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
+                 "a mapping CODE: positive|negative (e.g. IK.3: negative)"),
 }
 
 
@@ -99,6 +108,7 @@ def _read(path: Path) -> dict:
 
 def _validate(path: Path, data: dict) -> Config:
     from . import rulepack
+    from .parse.codes import exact_code
 
     cfg = Config(source=str(path))
     specs = rulepack.rules()
@@ -129,6 +139,14 @@ def _validate(path: Path, data: dict) -> Config:
         cfg.options.setdefault("ARI001", {})["tolerance"] = float(data["tolerance"])
     if "anomaly_threshold" in data:
         cfg.options.setdefault("ANO001", {})["threshold"] = float(data["anomaly_threshold"])
+    if "zero_target" in data:
+        cfg.options.setdefault("ZER001", {})["policy"] = data["zero_target"]
+    for code, value in data.get("polarity", {}).items():
+        canonical = exact_code(str(code))
+        if canonical is None:
+            raise ConfigError(f"{path}: 'polarity' memuat '{code}' yang bukan kode indikator (contoh: IK.3)")
+        cfg.polarity[canonical] = value
+    cfg.pk_basis = data.get("pk_basis")
     cfg.fail_on = data.get("fail_on", cfg.fail_on)
     cfg.lang = data.get("lang", cfg.lang)
     cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from kinerja_audit.pk import AGGREGATIONS, BASES, POLARITIES
+
 _num = dict(nullable=True, coerce=True)
 
 INDICATORS = pa.DataFrameSchema(
@@ -24,4 +26,27 @@ INDICATORS = pa.DataFrameSchema(
     },
     strict=False,
     name="indicators",
+)
+
+# The Perjanjian Kinerja (kinerja_audit.pk.frame): one row per indicator.  Loading a PK stops at
+# the first failing row and names it (PKError); nothing downstream sees a PK that fails here.
+
+_target = pa.Column(float, pa.Check.ge(0), **_num)
+
+PK = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_matches(r"^[A-Z]+\.[0-9.]+$"), unique=True),
+        "name": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "unit": pa.Column(str, nullable=True),
+        "polarity": pa.Column(str, pa.Check.isin(list(POLARITIES))),
+        "aggregation": pa.Column(str, pa.Check.isin(list(AGGREGATIONS))),
+        "target_basis": pa.Column(str, pa.Check.isin(list(BASES))),
+        "target_annual": _target,
+        "target_tw1": _target,
+        "target_tw2": _target,
+        "target_tw3": _target,
+        "target_tw4": _target,
+    },
+    strict=True,
+    name="pk",
 )

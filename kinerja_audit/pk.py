@@ -1,0 +1,473 @@
+"""The Perjanjian Kinerja (PK) with its Rencana Aksi quarter targets: model, period arithmetic, loading.
+
+A PK is read from YAML (validated against ``schemas/pk.schema.json``), CSV or XLSX (one row per
+indicator), then checked as a frame against the pandera schema ``schemas.frames.PK``.  Any defect
+raises :class:`PKError` whose text is ONE line naming the file, the row (and column) and what is
+wrong.  Numbers in cells may be written the Indonesian way (``25.945``, ``87,5``); codes in any
+spelling (``IK 1``, ``IKU-1``) are normalised.  Message texts live in ``checks/pk.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import rulepack
+from .parse.codes import exact_code
+from .parse.numbers import format_number, parse_number
+
+POLARITIES = ("positive", "negative")
+AGGREGATIONS = ("sum", "last", "average")
+BASES = ("per-quarter", "cumulative")
+CSV_COLUMNS = ("code", "name", "unit", "polarity", "aggregation", "target_annual",
+               "target_tw1", "target_tw2", "target_tw3", "target_tw4")
+CSV_OPTIONAL = ("target_basis",)
+MAX_PK_BYTES = 5 * 1024 * 1024
+_NULLS = {"", "-", "–", "—", "null", "none", "n/a", "na"}
+
+
+def text(name: str, lang: str = "id", /, **values: Any) -> str:
+    """A PK error or draft text (``checks/pk.yaml`` lexicon ``pk_texts``) in ``lang``."""
+    entry = rulepack.lexicon()["pk_texts"][name]
+    return entry.get(lang, entry["id"]).format(**values)
+
+
+class PKError(Exception):
+    """A PK file that cannot be used. ``str(err)`` is one line: file, where, what."""
+
+    def __init__(self, source: str, where: list[str], what: str):
+        self.source, self.where, self.what = source, where, what
+        super().__init__(f"{source}: {', '.join(where)}: {what}" if where else f"{source}: {what}")
+
+
+@dataclass(frozen=True)
+class PKIndicator:
+    code: str                                   # canonical (IK.1)
+    name: str
+    unit: str | None
+    polarity: str                               # positive | negative
+    aggregation: str                            # sum | last | average
+    annual: float | None
+    quarters: tuple[float | None, ...]          # TW I..IV as the PK states them (basis below)
+    basis: str = "per-quarter"                  # per-quarter | cumulative
+    basis_source: str = "default"               # pk | option | default
+    where: str = ""                             # file:line (or file!sheet:row) of the row
+    raw: str = ""                               # the row as written (evidence)
+
+    def combine(self, values: list[float]) -> float:
+        """Combine per-period values the way this indicator consolidates periods."""
+        if self.aggregation == "sum":
+            return sum(values)
+        if self.aggregation == "average":
+            return sum(values) / len(values)
+        return values[-1]
+
+    def amounts(self) -> list[float | None]:
+        """The target of each quarter on its own (TW k alone), whatever the basis."""
+        q = list(self.quarters)
+        if self.basis == "per-quarter" or self.aggregation == "last":
+            return q
+        out: list[float | None] = []
+        for k, value in enumerate(q):
+            prev = q[k - 1] if k else 0.0
+            if value is None or prev is None:
+                out.append(None)
+            elif self.aggregation == "sum":
+                out.append(value - prev)
+            else:   # average: the s.d. value is the mean of the quarters so far
+                out.append((k + 1) * value - k * prev)
+        return out
+
+    def upto(self, k: int) -> float | None:
+        """The cumulative ("s.d. TW k") target."""
+        if self.basis == "cumulative":
+            return self.quarters[k - 1]
+        values = self.quarters[:k]
+        return None if any(v is None for v in values) else self.combine(list(values))
+
+    def period_target(self, quarters: range, cumulative: bool) -> float | None:
+        """Target for the period ``quarters`` (1-based), as a cumulative figure or for the period alone."""
+        if cumulative:
+            return self.upto(quarters[-1])
+        values = [self.amounts()[k - 1] for k in quarters]
+        return None if any(v is None for v in values) else self.combine(values)
+
+
+@dataclass(frozen=True)
+class PK:
+    source: str
+    indicators: tuple[PKIndicator, ...]
+    unit: str | None = None
+    year: int | None = None
+
+    def get(self, code: str) -> PKIndicator | None:
+        return next((i for i in self.indicators if i.code == code), None)
+
+
+# ----------------------------------------------------------------------------------------- loading
+
+
+class _Reader:
+    """Shared cell conversion for the three formats; ``loc`` gives the where-parts of a cell."""
+
+    def __init__(self, source: str, lang: str):
+        self.source, self.lang = source, lang
+
+    def fail(self, where: list[str], name: str, /, **values: Any) -> PKError:
+        return PKError(self.source, where, text(name, self.lang, **values))
+
+    def number(self, value: Any, where: list[str]) -> float | None:
+        raw = getattr(value, "raw", None)        # YAML floats keep their text: 1.600 is 1600
+        if isinstance(value, bool):
+            raise self.fail(where, "not_number", value=value)
+        if isinstance(value, int | float) and raw is None:
+            return float(value)
+        s = str(raw if raw is not None else value).strip()
+        if s.lower() in _NULLS:
+            return None
+        s = re.sub(r"\s*(%|persen)$", "", s, flags=re.IGNORECASE)
+        number = parse_number(s)
+        if number is None:
+            if raw is not None:
+                return float(value)
+            raise self.fail(where, "not_number", value=s)
+        return number.value
+
+    def code(self, value: Any, where: list[str]) -> str:
+        s = "" if value is None else str(value).strip()
+        if not s:
+            raise self.fail(where, "missing_value")
+        canonical = exact_code(s)
+        if canonical is None:
+            raise self.fail(where, "bad_code", value=s)
+        return canonical
+
+    def word(self, value: Any, where: list[str], required: bool = True) -> str | None:
+        s = "" if value is None else " ".join(str(value).split())
+        if not s and required:
+            raise self.fail(where, "missing_value")
+        return s or None
+
+
+def load(path: str | Path, *, basis: str | None = None, lang: str = "id",
+         max_bytes: int = MAX_PK_BYTES) -> PK:
+    """Read and validate a PK file. ``basis`` applies where the file does not state one."""
+    p = Path(path)
+    source = str(path)
+    reader = _Reader(source, lang)
+    if not p.is_file():
+        raise reader.fail([], "not_found")
+    try:
+        size = p.stat().st_size
+        head = p.open("rb").read(8)
+    except OSError as exc:
+        raise reader.fail([], "unreadable", reason=exc.strerror or exc) from None
+    if size > max_bytes:
+        raise reader.fail([], "too_large", size=size, limit=max_bytes)
+    suffix = p.suffix.lower()
+    if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
+        if not head.startswith(b"PK\x03\x04"):
+            raise reader.fail([], "xlsx_corrupt")
+        rows = _xlsx_rows(p, reader)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        rows = _csv_rows(p, reader)
+    elif suffix in (".yaml", ".yml"):
+        return _validated(*_from_yaml(p, reader, basis), reader)
+    else:
+        raise reader.fail([], "bad_format")
+    return _validated(*_from_rows(rows, reader, basis), reader)
+
+
+def _basis(stated: str | None, option: str | None) -> tuple[str, str]:
+    if stated:
+        return stated, "pk"
+    if option:
+        return option, "option"
+    return "per-quarter", "default"
+
+
+# --- YAML
+
+
+_YAML_KEYS = {"target_annual": "target.annual", "target_basis": "target_basis",
+              **{f"target_tw{k}": f"target.quarters[{k}]" for k in range(1, 5)}}
+
+
+class _Float(float):
+    raw: str
+
+
+class _Map(dict):
+    line: int = 0
+    end: int = 0
+
+
+def _yaml_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def floats(loader, node):
+        value = _Float(loader.construct_yaml_float(node))
+        value.raw = node.value
+        return value
+
+    def maps(loader, node):
+        data = _Map()
+        data.line, data.end = node.start_mark.line + 1, node.end_mark.line + 1
+        yield data
+        data.update(loader.construct_mapping(node))
+
+    Loader.add_constructor("tag:yaml.org,2002:float", floats)
+    Loader.add_constructor("tag:yaml.org,2002:map", maps)
+    return Loader
+
+
+def _schema() -> dict:
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("kinerja_audit.schemas").joinpath("pk.schema.json").read_text("utf-8"))
+
+
+def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
+    import yaml
+
+    try:
+        content = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise reader.fail([], "unreadable", reason=getattr(exc, "strerror", None) or exc.__class__.__name__) from None
+    try:
+        data = yaml.load(content, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = [text("at_line", reader.lang, line=mark.line + 1)] if mark else []
+        raise reader.fail(where, "yaml_invalid") from None
+    lines = content.splitlines()
+    _check_schema(data, reader)
+    stated = data.get("target_basis")
+    items, locs = [], []
+    for i, item in enumerate(data["indicators"]):
+        raw = " ".join(" ".join(lines[item.line - 1:max(item.end - 1, item.line)]).split())
+        item_basis = _basis(stated, option_basis)
+
+        def loc(key: str, item=item, i=i) -> list[str]:
+            key = _YAML_KEYS.get(key, key)
+            return [text("at_line", reader.lang, line=item.line),
+                    text("at_key", reader.lang, key=f"indicators[{i + 1}].{key}")]
+
+        locs.append(loc)
+
+        target = item["target"]
+        quarters = target.get("quarters") or [None] * 4
+        items.append(PKIndicator(
+            code=reader.code(item["code"], loc("code")),
+            name=reader.word(item["name"], loc("name")),
+            unit=reader.word(item.get("unit"), loc("unit"), required=False),
+            polarity=item["polarity"],
+            aggregation=item["aggregation"],
+            annual=reader.number(target["annual"], loc("target.annual")),
+            quarters=tuple(reader.number(v, loc(f"target.quarters[{k + 1}]")) for k, v in enumerate(quarters)),
+            basis=item_basis[0], basis_source=item_basis[1],
+            where=f"{p.name}:{item.line}", raw=raw,
+        ))
+    year = data.get("year")
+    pk = PK(str(p), tuple(items), unit=data.get("unit"), year=int(year) if year is not None else None)
+    return pk, locs
+
+
+def _check_schema(data: Any, reader: _Reader) -> None:
+    import jsonschema
+
+    schema = _schema()
+    if not isinstance(data, dict):
+        raise reader.fail([], "wrong_type", key="/", expected=text("type_object", reader.lang))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if not errors:
+        return
+    err = errors[0]
+    path = list(err.absolute_path)
+    key = "".join(f"[{k + 1}]" if isinstance(k, int) else (f".{k}" if n else k) for n, k in enumerate(path))
+    line = None
+    node: Any = data
+    for k in path:   # the deepest mapping on the path carries the line number
+        if isinstance(node, _Map):
+            line = node.line
+        try:
+            node = node[k]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, _Map):
+        line = node.line
+    where = ([text("at_line", reader.lang, line=line)] if line else []) + ([text("at_key", reader.lang, key=key)] if key else [])
+    inst = err.instance
+    if err.validator == "required":
+        missing = [k for k in err.validator_value if k not in inst]
+        raise reader.fail(where, "missing_key", key=missing[0])
+    if err.validator == "additionalProperties":
+        allowed = ", ".join(err.schema.get("properties", {}))
+        extra = sorted(k for k in inst if k not in err.schema.get("properties", {}))
+        raise reader.fail(where, "unknown_key", value=extra[0], allowed=allowed)
+    if err.validator == "enum":
+        raise reader.fail(where, "not_one_of", value=inst, allowed=", ".join(map(str, err.validator_value)))
+    if err.validator == "anyOf":   # only target values are anyOf: a number >= 0, a numeral, or null
+        if isinstance(inst, int | float) and not isinstance(inst, bool) and inst < 0:
+            raise reader.fail(where, "negative", value=inst)
+        raise reader.fail(where, "not_number", value=inst)
+    if err.validator in ("minItems", "maxItems") and path and path[-1] == "quarters":
+        raise reader.fail(where, "four_quarters")
+    if err.validator in ("minItems", "minLength"):
+        raise reader.fail(where, "missing_value")
+    expected = err.validator_value if err.validator == "type" else err.validator
+    raise reader.fail(where, "wrong_type", key=key or "/", expected=expected)
+
+
+# --- CSV and XLSX: rows of (cells by normalised header, where-parts per column, raw text, where)
+
+
+def _header(cell: Any) -> str:
+    return re.sub(r"[\s\-]+", "_", str(cell or "").strip().lower())
+
+
+def _csv_rows(p: Path, reader: _Reader) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+    import csv
+
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise reader.fail([], "unreadable", reason=exc.strerror) from None
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = data.decode("cp1252", errors="replace")   # Excel's default "CSV" on Windows
+    if "\x00" in content:
+        raise reader.fail([], "unreadable", reason="NUL")
+    lines = content.splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    delimiter = max(";\t,", key=first.count) if first else ","
+    records = csv.reader(lines, delimiter=delimiter)
+    header: list[str] = []
+    rows = []
+    for rec in records:
+        line = records.line_num
+        if not any(c.strip() for c in rec):
+            continue
+        if not header:
+            header = [_header(c) for c in rec]
+            continue
+        cells = dict(zip(header, rec))
+
+        def loc(column: str, line=line) -> list[str]:
+            return [text("at_line", reader.lang, line=line), text("at_column", reader.lang, column=column)]
+
+        rows.append((cells, loc, lines[line - 1].strip(), f"{p.name}:{line}"))
+    return header, rows
+
+
+def _xlsx_rows(p: Path, reader: _Reader) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+    try:
+        import openpyxl
+        from openpyxl.utils import get_column_letter
+    except ImportError:
+        raise reader.fail([], "xlsx_missing_dep") from None
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        table = [(r[0].row if r and hasattr(r[0], "row") else None, [c.value for c in r]) for r in ws.iter_rows()]
+        title = ws.title
+        wb.close()
+    except Exception as exc:   # openpyxl raises many kinds on corrupt or non-XLSX zips
+        raise reader.fail([], "xlsx_corrupt") from exc
+    header: list[str] = []
+    letters: dict[str, str] = {}
+    rows = []
+    for n, (row_no, values) in enumerate(table, start=1):
+        row_no = row_no or n
+        if not any(v is not None and str(v).strip() for v in values):
+            continue
+        if not header:
+            header = [_header(v) for v in values]
+            letters = {h: get_column_letter(i + 1) for i, h in enumerate(header)}
+            continue
+        cells = dict(zip(header, values))
+
+        def loc(column: str, row_no=row_no) -> list[str]:
+            return [text("at_sheet", reader.lang, sheet=title), text("at_row", reader.lang, row=row_no),
+                    text("at_column", reader.lang, column=column),
+                    text("at_cell", reader.lang, cell=f"{letters.get(column, '?')}{row_no}")]
+
+        raw = " | ".join("" if v is None else str(v) for v in values).strip(" |")
+        rows.append((cells, loc, raw, f"{p.name}!{title}:{row_no}"))
+    return header, rows
+
+
+def _from_rows(table: tuple[list[str], list], reader: _Reader, option_basis: str | None) -> PK:
+    header, rows = table
+    if not header:
+        raise reader.fail([], "empty")
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        where = [text("at_line", reader.lang, line=1)]
+        raise reader.fail(where, "missing_column", column=missing[0], required=", ".join(CSV_COLUMNS))
+    if not rows:
+        raise reader.fail([], "empty")
+    items, locs = [], []
+    for cells, loc, raw, where in rows:
+        locs.append(loc)
+        stated = reader.word(cells.get("target_basis"), loc("target_basis"), required=False)
+        basis = _basis(stated.lower() if stated else None, option_basis)
+        items.append(PKIndicator(
+            code=reader.code(cells["code"], loc("code")),
+            name=reader.word(cells["name"], loc("name")),
+            unit=reader.word(cells["unit"], loc("unit"), required=False),
+            polarity=(reader.word(cells["polarity"], loc("polarity")) or "").lower(),
+            aggregation=(reader.word(cells["aggregation"], loc("aggregation")) or "").lower(),
+            annual=reader.number(cells["target_annual"], loc("target_annual")),
+            quarters=tuple(reader.number(cells[f"target_tw{k}"], loc(f"target_tw{k}")) for k in range(1, 5)),
+            basis=basis[0], basis_source=basis[1], where=where, raw=raw,
+        ))
+    return PK(reader.source, tuple(items)), locs
+
+
+# --- the frame and its pandera schema
+
+
+def frame(pk: PK):
+    """One row per indicator, columns as in the CSV form (plus basis)."""
+    import pandas as pd
+
+    rows = [{"code": i.code, "name": i.name, "unit": i.unit, "polarity": i.polarity,
+             "aggregation": i.aggregation, "target_basis": i.basis, "target_annual": i.annual,
+             **{f"target_tw{k + 1}": v for k, v in enumerate(i.quarters)}} for i in pk.indicators]
+    return pd.DataFrame(rows, columns=[*CSV_COLUMNS, "target_basis"])
+
+
+def _validated(pk: PK, locs: list, reader: _Reader) -> PK:
+    import pandera.errors as pe
+
+    from .schemas.frames import PK as PK_SCHEMA
+
+    try:
+        PK_SCHEMA.validate(frame(pk), lazy=True)
+    except pe.SchemaErrors as exc:
+        cases = exc.failure_cases
+        cases = cases[cases["index"].notna()].sort_values("index", kind="stable")
+        if cases.empty:   # a column-level failure: cannot happen with values parsed here
+            raise reader.fail([], "schema", column="?", value="?", check=str(exc).splitlines()[0]) from None
+        dups = cases[cases["column"] == "code"]
+        row = dups.iloc[-1] if len(dups) else cases.iloc[0]   # name the second use of a code
+        column, value, index = str(row["column"]), row["failure_case"], int(row["index"])
+        where = locs[index](column)
+        if column == "code":
+            first = next(i for i in pk.indicators if i.code == value)
+            raise reader.fail(where, "duplicate_code", value=value, other=first.where)
+        allowed = {"polarity": POLARITIES, "aggregation": AGGREGATIONS, "target_basis": BASES}.get(column)
+        if allowed:
+            raise reader.fail(where, "not_one_of", value=value, allowed=", ".join(allowed))
+        if "greater_than" in str(row["check"]):
+            raise reader.fail(where, "negative", value=format_number(value, reader.lang))
+        raise reader.fail(where, "schema", column=column, value=value, check=row["check"])
+    return pk
