@@ -6,6 +6,7 @@ each with its source line.  Nothing here judges; the rules compare.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -112,6 +113,9 @@ def _item_spans(items: list[ListItem]) -> dict[int, ListItem]:
     return {it.line: it for it in items}
 
 
+_PAGE_NO = re.compile(r"^\d{1,3}\s*[|\-–]\s*|\s*[|\-–]\s*\d{1,3}$|\s+\d{1,3}$")
+
+
 def _without_running_lines(doc: Document) -> Document:
     """A copy of the document with running headers/footers blanked (line numbers unchanged).
 
@@ -121,13 +125,16 @@ def _without_running_lines(doc: Document) -> Document:
 
     from .parse.tables import CAPTION_RE, is_table_header
 
-    counts = _Counter(norm(ln.text) for ln in doc.lines if ln.text.strip())
+    def key(text: str) -> str:   # the line without a page number at either end
+        return _PAGE_NO.sub("", norm(text))
+
+    counts = _Counter(key(ln.text) for ln in doc.lines if ln.text.strip())
     running = {t for t, n in counts.items()
                if n >= 3 and 10 <= len(t) <= 100 and not t.endswith(".") and not CAPTION_RE.match(t)
                and not is_table_header(t) and not t.startswith("|") and any(c.isalpha() for c in t)}
     if not running:
         return doc
-    lines = [Line(ln.no, ln.page, "" if norm(ln.text) in running else ln.text) for ln in doc.lines]
+    lines = [Line(ln.no, ln.page, "" if key(ln.text) in running else ln.text) for ln in doc.lines]
     return Document(doc.source, lines, doc.grids, doc.format)
 
 

@@ -12,6 +12,7 @@ from .. import rulepack
 from .numbers import Number, parse_number
 
 _NUM_TOKEN = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
+_UNKNOWN_UNIT = re.compile(r"^[a-z][a-z/²³]{1,14}$")
 _NULL_TOKENS = {"-", "–", "—", "n/a", "na"}
 _NOT_VALUE_BEFORE = {"tahun", "ta", "tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
                      "sp", "ik", "iku", "ikk", "ikss", "tabel", "bab", "pp", "uu", "permenpan"}
@@ -67,7 +68,9 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         # unit or percent sign after the number
         if tok in ("%",) or tok.lower() == "persen":
             percent, unit, j = True, "%", i - 1
-        elif _is_unit_word(tok) and i >= 2 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
+        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok)) and i >= 2 \
+                and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
+            # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
         if j == 0:
             break

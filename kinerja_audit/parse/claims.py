@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .. import rulepack
 from .cells import unit_family, unit_words
-from .codes import code_re
+from .codes import code_re, code_spans
 from .names import normalise
 from .numbers import Number, parse_number
 from .tables import CAPTION_RE
@@ -236,7 +236,13 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
     spans = []
     al = fuzz.partial_ratio_alignment(name.lower(), text.lower())
     if al is not None and al.score >= 80:
-        spans.append((al.dest_start, al.dest_end))
+        start = al.dest_start
+        first = normalise(name).split()[:1]
+        if first:   # the alignment may begin a few words early; start at the name's first word
+            m = re.search(r"\b" + re.escape(first[0]), text[al.dest_start:al.dest_end], re.IGNORECASE)
+            if m:
+                start = al.dest_start + m.start()
+        spans.append((start, al.dest_end))
     head = _ITEM_START.sub("", text, count=1)
     lead = len(text) - len(head)
     m = code_re().match(head)
@@ -300,7 +306,7 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
 
 def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     text = sentence.text
-    spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
+    spans = code_spans(text)
     if sentence.name_span:
         spans.append(sentence.name_span)
     item = _ITEM_START.match(text)

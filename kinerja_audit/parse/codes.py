@@ -14,17 +14,26 @@ def code_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_LONG = re.compile(r"\bindikator\s+kinerja(?:\s+(?P<kind>utama|kegiatan|sasaran(?:\s+strategis)?))?\s*(?:ke-?)?\s*"
+                   r"(?P<num>\d{1,3}(?:\.\d{1,3})*)\b", re.IGNORECASE)
+_LONG_PREFIX = {None: "IK", "utama": "IKU", "kegiatan": "IKK", "sasaran": "IKSS", "sasaran strategis": "IKSS"}
+
+
 def canonical(prefix: str, number: str) -> str:
     return f"{prefix.upper()}.{number.strip('.')}"
 
 
 def find_code(text: str, *, at_start: bool = False) -> tuple[str, str, int, int] | None:
     """First code in ``text`` as (canonical, printed, start, end); ``at_start`` anchors it."""
-    m = code_re().match(text.lstrip()) if at_start else code_re().search(text)
-    if not m:
-        return None
     offset = len(text) - len(text.lstrip()) if at_start else 0
-    return canonical(m.group("prefix"), m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
+    m = code_re().match(text.lstrip()) if at_start else code_re().search(text)
+    if m:
+        return canonical(m.group("prefix"), m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
+    m = _LONG.match(text.lstrip()) if at_start else None   # "Indikator Kinerja 4: ..." opening a heading
+    if m:
+        prefix = _LONG_PREFIX[(m.group("kind") or "").lower() or None]
+        return canonical(prefix, m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
+    return None
 
 
 def exact_code(text: str) -> str | None:
@@ -35,3 +44,10 @@ def exact_code(text: str) -> str | None:
 
 def all_codes(text: str) -> list[str]:
     return [canonical(m.group("prefix"), m.group("num")) for m in code_re().finditer(text)]
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where codes stand in ``text`` (short and long forms), so their digits are not read as figures."""
+    spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
+    spans += [(m.start(), m.end()) for m in _LONG.finditer(text)]
+    return spans
