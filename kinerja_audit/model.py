@@ -116,8 +116,31 @@ def _item_spans(items: list[ListItem]) -> dict[int, ListItem]:
 _PAGE_NO = re.compile(r"^\d{1,3}\s*[|\-–]\s*|\s*[|\-–]\s*\d{1,3}$|\s+\d{1,3}$")
 
 
+def _page_number_lines(doc: Document) -> set[int]:
+    """Bare numbers that are page numbers: the first or last line of a page whose value follows the
+    page count (value - page is the same on most pages).  Elsewhere a bare number may be a value."""
+    content = [ln for ln in doc.lines if ln.text.strip()]
+    candidates: list[tuple[int, int]] = []   # (line, value - page)
+    for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
+        if cur.page is None or not _BARE_PAGE_NO.match(cur.text) or not cur.text.strip().isdigit():
+            continue
+        at_edge = (prev is None or prev.page != cur.page) or (nxt is None or nxt.page != cur.page)
+        if at_edge:
+            candidates.append((cur.no, int(cur.text) - cur.page))
+    if not candidates:
+        return set()
+    offset, n = Counter(off for _, off in candidates).most_common(1)[0]
+    pages = len({ln.page for ln in content})
+    if n < 3 or n < pages / 2:
+        return set()
+    return {line for line, off in candidates if off == offset}
+
+
+_BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
+
+
 def _without_running_lines(doc: Document) -> Document:
-    """A copy of the document with running headers/footers blanked (line numbers unchanged).
+    """A copy of the document with running headers/footers and page numbers blanked (same line numbers).
 
     A running line is a short line without a full stop that repeats at least three times and is
     neither a table header nor a caption (those legitimately repeat)."""
@@ -132,9 +155,11 @@ def _without_running_lines(doc: Document) -> Document:
     running = {t for t, n in counts.items()
                if n >= 3 and 10 <= len(t) <= 100 and not t.endswith(".") and not CAPTION_RE.match(t)
                and not is_table_header(t) and not t.startswith("|") and any(c.isalpha() for c in t)}
-    if not running:
+    page_numbers = _page_number_lines(doc)
+    if not running and not page_numbers:
         return doc
-    lines = [Line(ln.no, ln.page, "" if key(ln.text) in running else ln.text) for ln in doc.lines]
+    lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)
+             for ln in doc.lines]
     return Document(doc.source, lines, doc.grids, doc.format)
 
 
@@ -330,5 +355,6 @@ def _narrative_spans(inds, tables, headings, span, stops) -> None:
 
 def _infer_polarity(inds: list[Indicator]) -> None:
     for ind in inds:
-        if any_match("negative_name_patterns", ind.name or ""):
+        name = ind.name or ""
+        if any_match("negative_name_patterns", name) and not any_match("positive_name_overrides", name):
             ind.polarity, ind.polarity_source = "negative", "name"

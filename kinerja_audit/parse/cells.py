@@ -47,6 +47,16 @@ def unit_family(unit: str | None) -> str | None:
     return unit_words().get(unit.lower(), "other")
 
 
+def unit_key(unit: str | None) -> str | None:
+    """A unit reduced for comparison: case and plural "s" ignored, every percent spelling is "%"."""
+    if unit is None:
+        return None
+    if unit_family(unit) == "percent":
+        return "%"
+    u = unit.lower().strip(".")
+    return u[:-1] if u.endswith("s") and len(u) > 4 else u
+
+
 def _is_unit_word(token: str) -> bool:
     t = token.lower().strip(".,;:()")
     return t in unit_words() and t not in ("%",)
@@ -95,9 +105,24 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
     return " ".join(tokens[:i]), cells
 
 
+_NUMBER_WITH_WORDS = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$")
+
+
 def value_line(text: str, line: int) -> list[Cell] | None:
-    """All cells when the whole line is values, else None."""
+    """All cells when the whole line is values, else None.
+
+    A line holding only a number and one or two lower-case words ("160 wajib pajak") is one cell
+    with that unit: in a table body a name never starts with a figure."""
     if not text.strip():
         return None
     rest, cells = split_trailing_cells(text, line)
-    return cells if cells and not rest else None
+    if cells and not rest:
+        return cells
+    m = _NUMBER_WITH_WORDS.match(text)
+    if m and parse_number(m.group(1)) is not None:
+        return [Cell(norm_space(text), parse_number(m.group(1)), False, m.group(2).lower(), line)]
+    return None
+
+
+def norm_space(text: str) -> str:
+    return " ".join(text.split())

@@ -188,6 +188,11 @@ def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, 
     coded = _coded(report, para_text)
     if coded[0] is not None:
         return coded
+    if _ITEM_START.match(para_text):
+        # a list item opening with an indicator's name is about that indicator, wherever it stands
+        ind, score = _best_name(report, _ITEM_START.sub("", para_text, count=1))
+        if ind is not None and score >= 90:
+            return ind.code, _name_span(ind.name, para_text)
     for ind in report.indicators:
         if ind.narrative and ind.narrative[0] <= first_line <= ind.narrative[1]:
             return ind.code, _name_span(ind.name, para_text)

@@ -16,7 +16,7 @@ from ..document import Document
 from .text import norm, roman_or_int
 
 BAB_RE = re.compile(r"^BAB\s+([IVX]+|\d{1,2})\b\s*[.:\-]?\s*(.*)$", re.IGNORECASE)
-MARKER_RE = re.compile(r"^(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+")
+MARKER_RE = re.compile(r"^(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]|\d{1,2}\.\d{1,2}\.?)\s+")
 TOC_RE = re.compile(r"(\.{4,}|…|\s\d{1,3}$)")
 
 

@@ -310,7 +310,7 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
         text = line.text
         if i in stop_lines or CAPTION_RE.match(text):
             break
-        if not text.strip() or is_debris(text) and not value_line(text, i):
+        if not text.strip() or is_debris(text):
             i += 1
             continue
         if pipe and _pipe_separator(text):

@@ -5,7 +5,7 @@ import re
 
 from .. import capaian as cp
 from .. import rulepack
-from ..parse.cells import unit_family
+from ..parse.cells import unit_family, unit_key
 from ..parse.numbers import format_number
 from ..parse.text import any_match
 from .registry import Context, Hit, rule
@@ -153,15 +153,10 @@ def prose_figure_mismatch(report, ctx: Context):
             break
 
 
-def _unit_key(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    u = unit.lower().strip(".")
-    return u[:-1] if u.endswith("s") and len(u) > 4 else u
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or _unit_key(a) == _unit_key(b)
+    return a is None or b is None or unit_key(a) == unit_key(b)
 
 
 @rule("NNU003")

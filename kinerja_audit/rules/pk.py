@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..parse import names as namesim
-from ..parse.cells import unit_family
+from ..parse.cells import unit_key
 from ..pk_match import link, period_target
 from .arithmetic import _period_word
 from .registry import Context, Hit, rule
-from .table_values import _unit_key
+from ..parse.cells import unit_key as _unit_key
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -129,17 +129,11 @@ def name_differs_from_pk(report, ctx: Context):
         yield Hit(ind.code, m.line if m else None, values={"code": ind.code}, found=ind.name, expected=p.name)
 
 
-def _same_unit(a: str, b: str) -> bool:
-    if unit_family(a) == "percent" and unit_family(b) == "percent":
-        return True
-    return _unit_key(a) == _unit_key(b)
-
-
 @rule("PKM004")
 def unit_differs_from_pk(report, ctx: Context):
     for ind, p, _ in _compared(report, ctx):
         unit = ind.unit
-        if not unit or not p.unit or _same_unit(unit, p.unit):
+        if not unit or not p.unit or unit_key(unit) == unit_key(p.unit):
             continue
         cell = next((c for m in (ind.table, ind.summary) if m for c in m.cells.values() if c.unit == unit), None)
         yield Hit(ind.code, cell.line if cell else _line(ind), values={"code": ind.code}, found=unit, expected=p.unit)

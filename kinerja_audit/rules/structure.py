@@ -18,6 +18,11 @@ def missing_part(report, ctx: Context):
         parent = part.get("parent")
         if parent and parent not in present:
             continue  # the whole chapter is missing: one finding for it, not one per part
+        if parent and part.get("body_patterns"):
+            sec = report.section(parent)
+            body = " ".join(report.doc.lines[i - 1].text for i in range(sec.start, sec.end + 1))
+            if any(re.search(p, body, re.IGNORECASE) for p in part["body_patterns"]):
+                continue
         yield Hit(None, None, values={}, found=None, expected=part["title"][ctx.lang])
 
 

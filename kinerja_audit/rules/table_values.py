@@ -1,17 +1,12 @@
 """Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows."""
 from __future__ import annotations
 
-from ..parse.cells import unit_family
+from ..parse.cells import unit_family, unit_key
 from ..parse.text import any_match
 from .identity import place_of
 from .registry import Context, Hit, rule
 
 ROLES = ("target_annual", "target", "realisasi", "capaian")
-
-
-def _unit_key(unit: str) -> str:
-    u = unit.lower().strip(".")
-    return u[:-1] if u.endswith("s") and len(u) > 4 else u
 
 
 def _mention_units(m):
@@ -40,7 +35,7 @@ def unit_differs(report, ctx: Context):
             continue
         first_unit, _, first_m = seen[0]
         for unit, line, m in seen[1:]:
-            if _unit_key(unit) != _unit_key(first_unit):
+            if unit_key(unit) != unit_key(first_unit):
                 yield Hit(ind.code, line,
                           values={"code": ind.code, "place": place_of(m, ctx), "other_place": place_of(first_m, ctx)},
                           found=unit, expected=first_unit)
