@@ -125,4 +125,8 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
         raise InputError(src, f"format tidak didukung ({name_id}); gunakan PDF, DOCX atau teks",
                          f"unsupported format ({name_en}); use PDF, DOCX or text")
     from . import text
-    return text.read(p, src)
+    try:
+        return text.read(p, src)
+    except UnicodeError as exc:     # e.g. a UTF-16 byte-order mark followed by an odd byte count
+        raise InputError(src, f"teks tidak dapat didekode ({exc.encoding})",
+                         f"text cannot be decoded ({exc.encoding})") from None

@@ -1,0 +1,265 @@
+"""DOCX reader (python-docx): paragraphs and tables in document order, tables as pipe rows.
+
+The package is checked with :mod:`zipfile` before python-docx opens it (zip bombs, archives that
+are not Word documents).  The body is then read straight from its XML, child by child, so
+paragraphs and tables keep their order.  Automatic list numbers are restored
+(:mod:`.numbering`).  A merged cell is written once: the columns and rows it covers become empty
+cells (:mod:`.pipes`).  Pages are known only when the file records page breaks (explicit breaks,
+or the ``w:lastRenderedPageBreak`` marks Word leaves where it last broke the pages); otherwise
+every line has page None.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..document import Document, Line
+from . import pipes
+from .numbering import ListNumbers
+from .wordml import MC_FALLBACK, W, child_val, is_on, to_int
+
+MAIN_PART = "word/document.xml"
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+UNPACK_FACTOR = 20              # unpacked size limit = min(UNPACK_FACTOR x max_bytes, 200 MB)
+MAX_MEMBER_RATIO = 200          # XML compresses ~10x; a member 200x smaller than its content is a bomb
+MAX_MEMBERS = 10_000
+TAB = "   "                     # a tab separates columns, as in pdftotext -layout output
+
+# Elements whose text is not part of the visible document.
+_SKIP = {W + "delText", W + "instrText", W + "delInstrText", W + "rPr", W + "pPr", W + "tcPr",
+         W + "trPr", W + "tblPr", W + "tblGrid", W + "sectPr", W + "footnoteReference",
+         W + "commentReference", MC_FALLBACK}
+
+
+def read(path: Path, source: str, max_bytes: int) -> Document:
+    from . import InputError
+
+    check_package(path, source, max_bytes)
+    try:
+        import docx
+    except ImportError:
+        raise InputError(source, "dukungan DOCX belum terpasang (pip install 'kinerja-audit[docx]')",
+                         "DOCX support is not installed (pip install 'kinerja-audit[docx]')") from None
+    try:
+        document = docx.Document(str(path))
+    except ValueError:     # python-docx refuses other content types (.docm, .dotx)
+        raise InputError(source, "bukan dokumen Word (.docx) biasa (mungkin .docm atau templat .dotx); "
+                                 "simpan sebagai .docx",
+                         "not a plain Word document (.docx; perhaps .docm or a .dotx template); "
+                         "save it as .docx") from None
+    except Exception:  # noqa: BLE001  damaged XML or package: python-docx raises many kinds
+        raise InputError(source, "dokumen Word (.docx) rusak; tidak dapat dibaca",
+                         "corrupt Word document (.docx); cannot be read") from None
+    try:
+        lines = BodyReader(document).read()
+    except Exception:  # noqa: BLE001  no traceback may escape for bad input
+        raise InputError(source, "dokumen Word (.docx) rusak; tidak dapat dibaca",
+                         "corrupt Word document (.docx); cannot be read") from None
+    if not any(ln.text.strip() for ln in lines):
+        raise InputError(source, "dokumen Word tidak memuat teks", "Word document contains no text")
+    return Document(source=source, lines=lines, format="docx")
+
+
+def check_package(path: Path, source: str, max_bytes: int) -> None:
+    """Reject, before anything unpacks it, a zip that is broken, not a .docx, or a zip bomb."""
+    from . import InputError
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except Exception:  # noqa: BLE001  BadZipFile, NotImplementedError, UnicodeDecodeError...
+        raise InputError(source, "arsip ZIP rusak; bukan dokumen Word (.docx) yang utuh",
+                         "corrupt ZIP archive; not a complete Word document (.docx)") from None
+    names = {m.filename for m in members}
+    if MAIN_PART not in names:
+        what_id, what_en = _zip_kind(names)
+        raise InputError(source, f"bukan dokumen Word (.docx); {what_id}",
+                         f"not a Word document (.docx); {what_en}")
+    limit = min(UNPACK_FACTOR * max_bytes, MAX_UNPACKED_BYTES)
+    unpacked = sum(m.file_size for m in members)
+    bomb = len(members) > MAX_MEMBERS or unpacked > limit or any(
+        m.file_size > 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1)
+        for m in members)
+    if bomb:
+        raise InputError(
+            source,
+            f"arsip .docx mencurigakan (bom zip): isi terurai {unpacked:,} byte; batas {limit:,} byte"
+            .replace(",", "."),
+            f"suspicious .docx archive (zip bomb): {unpacked:,} bytes unpacked; limit {limit:,} bytes")
+
+
+def _zip_kind(names: set[str]) -> tuple[str, str]:
+    if "xl/workbook.xml" in names:
+        return "ini lembar kerja Excel (.xlsx)", "this is an Excel workbook (.xlsx)"
+    if "ppt/presentation.xml" in names:
+        return "ini presentasi PowerPoint (.pptx)", "this is a PowerPoint presentation (.pptx)"
+    if "content.xml" in names and "mimetype" in names:
+        return "ini dokumen OpenDocument (.odt/.ods); simpan sebagai .docx", \
+            "this is an OpenDocument file (.odt/.ods); save it as .docx"
+    return "ini arsip ZIP biasa", "this is a plain ZIP archive"
+
+
+class BodyReader:
+    """The body of a python-docx Document as numbered lines with pages."""
+
+    def __init__(self, document):
+        self.body = document.element.body
+        self.numbers = ListNumbers(_related_xml(document, "numbering"), _related_xml(document, "styles"))
+        self.paged = _has_page_breaks(self.body)
+        self.page = 1 if self.paged else None
+        self.after_explicit_break = False
+        self.lines: list[Line] = []
+
+    # -- output
+    def emit(self, page: int | None, text: str) -> None:
+        text = text.replace("\t", TAB).rstrip()
+        if text.strip() or (self.lines and self.lines[-1].text):
+            self.lines.append(Line(no=len(self.lines) + 1, page=page, text=text))
+
+    def read(self) -> list[Line]:
+        for kind, element in blocks(self.body):
+            if kind == "p":
+                for page, text in self.paragraph(element):
+                    self.emit(page, text)
+            else:
+                self.emit(self.page, "")
+                for page, cells in self.table(element):
+                    row = pipes.pipe_row(cells)
+                    if row:
+                        self.emit(page, row)
+                self.emit(self.page, "")
+        while self.lines and not self.lines[-1].text:
+            self.lines.pop()
+        return self.lines
+
+    # -- pages
+    def explicit_break(self) -> None:
+        if self.paged:
+            self.page += 1
+            self.after_explicit_break = True
+
+    def rendered_break(self) -> None:
+        """Word marks where it broke the page; right after an explicit break it is the same break."""
+        if self.paged and not self.after_explicit_break:
+            self.page += 1
+        self.after_explicit_break = False
+
+    # -- paragraphs and tables
+    def paragraph(self, p) -> list[tuple[int | None, str]]:
+        """Lines of one paragraph (a line break inside it starts a new line)."""
+        ppr = p.find(W + "pPr")
+        if ppr is not None and is_on(ppr.find(W + "pageBreakBefore")):
+            self.explicit_break()
+        label = self.numbers.label(p)
+        pieces: list[list] = [[None, label + " " if label else ""]]
+        self.inline(p, pieces)
+        if ppr is not None:
+            sect = ppr.find(W + "sectPr")
+            if sect is not None and child_val(sect, "type") not in ("continuous",):
+                self.explicit_break()     # a section break starts a new page
+        return [(page if page is not None else self.page, text) for page, text in pieces]
+
+    def inline(self, element, pieces: list[list]) -> None:
+        """Text under ``element`` appended to ``pieces`` ([page, text] per line), breaks applied."""
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP or not isinstance(tag, str):
+                continue
+            if tag == W + "t":
+                text = child.text or ""
+                if text.strip():
+                    if pieces[-1][0] is None:
+                        pieces[-1][0] = self.page
+                    self.after_explicit_break = False
+                pieces[-1][1] += text
+            elif tag == W + "tab" or tag == W + "ptab":
+                pieces[-1][1] += "\t"
+            elif tag in (W + "br", W + "cr"):
+                kind = child.get(W + "type")
+                if kind == "page":
+                    self.explicit_break()
+                elif kind != "column":
+                    pieces.append([None, ""])
+            elif tag == W + "lastRenderedPageBreak":
+                self.rendered_break()
+            elif tag == W + "noBreakHyphen":
+                pieces[-1][1] += "-"
+            elif tag == W + "p":                 # a paragraph nested in a text box or cell
+                if pieces[-1][1].strip():
+                    pieces[-1][1] += " "
+                self.inline(child, pieces)
+            else:
+                self.inline(child, pieces)
+
+    def table(self, tbl) -> list[tuple[int | None, list[str]]]:
+        rows = []
+        for tr in _children(tbl, "tr"):
+            trpr = tr.find(W + "trPr")
+            cells = [""] * to_int(child_val(trpr, "gridBefore"), 0)
+            row_page = None
+            for tc in _children(tr, "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = to_int(child_val(tcpr, "gridSpan"), 1)
+                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                pieces: list[list] = [[None, ""]]
+                self.inline(tc, pieces)      # read even when merged: page breaks live here too
+                continued = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
+                text = " ".join(t for _, t in pieces)
+                cells.append("" if continued else text)
+                cells.extend([""] * (max(span, 1) - 1))
+                if row_page is None:
+                    row_page = next((pg for pg, t in pieces if pg is not None and t.strip()), None)
+            if trpr is not None:
+                cells.extend([""] * to_int(child_val(trpr, "gridAfter"), 0))
+            rows.append((row_page if row_page is not None else self.page, cells))
+        return rows
+
+
+def blocks(container):
+    """(kind, element) for the paragraphs ('p') and tables ('tbl') of a body, in order.
+
+    Content controls and custom XML wrappers are looked through.
+    """
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            yield "p", child
+        elif tag == W + "tbl":
+            yield "tbl", child
+        elif tag in (W + "sdt", W + "customXml", W + "sdtContent"):
+            yield from blocks(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+
+
+def _children(element, name: str):
+    """Direct ``w:name`` children, looking through content controls and custom XML."""
+    for child in element:
+        if child.tag == W + name:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml", W + "sdtContent"):
+            inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if inner is not None:
+                yield from _children(inner, name)
+
+
+def _has_page_breaks(body) -> bool:
+    for el in body.iter(W + "lastRenderedPageBreak", W + "br", W + "pageBreakBefore", W + "sectPr"):
+        if el.tag == W + "br" and el.get(W + "type") != "page":
+            continue
+        if el.tag == W + "pageBreakBefore" and not is_on(el):
+            continue
+        if el.tag == W + "sectPr" and (el.getparent() is body
+                                       or child_val(el, "type") == "continuous"):
+            continue            # the body's own last section does not break a page
+        return True
+    return False
+
+
+def _related_xml(document, name: str):
+    """The XML root of the numbering or styles part, or None when the package has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    reltype = {"numbering": RT.NUMBERING, "styles": RT.STYLES}[name]
+    try:
+        return document.part.part_related_by(reltype).element
+    except (KeyError, AttributeError):
+        return None

@@ -1,0 +1,324 @@
+"""PDF reader (pdfplumber): text in reading order with page numbers, ruled tables as pipe rows.
+
+Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
+pipe row per table row at the table's vertical position, and their words are left out of the plain
+text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
+as a run of spaces, so a borderless table reads like ``pdftotext -layout`` output, which the table
+parser understands.  Then, across pages: running headers and footers (the same short line at the
+top or bottom of most pages) and bare page numbers are dropped, and a table continued on the next
+page is stitched to the table it continues.
+
+Every failure of pdfminer/pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
+"""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document, Line
+from . import pipes
+
+# ---------------------------------------------------------------------------- tuning
+EDGE_ZONE = 0.12           # top/bottom fraction of the page where running lines live
+EDGE_LINES = 2             # ... and how many lines from each edge are candidates
+RUNNING_SHARE = 0.5        # a running line repeats on at least this share of the pages
+RUNNING_MAX_CHARS = 150
+COLUMN_GAP_EM = 1.2        # a gap wider than this many font heights separates columns
+JUSTIFIED_RATIO = 1.6      # ... unless all gaps of the line are this alike (justified prose)
+PARAGRAPH_GAP = 0.8        # vertical gap (in line heights) that ends a paragraph
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------- page items
+@dataclass
+class TextLine:
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass
+class TableRows:
+    top: float
+    bottom: float
+    ncols: int
+    rows: list[tuple[int, list[str]]]      # (page, cells)
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    items: list = field(default_factory=list)    # TextLine | TableRows, in reading order
+
+
+# ---------------------------------------------------------------------------- entry point
+def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None) -> Document:
+    from . import DEFAULT_MAX_PAGES, InputError
+
+    try:
+        import pdfplumber
+    except ImportError:
+        raise InputError(source, "dukungan PDF belum terpasang (pip install 'kinerja-audit[pdf]')",
+                         "PDF support is not installed (pip install 'kinerja-audit[pdf]')") from None
+    limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
+    with _quiet_pdfminer():
+        try:
+            pages = _extract(pdfplumber, path, source, limit)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001  pdfminer raises anything on hostile input
+            raise _input_error(source, exc) from None
+    if not any(p.items for p in pages):
+        raise InputError(source, "PDF tidak memuat teks; kemungkinan hasil pindaian",
+                         "PDF has no extractable text; probably a scanned document")
+    drop_running_lines(pages)
+    stitch_tables(pages)
+    return Document(source=source, lines=number_lines(pages), format="pdf")
+
+
+def _extract(pdfplumber, path: Path, source: str, max_pages: int) -> list[Page]:
+    from . import InputError
+
+    with pdfplumber.open(path) as pdf:
+        declared = _declared_page_count(pdf)
+        if declared is not None and declared > max_pages:
+            raise _too_many_pages(source, declared, max_pages)
+        if not pdf.pages:
+            raise InputError(source, "PDF rusak: tidak ada halaman", "corrupt PDF: no pages")
+        if len(pdf.pages) > max_pages:
+            raise _too_many_pages(source, len(pdf.pages), max_pages)
+        out = []
+        for page in pdf.pages:
+            try:
+                out.append(read_page(page))
+            finally:
+                page.close()       # frees the page's layout and object caches
+        return out
+
+
+def _declared_page_count(pdf) -> int | None:
+    """``/Count`` of the page tree, read before the pages are enumerated (cheap cap check)."""
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        return count if isinstance(count, int) else None
+    except Exception:  # noqa: BLE001  a damaged page tree: count while reading
+        return None
+
+
+def _too_many_pages(source: str, pages: int, limit: int):
+    from . import InputError
+
+    return InputError(source, f"PDF terlalu panjang ({pages} halaman; batas {limit} halaman)",
+                      f"PDF too long ({pages} pages; limit {limit} pages)")
+
+
+def _input_error(source: str, exc: Exception):
+    from . import InputError
+
+    if _is_encryption_error(exc):
+        return InputError(source, "PDF terenkripsi (dilindungi kata sandi); buka kuncinya lalu simpan "
+                                  "ulang tanpa kata sandi",
+                          "encrypted (password-protected) PDF; unlock it and save it without a password")
+    return InputError(source, "PDF rusak atau terpotong; tidak dapat dibaca",
+                      "corrupt or truncated PDF; cannot be read")
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    try:
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError:
+        return False
+    seen = 0
+    while exc is not None and seen < 5:    # pdfplumber wraps pdfminer's error in its own
+        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer():
+    """pdfminer logs and warns about damaged files; the one-line InputError is the only report."""
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())   # keeps logging's last-resort stderr quiet
+    previous = logging.getLogger("pdfminer").level
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.getLogger("pdfminer").setLevel(previous)
+
+
+# ---------------------------------------------------------------------------- one page
+def read_page(page) -> Page:
+    """Text lines and ruled tables of one pdfplumber page, in reading order."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    tables = ruled_tables(page) if words else []
+    items: list = []
+    for table in tables:
+        rows = [(page.page_number, [_cell_text(words, bbox) for bbox in row.cells])
+                for row in table.rows]
+        rows = [(p, cells) for p, cells in rows if any(cells)]
+        if rows:
+            items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
+    boxes = [t.bbox for t in tables]
+    free = [w for w in words if not any(_inside(w, box) for box in boxes)]
+    items.extend(TextLine(top, bottom, join_words(ws)) for top, bottom, ws in group_lines(free))
+    items.sort(key=lambda it: it.top)
+    return Page(number=page.page_number, height=float(page.height), items=items)
+
+
+def ruled_tables(page) -> list:
+    """Tables drawn with ruling lines; a single row or column is a frame, not a table."""
+    if not (page.lines or page.rects):
+        return []          # no rulings: skip the (costly) table search
+    found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    return [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+
+
+def _inside(word: dict, bbox) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell_text(words: list[dict], bbox) -> str:
+    if bbox is None:       # covered by a merged cell: an empty cell keeps the column count
+        return ""
+    inside = [w for w in words if _inside(w, bbox)]
+    return " ".join(" ".join(w["text"] for w in ws) for _, _, ws in group_lines(inside))
+
+
+def group_lines(words: list[dict]) -> list[tuple[float, float, list[dict]]]:
+    """Words grouped into lines (top, bottom, words left to right), top to bottom."""
+    lines: list[list] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines:
+            top, bottom, ws = lines[-1]
+            height = max(bottom - top, 1.0)
+            overlap = min(bottom, w["bottom"]) - max(top, w["top"])
+            if overlap > 0.5 * min(height, max(w["bottom"] - w["top"], 1.0)):
+                ws.append(w)
+                lines[-1][1] = max(bottom, w["bottom"])
+                continue
+        lines.append([w["top"], w["bottom"], [w]])
+    return [(top, bottom, sorted(ws, key=lambda w: w["x0"])) for top, bottom, ws in lines]
+
+
+def join_words(words: list[dict]) -> str:
+    """One line of text; a gap wider than COLUMN_GAP_EM font heights becomes three spaces.
+
+    A justified line stretches all its gaps alike: when every gap is within JUSTIFIED_RATIO of the
+    others, the line is prose and its words are joined with single spaces.
+    """
+    gaps = [w["x0"] - prev["x1"] for prev, w in itertools.pairwise(words)]
+    justified = len(gaps) >= 4 and max(gaps) <= JUSTIFIED_RATIO * max(min(gaps), 0.5)
+    parts = [words[0]["text"]]
+    for (prev, w), gap in zip(itertools.pairwise(words), gaps):
+        em = max(prev["bottom"] - prev["top"], 1.0)
+        parts.append("   " if gap > COLUMN_GAP_EM * em and not justified else " ")
+        parts.append(w["text"])
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------- across pages
+def _edge_lines(page: Page) -> list[TextLine]:
+    """Text lines near the top or bottom edge that may be running headers/footers."""
+    items = page.items
+    head = [it for it in items[:EDGE_LINES] if it.top < EDGE_ZONE * page.height]
+    tail = [it for it in items[-EDGE_LINES:] if it.bottom > (1 - EDGE_ZONE) * page.height]
+    seen: list[TextLine] = []
+    for it in head + tail:
+        if isinstance(it, TextLine) and it not in seen:
+            seen.append(it)
+    return seen
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip().lower()
+
+
+def drop_running_lines(pages: list[Page]) -> None:
+    """Remove bare page numbers and lines repeated at the top/bottom of most pages."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {_running_key(it.text) for it in _edge_lines(page)}:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, round(RUNNING_SHARE * len(pages) + 0.01))
+    running = {k for k, n in counts.items() if n >= need and len(k) <= RUNNING_MAX_CHARS}
+    for page in pages:
+        drop = [it for it in _edge_lines(page)
+                if _PAGE_NUMBER.match(it.text) or _running_key(it.text) in running]
+        page.items = [it for it in page.items if not any(it is d for d in drop)]
+
+
+def stitch_tables(pages: list[Page]) -> None:
+    """Append a table that continues on the next page to the table it continues.
+
+    A table ends its page (nothing but running lines below it) and the next page starts with a
+    table of the same column count whose first row is not a header of its own; a header identical
+    to the one it continues, as "repeat header rows" prints it, is dropped.
+    """
+    open_table: TableRows | None = None
+    for page in pages:
+        first = page.items[0] if page.items else None
+        if isinstance(first, TableRows) and open_table is not None \
+                and first.ncols == open_table.ncols:
+            rows = first.rows
+            if rows and rows[0][1] == open_table.rows[0][1]:
+                rows = rows[1:]            # repeated header row
+            if rows and not pipes.is_header_row(rows[0][1]):
+                open_table.rows.extend(rows)
+                page.items = page.items[1:]
+                if not page.items:         # the whole page continues the table
+                    continue
+        last = page.items[-1] if page.items else None
+        open_table = last if isinstance(last, TableRows) else None
+
+
+def number_lines(pages: list[Page]) -> list[Line]:
+    """Number the lines through the document; blank lines separate paragraphs and tables."""
+    lines: list[Line] = []
+
+    def add(page: int, text: str) -> None:
+        if text or (lines and lines[-1].text):
+            lines.append(Line(no=len(lines) + 1, page=page, text=text))
+
+    for page in pages:
+        prev: TextLine | None = None
+        for it in page.items:
+            if isinstance(it, TableRows):
+                add(page.number, "")
+                for row_page, cells in it.rows:
+                    row = pipes.pipe_row(cells)
+                    if row:
+                        add(row_page, row)
+                add(it.rows[-1][0], "")
+                prev = None
+                continue
+            if prev is not None and it.top - prev.bottom > PARAGRAPH_GAP * (prev.bottom - prev.top):
+                add(page.number, "")
+            add(page.number, it.text)
+            prev = it
+    while lines and not lines[-1].text:
+        lines.pop()
+    return lines
