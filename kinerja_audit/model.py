@@ -136,6 +136,8 @@ def _page_number_lines(doc: Document) -> set[int]:
     return {line for line, off in candidates if off == offset}
 
 
+_TITLE_LIKE = re.compile(r"\b(laporan\s+kinerja|lkj\w*|lakip|lakin)\b.*\b20\d\d\b|\b20\d\d\b.*\b(laporan\s+kinerja|lkj\w*)\b",
+                         re.IGNORECASE)
 _BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
 
 
@@ -143,18 +145,36 @@ def _without_running_lines(doc: Document) -> Document:
     """A copy of the document with running headers/footers and page numbers blanked (same line numbers).
 
     A running line is a short line without a full stop that repeats at least three times and is
-    neither a table header nor a caption (those legitimately repeat)."""
-    from collections import Counter as _Counter
-
+    neither a table header nor a caption.  With page breaks known it must stand at a page's edge;
+    without them it must carry a page number or read like the report's title (wrapped table names
+    repeat too, and are content)."""
     from .parse.tables import CAPTION_RE, is_table_header
 
     def key(text: str) -> str:   # the line without a page number at either end
         return _PAGE_NO.sub("", norm(text))
 
-    counts = _Counter(key(ln.text) for ln in doc.lines if ln.text.strip())
-    running = {t for t, n in counts.items()
-               if n >= 3 and 10 <= len(t) <= 100 and not t.endswith(".") and not CAPTION_RE.match(t)
-               and not is_table_header(t) and not t.startswith("|") and any(c.isalpha() for c in t)}
+    content = [ln for ln in doc.lines if ln.text.strip()]
+    paged = any(ln.page for ln in content) and len({ln.page for ln in content}) > 1
+    edge: set[int] = set()
+    if paged:
+        by_page: dict[int, list[int]] = {}
+        for ln in content:
+            by_page.setdefault(ln.page, []).append(ln.no)
+        for nos in by_page.values():
+            edge.update(nos[:3] + nos[-3:])
+    occurrences: dict[str, list] = {}
+    for ln in content:
+        occurrences.setdefault(key(ln.text), []).append(ln)
+    running: set[str] = set()
+    for k, lns in occurrences.items():
+        if len(lns) < 3 or not 10 <= len(k) <= 100 or k.endswith(".") or CAPTION_RE.match(k) \
+                or is_table_header(k) or k.startswith("|") or not any(c.isalpha() for c in k):
+            continue
+        if paged:
+            if sum(ln.no in edge for ln in lns) >= 2 * len(lns) / 3:
+                running.add(k)
+        elif sum(key(ln.text) != norm(ln.text) for ln in lns) >= 2 * len(lns) / 3 or _TITLE_LIKE.search(k):
+            running.add(k)
     page_numbers = _page_number_lines(doc)
     if not running and not page_numbers:
         return doc

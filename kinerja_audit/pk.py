@@ -8,6 +8,7 @@ spelling (``IK 1``, ``IKU-1``) are normalised.  Message texts live in ``checks/p
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,9 +170,9 @@ def load(path: str | Path, *, basis: str | None = None, lang: str = "id",
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
         if not head.startswith(b"PK\x03\x04"):
             raise reader.fail([], "xlsx_corrupt")
-        rows = _xlsx_rows(p, reader)
+        rows = _rows(p, reader, xlsx=True)
     elif suffix in (".csv", ".tsv", ".txt"):
-        rows = _csv_rows(p, reader)
+        rows = _rows(p, reader, xlsx=False)
     elif suffix in (".yaml", ".yml"):
         return _validated(*_from_yaml(p, reader, basis), reader)
     else:
@@ -240,7 +241,7 @@ def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
     except (OSError, UnicodeDecodeError) as exc:
         raise reader.fail([], "unreadable", reason=getattr(exc, "strerror", None) or exc.__class__.__name__) from None
     try:
-        data = yaml.load(content, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(content, Loader=_yaml_loader())   # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = [text("at_line", reader.lang, line=mark.line + 1)] if mark else []
@@ -283,7 +284,7 @@ def _check_schema(data: Any, reader: _Reader) -> None:
 
     schema = _schema()
     if not isinstance(data, dict):
-        raise reader.fail([], "wrong_type", key="/", expected=text("type_object", reader.lang))
+        raise reader.fail([], "wrong_type", expected=text("type_object", reader.lang))
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if not errors:
@@ -302,7 +303,8 @@ def _check_schema(data: Any, reader: _Reader) -> None:
             break
     if isinstance(node, _Map):
         line = node.line
-    where = ([text("at_line", reader.lang, line=line)] if line else []) + ([text("at_key", reader.lang, key=key)] if key else [])
+    where = [text("at_line", reader.lang, line=line)] if line else []
+    where += [text("at_key", reader.lang, key=key)] if key else []
     inst = err.instance
     if err.validator == "required":
         missing = [k for k in err.validator_value if k not in inst]
@@ -321,18 +323,19 @@ def _check_schema(data: Any, reader: _Reader) -> None:
         raise reader.fail(where, "four_quarters")
     if err.validator in ("minItems", "minLength"):
         raise reader.fail(where, "missing_value")
-    expected = err.validator_value if err.validator == "type" else err.validator
-    raise reader.fail(where, "wrong_type", key=key or "/", expected=expected)
+    types = err.validator_value if err.validator == "type" else ["object"]
+    expected = " / ".join(text(f"type_{t}", reader.lang) for t in ([types] if isinstance(types, str) else types))
+    raise reader.fail(where, "wrong_type", expected=expected)
 
 
-# --- CSV and XLSX: rows of (cells by normalised header, where-parts per column, raw text, where)
+# --- CSV and XLSX: a grid of (row number, cell values, raw text), then one reading of its rows
 
 
 def _header(cell: Any) -> str:
     return re.sub(r"[\s\-]+", "_", str(cell or "").strip().lower())
 
 
-def _csv_rows(p: Path, reader: _Reader) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+def _csv_grid(p: Path, reader: _Reader) -> list[tuple[int, list, str]]:
     import csv
 
     try:
@@ -347,73 +350,68 @@ def _csv_rows(p: Path, reader: _Reader) -> tuple[list[str], list[tuple[dict, Any
         raise reader.fail([], "unreadable", reason="NUL")
     lines = content.splitlines()
     first = next((ln for ln in lines if ln.strip()), "")
-    delimiter = max(";\t,", key=first.count) if first else ","
+    delimiter = max(";\t,", key=first.count)       # Indonesian Excel writes ";" (the comma is decimal)
     records = csv.reader(lines, delimiter=delimiter)
-    header: list[str] = []
-    rows = []
-    for rec in records:
-        line = records.line_num
-        if not any(c.strip() for c in rec):
-            continue
-        if not header:
-            header = [_header(c) for c in rec]
-            continue
-        cells = dict(zip(header, rec))
-
-        def loc(column: str, line=line) -> list[str]:
-            return [text("at_line", reader.lang, line=line), text("at_column", reader.lang, column=column)]
-
-        rows.append((cells, loc, lines[line - 1].strip(), f"{p.name}:{line}"))
-    return header, rows
+    return [(records.line_num, rec, lines[records.line_num - 1].strip()) for rec in records]
 
 
-def _xlsx_rows(p: Path, reader: _Reader) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+def _xlsx_grid(p: Path, reader: _Reader) -> tuple[str, list[tuple[int, list, str]]]:
     try:
         import openpyxl
-        from openpyxl.utils import get_column_letter
     except ImportError:
         raise reader.fail([], "xlsx_missing_dep") from None
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
         ws = wb.worksheets[0]
-        table = [(r[0].row if r and hasattr(r[0], "row") else None, [c.value for c in r]) for r in ws.iter_rows()]
         title = ws.title
+        grid = [(n, list(values), " | ".join("" if v is None else str(v) for v in values).strip(" |"))
+                for n, values in enumerate(ws.iter_rows(values_only=True), start=1)]
         wb.close()
     except Exception as exc:   # openpyxl raises many kinds on corrupt or non-XLSX zips
         raise reader.fail([], "xlsx_corrupt") from exc
-    header: list[str] = []
-    letters: dict[str, str] = {}
+    return title, grid
+
+
+def _rows(p: Path, reader: _Reader, xlsx: bool) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+    """(header, [(cells by column, where-parts of a column, raw row, file:row)]) of a CSV or XLSX PK.
+
+    The header is the first row holding a ``code`` column (title rows above it are skipped).
+    """
+    if xlsx:
+        from openpyxl.utils import get_column_letter
+
+        sheet, grid = _xlsx_grid(p, reader)
+    else:
+        sheet, grid = None, _csv_grid(p, reader)
+    grid = [(n, values, raw) for n, values, raw in grid if any(v is not None and str(v).strip() for v in values)]
+    if not grid:
+        raise reader.fail([], "empty")
+    start = next((i for i, (_, values, _) in enumerate(grid) if "code" in map(_header, values)), 0)
+    header_no, header_values, _ = grid[start]
+    header = [_header(v) for v in header_values]
+
+    def place(row_no: int, column: str) -> list[str]:
+        if sheet is None:
+            return [text("at_line", reader.lang, line=row_no), text("at_column", reader.lang, column=column)]
+        letter = get_column_letter(header.index(column) + 1) if column in header else "?"
+        return [text("at_sheet", reader.lang, sheet=sheet), text("at_row", reader.lang, row=row_no),
+                text("at_column", reader.lang, column=column), text("at_cell", reader.lang, cell=f"{letter}{row_no}")]
+
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        where = place(header_no, missing[0])[:2 if sheet else 1]     # the header row, not a column
+        raise reader.fail(where, "missing_column", column=missing[0], required=", ".join(CSV_COLUMNS))
     rows = []
-    for n, (row_no, values) in enumerate(table, start=1):
-        row_no = row_no or n
-        if not any(v is not None and str(v).strip() for v in values):
-            continue
-        if not header:
-            header = [_header(v) for v in values]
-            letters = {h: get_column_letter(i + 1) for i, h in enumerate(header)}
-            continue
-        cells = dict(zip(header, values))
-
-        def loc(column: str, row_no=row_no) -> list[str]:
-            return [text("at_sheet", reader.lang, sheet=title), text("at_row", reader.lang, row=row_no),
-                    text("at_column", reader.lang, column=column),
-                    text("at_cell", reader.lang, cell=f"{letters.get(column, '?')}{row_no}")]
-
-        raw = " | ".join("" if v is None else str(v) for v in values).strip(" |")
-        rows.append((cells, loc, raw, f"{p.name}!{title}:{row_no}"))
+    for row_no, values, raw in grid[start + 1:]:
+        where = f"{p.name}!{sheet}:{row_no}" if sheet else f"{p.name}:{row_no}"
+        rows.append((dict(zip(header, values)), functools.partial(place, row_no), raw, where))
+    if not rows:
+        raise reader.fail([], "empty")
     return header, rows
 
 
 def _from_rows(table: tuple[list[str], list], reader: _Reader, option_basis: str | None) -> PK:
-    header, rows = table
-    if not header:
-        raise reader.fail([], "empty")
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        where = [text("at_line", reader.lang, line=1)]
-        raise reader.fail(where, "missing_column", column=missing[0], required=", ".join(CSV_COLUMNS))
-    if not rows:
-        raise reader.fail([], "empty")
+    _, rows = table
     items, locs = [], []
     for cells, loc, raw, where in rows:
         locs.append(loc)

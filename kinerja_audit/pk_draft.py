@@ -47,7 +47,10 @@ def _quarters(report, ind, cumulative_basis: bool) -> list[float | None]:
 
 def draft(report, lang: str = "id") -> str:
     cumulative = any(period_target(ind)[1] for ind in report.indicators)
-    w = lambda key, **kv: text(key, lang, **kv)  # noqa: E731
+
+    def w(name: str, **values) -> str:
+        return text(name, lang, **values)
+
     out = [f"# {w('draft_header', report=report.doc.source)}",
            f"# {w('draft_check')}",
            f"unit: {json.dumps(report.meta.agency, ensure_ascii=False)}",

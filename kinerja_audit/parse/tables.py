@@ -213,13 +213,32 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
                     continue
                 break
             header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
-            roles = {c.role for c in parse_header(header_text)}
-            if len(roles & {"target", "target_annual", "realisasi", "capaian"}) >= 2:
+            if _is_full_header(header_text):
                 return first, last
             i = last + 1
             continue
         i += 1
     return None
+
+
+def _is_full_header(text: str) -> bool:
+    """Column headers of an indicator table: a target column and a realisasi or capaian column.
+    ("Persentase realisasi" alone is a wrapped indicator name, not a header.)"""
+    roles = {c.role for c in parse_header(text)}
+    return bool(roles & {"target", "target_annual"}) and bool(roles & {"realisasi", "capaian"})
+
+
+def _header_block(doc: Document, i: int, end: int) -> str:
+    """The header-only lines starting at line ``i``, joined."""
+    parts = []
+    for j in range(i, min(end, i + 14) + 1):
+        t = doc.lines[j - 1].text
+        if not t.strip():
+            continue
+        if not _header_line(t):
+            break
+        parts.append(t)
+    return " ".join(parts)
 
 
 def _header_wrap(text: str) -> bool:
@@ -316,7 +335,7 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
         if pipe and _pipe_separator(text):
             i += 1
             continue
-        if _ROLE_WORD.search(text) and _header_line(text) and rows:
+        if rows and is_table_header(text) and _is_full_header(_header_block(doc, i, end)):
             break  # a new table starts
         if not _is_pipe_row(text) and _prose(text):
             if pending:

@@ -11,7 +11,6 @@ from ..parse.cells import unit_key
 from ..pk_match import link, period_target
 from .arithmetic import _period_word
 from .registry import Context, Hit, rule
-from ..parse.cells import unit_key as _unit_key
 
 ROMAN = ("I", "II", "III", "IV")
 
