@@ -224,7 +224,7 @@ BAD = [
 def test_bad_config_is_exit_two_one_line(tmp_path, data, needles):
     path = config(tmp_path, data)
     res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(CASES / "base_report.txt"),
-                          "--config", str(path)], capture_output=True, text=True, encoding="utf-8")
+                          "--config", str(path)], check=False, capture_output=True, text=True, encoding="utf-8")
     assert res.returncode == 2, res.stdout
     assert "Traceback" not in res.stderr + res.stdout
     assert res.stderr.strip().count("\n") == 0, res.stderr
@@ -235,7 +235,7 @@ def test_bad_config_is_exit_two_one_line(tmp_path, data, needles):
 
 def test_bad_config_found_by_discovery(tmp_path):
     (tmp_path / "kinerja-audit.yaml").write_text("lang: [\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(CASES / "base_report.txt")],
+    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(CASES / "base_report.txt")], check=False,
                          capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
     assert res.returncode == 2 and "kinerja-audit.yaml" in res.stderr and "YAML" in res.stderr
     assert "Traceback" not in res.stderr

@@ -348,7 +348,7 @@ def test_configured_polarity_without_pk(base):
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "kinerja_audit", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", cwd=cwd)
+                          check=False, capture_output=True, text=True, encoding="utf-8", cwd=cwd)
 
 
 def _yaml_text(edit=None) -> str:
@@ -420,6 +420,25 @@ def test_bad_xlsx_cell_names_sheet_row_and_cell(tmp_path):
         assert needle in res.stderr, (needle, res.stderr)
 
 
+def test_xlsx_title_rows_above_the_header_and_a_missing_column(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["PERJANJIAN KINERJA TAHUN 2025"])
+    ws.append([])
+    ws.append(list(pkmod.CSV_COLUMNS))
+    ws.append(["IK.1", "Jumlah laporan", "laporan", "positive", "sum", "1.600", 400, 400, 400, "400"])
+    wb.save(tmp_path / "judul.xlsx")
+    loaded = pkmod.load(tmp_path / "judul.xlsx")
+    assert loaded.get("IK.1").annual == 1600 and loaded.get("IK.1").where == "judul.xlsx!Sheet:4"
+    ws.delete_cols(5)   # no aggregation column
+    wb.save(tmp_path / "kurang.xlsx")
+    with pytest.raises(pkmod.PKError) as err:
+        pkmod.load(tmp_path / "kurang.xlsx")
+    assert "kurang.xlsx: lembar Sheet, baris 3: kolom 'aggregation' tidak ada" in str(err.value)
+
+
 def test_missing_pk_file(tmp_path):
     res = run("check", BASE, "--pk", tmp_path / "tidak-ada.yaml")
     assert res.returncode == 2 and "tidak-ada.yaml" in res.stderr and "Traceback" not in res.stderr
@@ -479,7 +498,6 @@ def test_json_schema_is_valid_and_matches_the_model():
 
 def test_pandera_pk_schema_collects_failures(tmp_path):
     import pandera.errors as pe
-
     from kinerja_audit.schemas.frames import PK
 
     frame = pkmod.frame(pkmod.load(write_pk(AGREEING, tmp_path, "yaml")))
