@@ -27,7 +27,9 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     findings = run(report, ctx, rule_ids)
     rows = [{k: _clean(v) for k, v in row.items()} for row in frames.indicator_rows(report)]
     report.coverage["findings"] = len(findings)
+    errors = [f"kesalahan internal pada aturan {e}" for e in report.rule_errors]
     return ReportResult(
+        errors=errors,
         source=doc.source,
         kind=report.meta.kind,
         year=report.meta.year,
@@ -48,7 +50,11 @@ def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: li
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as err:
         return ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
-    return audit_document(doc, ctx, rule_ids)
+    try:
+        return audit_document(doc, ctx, rule_ids)
+    except Exception as exc:  # a parser bug: report it as this file's error, keep the batch going
+        return ReportResult(source=str(path), errors=[f"kesalahan internal saat membaca laporan: "
+                                                      f"{type(exc).__name__}: {exc}"])
 
 
 def audit_pk(ctx: Context, rule_ids: list[str]) -> ReportResult:

@@ -85,6 +85,7 @@ class Report:
     coverage: dict
     rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
     sentences: list = field(default_factory=list)  # prose sentences with their claims (parse.claims)
+    rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -321,7 +321,7 @@ def _check_schema(data: Any, reader: _Reader) -> None:
         raise reader.fail(where, "not_number", value=inst)
     if err.validator in ("minItems", "maxItems") and path and path[-1] == "quarters":
         raise reader.fail(where, "four_quarters")
-    if err.validator in ("minItems", "minLength"):
+    if err.validator in ("minItems", "minLength") or (err.validator == "type" and inst is None):
         raise reader.fail(where, "missing_value")
     types = err.validator_value if err.validator == "type" else ["object"]
     expected = " / ".join(text(f"type_{t}", reader.lang) for t in ([types] if isinstance(types, str) else types))

@@ -66,7 +66,8 @@ def draft(report, lang: str = "id") -> str:
         source = w("draft_polarity_name" if ind.polarity_source == "name" else "draft_polarity_default")
         out += [
             f"  - code: {ind.code.split('#')[0]}",
-            f"    name: {json.dumps(ind.name, ensure_ascii=False)}",
+            f"    name: {json.dumps(ind.name or None, ensure_ascii=False)}"
+            + ("" if ind.name else f"   # {w('draft_name_unknown')}"),
             f"    unit: {json.dumps(ind.unit, ensure_ascii=False)}",
             f"    polarity: {ind.polarity}   # {w('draft_polarity', source=source)}",
             f"    aggregation: {guess_aggregation(ind)}   # {w('draft_aggregation')}",

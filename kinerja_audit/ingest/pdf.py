@@ -171,6 +171,7 @@ def _quiet_pdfminer():
 # ---------------------------------------------------------------------------- one page
 def read_page(page) -> Page:
     """Text lines and ruled tables of one pdfplumber page, in reading order."""
+    page._objects = lean_objects(page)     # pdfplumber's own cache slot, emptied by close()
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     tables = ruled_tables(page) if words else []
     items: list = []
@@ -185,6 +186,48 @@ def read_page(page) -> Page:
     items.extend(TextLine(top, bottom, join_words(ws)) for top, bottom, ws in group_lines(free))
     items.sort(key=lambda it: it.top)
     return Page(number=page.page_number, height=float(page.height), items=items)
+
+
+def lean_objects(page) -> dict[str, list[dict]]:
+    """``page.objects`` with only what words and tables need: chars, lines, rects and curves.
+
+    pdfplumber copies and resolves every attribute of every pdfminer object (colours, graphic
+    state, ...); that is half the reading time and none of it is used here.  The coordinates are
+    converted exactly as pdfplumber's ``Page.process_object`` does (top-left origin, MediaBox
+    offsets), so its word extraction and table finder work on these dictionaries unchanged.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
+    out: dict[str, list[dict]] = {"char": [], "line": [], "rect": [], "curve": []}
+
+    def box(obj, kind: str) -> dict:
+        top = height - obj.y1 + mb_top
+        return {"object_type": kind, "page_number": page.page_number,
+                "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "y0": obj.y0, "y1": obj.y1,
+                "top": top, "bottom": height - obj.y0 + mb_top,
+                "doctop": page.initial_doctop + top, "width": obj.width, "height": obj.height}
+
+    def walk(objs) -> None:
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                item = box(obj, "char")
+                item.update(text=obj.get_text(), upright=obj.upright, size=obj.size,
+                            fontname=obj.fontname)
+                out["char"].append(item)
+            elif isinstance(obj, LTCurve):
+                kind = "line" if isinstance(obj, LTLine) else "rect" if isinstance(obj, LTRect) \
+                    else "curve"
+                item = box(obj, kind)
+                if kind == "curve":
+                    item["pts"] = [(mb_x0 + x, mb_top + height - y) for x, y in obj.pts]
+                out[kind].append(item)
+            elif isinstance(obj, LTContainer):       # figures (form XObjects) hold chars too
+                walk(obj)
+
+    walk(page.layout)
+    return out
 
 
 def ruled_tables(page) -> list:

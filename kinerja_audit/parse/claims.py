@@ -19,7 +19,7 @@ from .codes import code_re, code_spans
 from .names import normalise
 from .numbers import Number, parse_number
 from .tables import CAPTION_RE
-from .text import is_debris, norm, roman_or_int
+from .text import any_match, is_debris, norm, roman_or_int
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
 _NUM = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+persen\b)?")
@@ -266,6 +266,11 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- claims in one sentence
 
+def is_percent_indicator(ind) -> bool:
+    """Measured in percent: its unit says so, or its name does ("Persentase ...")."""
+    return unit_family(ind.unit) == "percent" or any_match("percent_name_patterns", ind.name or "")
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for a, b in spans:
@@ -289,7 +294,8 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
     """(role, explicit): the nearest cue word before the number decides; no cue -> realisasi."""
     lx = _lex()
     words = before.split()
-    window = " ".join(words[-lx["window"]:])
+    # a figure with its unit may stand several words after its cue; a bare number must follow it
+    window = " ".join(words[-(lx["window"] if (unit or percent) else 2):])
     best_role, best_pos = None, -1
     for role, pats in lx["cues"].items():
         for pat in pats:
@@ -421,7 +427,7 @@ def extract(report) -> list[Sentence]:
             s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
                          offsets=sent_offsets)
             ind = report.indicator(sent_code) if sent_code else None
-            _claims(s, bool(ind and ind.unit and unit_family(ind.unit) == "percent"))
+            _claims(s, ind is not None and is_percent_indicator(ind))
             out.append(s)
     return out
 

@@ -483,6 +483,9 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             row.texts.append((line, raw))
         elif col.role == "sasaran":
             continue
+    if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
+                            for r in ("target", "realisasi", "target_annual")):
+        row.unit = "%"
     if row.cells or row.code:
         rows.append(row)
     elif rows and row.texts:

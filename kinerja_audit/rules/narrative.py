@@ -6,6 +6,7 @@ import re
 from .. import capaian as cp
 from .. import rulepack
 from ..parse.cells import unit_family, unit_key
+from ..parse.claims import is_percent_indicator
 from ..parse.numbers import format_number
 from ..parse.text import any_match
 from .registry import Context, Hit, rule
@@ -128,7 +129,7 @@ def prose_figure_mismatch(report, ctx: Context):
         if _swapped(s, ind, t, r):
             continue
         for claim in s.numbers():
-            if claim.role not in ("target", "realisasi") or claim.percent and unit_family(ind.unit) != "percent":
+            if claim.role not in ("target", "realisasi") or claim.percent and not is_percent_indicator(ind):
                 continue
             if _other_period_near(s, claim, report):
                 continue
@@ -164,7 +165,7 @@ def prose_percentage_mismatch(report, ctx: Context):
     for s, ind in _sentences(report):
         t, r, a, p, c = _facts(ind)
         candidates = [v for v in (p.number.value if p else None, c) if v is not None]
-        if unit_family(ind.unit) == "percent":
+        if is_percent_indicator(ind):
             candidates += [x.number.value for x in (t, r, a) if x]
         if not candidates:
             continue
@@ -173,7 +174,9 @@ def prose_percentage_mismatch(report, ctx: Context):
                 continue
             if any(_is_same(v, claim, 0.0, 0.01) for v in candidates):
                 continue
-            best = c if c is not None else p.number.value
+            best = c if c is not None else (p.number.value if p else None)
+            if best is None:
+                continue
             yield Hit(ind.code, claim.line, evidence=s.text,
                       values={"code": ind.code, "printed": ctx.pct(p.number.value, p.number.decimals) if p else "-",
                               "corrected": _replace(s, claim, _fmt_claim(best, claim))},

@@ -105,7 +105,12 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     findings: list[Finding] = []
     for rid in rule_ids:
         spec = specs[rid]
-        for hit in REGISTRY[rid](report, ctx):
+        try:
+            hits = list(REGISTRY[rid](report, ctx))
+        except Exception as exc:  # a rule's bug must not stop the other rules or the batch
+            report.rule_errors.append(f"{rid}: {type(exc).__name__}: {exc}")
+            continue
+        for hit in hits:
             values = {k: _text(v, ctx) for k, v in hit.values.items()}
             values.setdefault("found", _text(hit.found, ctx))
             values.setdefault("expected", _text(hit.expected, ctx))
