@@ -480,6 +480,20 @@ def test_init_pk_drafts_a_pk_that_agrees_with_its_report(tmp_path):
     assert "complete the null quarters" in out.read_text(encoding="utf-8")
 
 
+def test_init_pk_leaves_unread_names_for_the_user(tmp_path, base):
+    from kinerja_audit import model
+    from kinerja_audit.pk_draft import draft
+
+    rep = model.build(Document(source="case.txt", lines=to_lines(base)))
+    rep.indicators[1].name = ""
+    out = tmp_path / "pk.yaml"
+    out.write_text(draft(rep), encoding="utf-8")
+    assert "name: null   # nama tidak terbaca" in out.read_text(encoding="utf-8")
+    with pytest.raises(pkmod.PKError) as err:
+        pkmod.load(out)
+    assert "indicators[2].name: nilai wajib kosong" in str(err.value)
+
+
 # ------------------------------------------------------------------------------------------ schemas
 
 
