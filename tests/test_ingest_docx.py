@@ -16,7 +16,6 @@ if str(ROOT) not in sys.path:
 from kinerja_audit.audit import audit_path
 from kinerja_audit.ingest import InputError, read_document
 from kinerja_audit.ingest.numbering import format_number
-from tests.corpus.generator import build_report
 from tests.corpus.render_binary import render_docx
 
 
@@ -126,14 +125,15 @@ def test_no_page_information_gives_none(tmp_path):
     assert {ln.page for ln in read_document(tmp_path / "nopages.docx").lines} == {None}
 
 
-def test_finding_page_from_page_breaks(tmp_path):
-    report = build_report(6)
-    path = render_docx(report, tmp_path / "r.docx")
+def test_finding_page_from_page_breaks(base_text, tmp_path):
+    text = base_text.replace("\nBAB III\n", "\n\fBAB III\n")     # Bab III starts page 2
+    text = text.replace("410 sertifikat     102,50 %", "410 sertifikat     105,00 %")
+    path = render_docx(text, tmp_path / "r.docx")
     result = audit_path(path)
     doc = read_document(path)
-    located = [f for f in result.findings if f.line is not None]
-    assert located and all(f.page == doc.page_of(f.line) for f in located)
-    assert max(f.page for f in located) >= 2
+    wrong = [f for f in result.findings if f.rule == "ARI001" and f.indicator == "IK.5"]
+    assert wrong and wrong[0].page == 2 == doc.page_of(wrong[0].line)
+    assert all(f.page == doc.page_of(f.line) for f in result.findings if f.line is not None)
 
 
 # --------------------------------------------------------------------------- list numbers

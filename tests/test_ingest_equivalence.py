@@ -87,11 +87,8 @@ def test_corpus_model_reads_like_its_text_form(fmt, seed, defects, tmp_path):
     assert signature(audit_as(fmt, report, tmp_path, f"m{seed}")) == text_form
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "parse/tables.py: a pipe row gives a percent cell no unit '%' while a space-aligned row does, "
-    "so IK.2 of the base report gets unit None from PDF/DOCX and '%' from its layout text; the "
-    "narrative rule then reads '85,5%' as capaian (NNU003). Remove this marker once fixed."))
 def test_base_report_pdf_reads_like_its_layout_text(base_text, tmp_path):
+    """The PDF's pipe rows and the space-aligned rows of the original text read alike."""
     layout = tmp_path / "base.txt"
     layout.write_text(base_text, encoding="utf-8")
     pdf = render_pdf(base_text, tmp_path / "base.pdf")
