@@ -57,13 +57,22 @@ def _match_part(title: str, level: int | None = None) -> dict | None:
     return None
 
 
+_MINOR_WORDS = {"dan", "atau", "di", "ke", "dari", "yang", "per", "terhadap", "untuk", "dengan", "s.d.", "&"}
+
+
 def _headingish(text: str) -> bool:
+    """Short, and written like a heading: in capitals, in Title Case, or after a list marker."""
     t = norm(text)
     if not t or len(t) > 80:
         return False
     letters = [c for c in t if c.isalpha()]
-    upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    return bool(upper) or len(t.split()) <= 5
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    words = MARKER_RE.sub("", t).split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return False
+    title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
+    return title_case or MARKER_RE.match(t) is not None
 
 
 def _next_nonblank(doc: Document, idx: int, limit: int = 3) -> int | None:

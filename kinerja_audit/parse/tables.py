@@ -30,7 +30,6 @@ _HEADER_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"\b(target|realisasi|capaian|progres+|persentase)\b", re.IGNORECASE)
-_PROSE_END = re.compile(r"[.;:]\s*$")
 
 
 @dataclass
@@ -178,8 +177,7 @@ def _prose(text: str) -> bool:
         return False
     t = norm(text)
     words = t.split()
-    return (len(words) >= 8 and len(t) >= 50) or (len(words) >= 6 and _PROSE_END.search(t) is not None
-                                                  and not _ROLE_WORD.search(t))
+    return (len(words) >= 8 and len(t) >= 50) or (len(words) >= 4 and t.endswith(".") and t[:1].isupper())
 
 
 def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
