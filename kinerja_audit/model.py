@@ -177,6 +177,12 @@ def _without_running_lines(doc: Document) -> Document:
         elif sum(key(ln.text) != norm(ln.text) for ln in lns) >= 2 * len(lns) / 3 or _TITLE_LIKE.search(k):
             running.add(k)
     page_numbers = _page_number_lines(doc)
+    # a bare number right next to a running header/footer that carries no number itself is that
+    # page's number
+    for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
+        if cur.text.strip().isdigit() and len(cur.text.strip()) <= 3 and any(
+                n is not None and key(n.text) in running and key(n.text) == norm(n.text) for n in (prev, nxt)):
+            page_numbers.add(cur.no)
     if not running and not page_numbers:
         return doc
     lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)

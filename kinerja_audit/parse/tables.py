@@ -105,6 +105,8 @@ def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quar
 def parse_header(text: str, kind: str | None = None, year: int | None = None,
                  quarter: int | None = None) -> list[Column]:
     """Column roles, in order, from the (joined) header text."""
+    if text.count("|") >= 2:
+        return _parse_pipe_header(text, kind, year, quarter)
     t = norm(text.replace("|", " | "))
     pos = 0
     columns: list[Column] = []
@@ -144,6 +146,22 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
     return out
+
+
+def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
+    """One column per pipe cell, so the columns line up with the rows' cells exactly."""
+    columns: list[Column] = []
+    for cell in _pipe_cells(text):
+        found = parse_header(cell, kind, year, quarter) if cell else []
+        columns.append(found[0] if found else Column("other", cell))
+    # the same de-duplication of roles as for text headers
+    targets = [c for c in columns if c.role == "target"]
+    if len(targets) > 1 and kind != "annual":
+        targets[0].role = "target_annual"
+    for role in ("target", "realisasi", "capaian", "target_annual"):
+        for extra in [c for c in columns if c.role == role][1:]:
+            extra.role = f"{role.split('_')[0]}_other"
+    return columns
 
 
 def _header_line(text: str) -> bool:
