@@ -177,12 +177,14 @@ def _without_running_lines(doc: Document) -> Document:
         elif sum(key(ln.text) != norm(ln.text) for ln in lns) >= 2 * len(lns) / 3 or _TITLE_LIKE.search(k):
             running.add(k)
     page_numbers = _page_number_lines(doc)
-    # a bare number right next to a running header/footer that carries no number itself is that
-    # page's number
-    for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
-        if cur.text.strip().isdigit() and len(cur.text.strip()) <= 3 and any(
-                n is not None and key(n.text) in running and key(n.text) == norm(n.text) for n in (prev, nxt)):
-            page_numbers.add(cur.no)
+    # bare numbers right next to running headers/footers are page numbers when, read in order, they
+    # count up like pages do
+    beside = [(cur.no, int(cur.text)) for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None])
+              if cur.text.strip().isdigit() and len(cur.text.strip()) <= 3
+              and any(n is not None and key(n.text) in running for n in (prev, nxt))]
+    values = [v for _, v in beside]
+    if len(values) >= 3 and all(b > a for a, b in zip(values, values[1:])):
+        page_numbers.update(no for no, _ in beside)
     if not running and not page_numbers:
         return doc
     lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)
@@ -381,7 +383,17 @@ def _narrative_spans(inds, tables, headings, span, stops) -> None:
 
 
 def _infer_polarity(inds: list[Indicator]) -> None:
+    """Polarity when no PK or configuration gives it: from the name, else from the report's own
+    arithmetic (a printed capaian that only the lower-is-better formula explains)."""
+    from .capaian import consistent
+
     for ind in inds:
         name = ind.name or ""
         if any_match("negative_name_patterns", name) and not any_match("positive_name_overrides", name):
             ind.polarity, ind.polarity_source = "negative", "name"
+            continue
+        m = ind.table
+        t, r, p = (m.cells.get(k) for k in ("target", "realisasi", "capaian")) if m else (None, None, None)
+        if t and r and p and None not in (t.number, r.number, p.number) and t.number.value:
+            if consistent(p, t, r, "negative", 0.01) and not consistent(p, t, r, "positive", 0.01):
+                ind.polarity, ind.polarity_source = "negative", "report"

@@ -2,7 +2,7 @@
 
 ``model.build`` applies the name heuristic (``negative_name_patterns``); :func:`assign` runs right
 after it, before any rule, so the capaian rules (ARI001, POL001, ANO001) see the final polarity and
-can say where it came from (``polarity_source``: pk | config | name | default).
+can say where it came from (``polarity_source``: pk | config | name | report | default).
 """
 from __future__ import annotations
 

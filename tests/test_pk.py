@@ -322,15 +322,22 @@ def test_pk_positive_polarity_accepts_rt_formula(tmp_path, base):
     assert found(result) == set(), [f.message for f in result.findings]
 
 
-def test_pk_polarity_beats_the_name_heuristic(tmp_path, base):
-    """A neutral name: the heuristic says positive, the PK says negative, the printed 120 % is right."""
-    neutral = base.replace("Rata-rata waktu penyelesaian layanan perizinan", "Jumlah hari penyelesaian izin usaha")
+def test_pk_polarity_beats_the_report_inference(tmp_path, base):
+    """A neutral name and a printed 120 % that only the lower-is-better formula explains: without a PK
+    the report's own arithmetic makes it negative; a PK saying positive overrides that (ARI001)."""
+    neutral = base.replace("Rata-rata waktu penyelesaian layanan perizinan", "Indeks layanan izin usaha")
+    alone = audit(neutral, rule_ids=select(["arithmetic"]))
+    assert found(alone) == set()
+    row = next(r for r in alone.indicators if r["code"] == "IK.3")
+    assert row["polarity"] == "negative"
     data = copy.deepcopy(AGREEING)
-    _set("IK.3", name="Jumlah hari penyelesaian izin usaha")(data)
-    assert ("ARI001", "IK.3") in found(audit(neutral, rule_ids=select(["arithmetic"])))
+    _set("IK.3", name="Indeks layanan izin usaha")(data)
     with_pk = audit(neutral, pkmod.load(write_pk(data, tmp_path, "yaml")), rule_ids=select(["arithmetic", "polarity"]))
     assert found(with_pk) == set()
     assert next(r for r in with_pk.indicators if r["code"] == "IK.3")["polarity"] == "negative"
+    _set("IK.3", polarity="positive")(data)
+    positive = audit(neutral, pkmod.load(write_pk(data, tmp_path, "yaml")), rule_ids=select(["arithmetic"]))
+    assert ("ARI001", "IK.3") in found(positive)
 
 
 def test_configured_polarity_without_pk(base):

@@ -27,8 +27,8 @@ def _table_values(ind):
 
 
 def _polarity_word(ind, ctx: Context) -> str:
-    return ctx.word({"name": "polarity_name", "pk": "polarity_pk", "config": "polarity_config"}
-                    .get(ind.polarity_source, "polarity_name"))
+    return ctx.word({"name": "polarity_name", "pk": "polarity_pk", "config": "polarity_config",
+                     "report": "polarity_report"}.get(ind.polarity_source, "polarity_name"))
 
 
 @rule("ARI001")
