@@ -121,6 +121,8 @@ def _page_number_lines(doc: Document) -> set[int]:
     """Bare numbers that are page numbers: the first or last line of a page whose value follows the
     page count (value - page is the same on most pages).  Elsewhere a bare number may be a value."""
     content = [ln for ln in doc.lines if ln.text.strip()]
+    if not any(ln.page for ln in content):
+        return _page_number_chain(content)
     candidates: list[tuple[int, int]] = []   # (line, value - page)
     for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
         if cur.page is None or not _BARE_PAGE_NO.match(cur.text) or not cur.text.strip().isdigit():
@@ -139,6 +141,22 @@ def _page_number_lines(doc: Document) -> set[int]:
 
 _TITLE_LIKE = re.compile(r"\b(laporan\s+kinerja|lkj\w*|lakip|lakin)\b.*\b20\d\d\b|\b20\d\d\b.*\b(laporan\s+kinerja|lkj\w*)\b",
                          re.IGNORECASE)
+def _page_number_chain(content: list[Line]) -> set[int]:
+    """Without page breaks: the longest run of bare numbers counting up by one, far apart (one per
+    page), is the page numbering.  At least four such numbers are needed."""
+    bare = [(ln.no, int(ln.text)) for ln in content if ln.text.strip().isdigit() and len(ln.text.strip()) <= 3]
+    best: list[list[int]] = []          # best chain ending at each candidate (indices)
+    for i, (no, value) in enumerate(bare):
+        chain = [i]
+        for j in range(i - 1, -1, -1):
+            pno, pvalue = bare[j]
+            if pvalue == value - 1 and no - pno >= 15 and len(best[j]) + 1 > len(chain):
+                chain = best[j] + [i]
+        best.append(chain)
+    longest = max(best, key=len, default=[])
+    return {bare[i][0] for i in longest} if len(longest) >= 4 else set()
+
+
 _BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
 
 
