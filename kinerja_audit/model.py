@@ -143,7 +143,7 @@ _TITLE_LIKE = re.compile(r"\b(laporan\s+kinerja|lkj\w*|lakip|lakin)\b.*\b20\d\d\
                          re.IGNORECASE)
 def _page_number_chain(content: list[Line]) -> set[int]:
     """Without page breaks: the longest run of bare numbers counting up by one, far apart (one per
-    page), is the page numbering.  At least four such numbers are needed."""
+    page) and spanning at least half the document, is the page numbering."""
     bare = [(ln.no, int(ln.text)) for ln in content if ln.text.strip().isdigit() and len(ln.text.strip()) <= 3]
     best: list[list[int]] = []          # best chain ending at each candidate (indices)
     for i, (no, value) in enumerate(bare):
@@ -154,7 +154,13 @@ def _page_number_chain(content: list[Line]) -> set[int]:
                 chain = best[j] + [i]
         best.append(chain)
     longest = max(best, key=len, default=[])
-    return {bare[i][0] for i in longest} if len(longest) >= 4 else set()
+    if len(longest) < 5 or not content:
+        return set()
+    # numbered rows of one table (sasaran 1..5) count up too; pages run through the whole document
+    span = bare[longest[-1]][0] - bare[longest[0]][0]
+    if span < 0.5 * (content[-1].no - content[0].no):
+        return set()
+    return {bare[i][0] for i in longest}
 
 
 _BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
