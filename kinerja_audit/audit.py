@@ -6,7 +6,7 @@ import os
 
 from . import frames, model, polarity
 from .findings import ReportResult
-from .ingest import DEFAULT_MAX_BYTES, InputError, read_document
+from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
 from .rules.registry import Context, run, select
 
 
@@ -42,19 +42,23 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
 
 
 def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: list[str] | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> ReportResult:
-    """Audit one file. Unreadable input gives a result with ``errors`` and no findings."""
+               max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> ReportResult:
+    """Audit one file. Unreadable input gives a result with ``errors`` and no findings.
+
+    ``max_bytes`` caps the file size, ``max_pages`` the page count of a PDF (both refused as input
+    errors, before the document is parsed).
+    """
     ctx = ctx or Context()
     rule_ids = select() if rule_ids is None else rule_ids
     try:
-        doc = read_document(path, max_bytes=max_bytes)
+        doc = read_document(path, max_bytes=max_bytes, max_pages=max_pages)
     except InputError as err:
         return ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
     try:
         return audit_document(doc, ctx, rule_ids)
-    except Exception as exc:  # a parser bug: report it as this file's error, keep the batch going
-        return ReportResult(source=str(path), errors=[f"kesalahan internal saat membaca laporan: "
-                                                      f"{type(exc).__name__}: {exc}"])
+    except Exception as exc:  # noqa: BLE001  a parser bug: this file's error; the batch goes on
+        return ReportResult(source=str(path), errors=[("kesalahan internal saat membaca laporan: "
+                                                       f"{type(exc).__name__}: {exc}")])
 
 
 def audit_pk(ctx: Context, rule_ids: list[str]) -> ReportResult:

@@ -37,6 +37,17 @@ def _expand(inputs: list[str]) -> list[str]:
     return out
 
 
+def _positive_int(value: str) -> int:
+    """argparse type: a whole number above zero (``--max-pages``)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat positif, bukan '{value}'")
+    return number
+
+
 def _csv_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -63,8 +74,8 @@ def _context(args):
 def _audit_one(job):
     from .audit import audit_path
 
-    path, ctx, rule_ids, max_bytes = job
-    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes)
+    path, ctx, rule_ids, max_bytes, max_pages = job
+    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -75,8 +86,8 @@ def _progress(done: int, total: int, name: str) -> None:
         sys.stderr.flush()
 
 
-def _run_batch(paths, ctx, rule_ids, max_bytes, jobs):
-    jobs_list = [(p, ctx, rule_ids, max_bytes) for p in paths]
+def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
+    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages) for p in paths]
     results = []
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -129,7 +140,8 @@ def cmd_check(args) -> int:
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
     if paths:
-        results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes, max(1, args.jobs))
+        results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
+                             args.max_pages or cfg.max_pages, max(1, args.jobs))
     else:   # only a PK: check its own quarter targets
         from .audit import audit_pk
 
@@ -144,7 +156,7 @@ def cmd_check(args) -> int:
 
 def cmd_init_pk(args) -> int:
     from . import model
-    from .ingest import InputError, read_document
+    from .ingest import DEFAULT_MAX_PAGES, InputError, read_document
     from .pk import text
     from .pk_draft import draft
 
@@ -152,7 +164,8 @@ def cmd_init_pk(args) -> int:
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output}: {text('draft_exists', lang)}")
     try:
-        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024)
+        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024,
+                            max_pages=args.max_pages or DEFAULT_MAX_PAGES)
     except InputError as err:
         sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(lang)}\n")
         return 2
@@ -177,10 +190,11 @@ def cmd_extract(args) -> int:
     import json
 
     from . import frames, model
-    from .ingest import InputError, read_document
+    from .ingest import DEFAULT_MAX_PAGES, InputError, read_document
 
     try:
-        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024)
+        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024,
+                            max_pages=args.max_pages or DEFAULT_MAX_PAGES)
     except InputError as err:
         sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(args.lang or 'id')}\n")
         return 2
@@ -258,6 +272,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--output", "-o", help="tulis keluaran ke berkas ini")
         p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (default: id)")
         p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
+        p.add_argument("--max-pages", type=_positive_int, default=None,
+                       help="batas jumlah halaman PDF (default: 500)")
 
     for name in ("check", "demo"):
         p = sub.add_parser(name, help="periksa laporan" if name == "check" else "periksa laporan contoh bawaan")
@@ -288,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="timpa berkas keluaran yang sudah ada")
     p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa komentar draf")
     p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
+    p.add_argument("--max-pages", type=_positive_int, default=None,
+                   help="batas jumlah halaman PDF (default: 500)")
     p.set_defaults(func=cmd_init_pk)
 
     p = sub.add_parser("rules", help="daftar semua aturan")

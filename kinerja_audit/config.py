@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import SEVERITIES
+from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from .pk import BASES as PK_BASES
 from .pk import POLARITIES
 
@@ -33,7 +34,8 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str = "error"
     lang: str = "id"
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = DEFAULT_MAX_PAGES
     pk: str | None = None
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
@@ -54,6 +56,8 @@ _KEYS = {
     "fail_on": (lambda v: v in FAIL_ON, "one of " + ", ".join(FAIL_ON)),
     "lang": (lambda v: v in ("id", "en"), "id or en"),
     "max_bytes": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "a positive integer"),
+    "max_pages": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+                  "a positive integer (pages of a PDF)"),
     "tolerance": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 5,
                   "a number between 0 and 5 (percentage points)"),
     "anomaly_threshold": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 100,
@@ -150,6 +154,7 @@ def _validate(path: Path, data: dict) -> Config:
     cfg.fail_on = data.get("fail_on", cfg.fail_on)
     cfg.lang = data.get("lang", cfg.lang)
     cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)
+    cfg.max_pages = data.get("max_pages", cfg.max_pages)
     if "pk" in data:
         cfg.pk = str((path.parent / data["pk"]).resolve())
     return cfg

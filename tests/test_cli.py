@@ -12,7 +12,7 @@ BASE = CASES / "base_report.txt"
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "kinerja_audit", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", cwd=cwd)
+                          capture_output=True, text=True, encoding="utf-8", cwd=cwd, check=False)
 
 
 def defective(tmp_path) -> Path:

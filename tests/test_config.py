@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
 from kinerja_audit import cli
 from kinerja_audit.rules.registry import REGISTRY, load_all
 
@@ -151,6 +155,28 @@ def test_max_bytes(project, capsys):
     assert "lkj.txt" in capsys.readouterr().err
 
 
+def test_max_pages(project, capsys):
+    import pdfplumber
+
+    from tests.corpus.render_binary import render_pdf
+
+    pdf = render_pdf(BASE_TEXT, project / "lkj.pdf")
+    with pdfplumber.open(pdf) as opened:
+        pages = len(opened.pages)
+    config(project, {"max_pages": pages - 1})
+    assert cli.main(["check", str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert "lkj.pdf" in err and f"batas {pages - 1} halaman" in err and err.count("\n") == 1
+    code = cli.main(["check", str(pdf), "--max-pages", str(pages), "--format", "json"])   # option beats file
+    [audited] = json.loads(capsys.readouterr().out)["reports"]
+    assert code in (0, 1) and not audited["errors"] and len(audited["indicators"]) == 5
+    assert cli.main(["extract", str(pdf), "--max-pages", str(pages - 1)]) == 2   # extract reads the option
+    assert f"batas {pages - 1} halaman" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["check", str(pdf), "--max-pages", "0"])
+    assert exit_.value.code == 2 and "--max-pages" in capsys.readouterr().err
+
+
 # -------------------------------------------------------------------------------------- polarity, PK
 
 
@@ -209,6 +235,8 @@ BAD = [
     ({"fail_on": "sometimes"}, ["'fail_on'", "error, warning, info, never"]),
     ({"lang": "fr"}, ["'lang'", "id or en"]),
     ({"max_bytes": -1}, ["'max_bytes'", "a positive integer"]),
+    ({"max_pages": 0}, ["'max_pages'", "a positive integer"]),
+    ({"max_pages": "500"}, ["'max_pages'", "a positive integer"]),
     ({"tolerance": 10}, ["'tolerance'", "between 0 and 5"]),
     ({"anomaly_threshold": 50}, ["'anomaly_threshold'", "above 100"]),
     ({"pk": 3}, ["'pk'", "PK file"]),

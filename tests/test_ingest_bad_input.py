@@ -82,6 +82,10 @@ def _plain_zip(path: Path, good: Path) -> None:
         z.writestr("catatan.txt", "bukan laporan")
 
 
+def _odd_utf16(path: Path, good: Path) -> None:
+    path.write_bytes("LAPORAN KINERJA\n".encode("utf-16") + b"\x0a")    # BOM, then an odd byte count
+
+
 def _png(path: Path, good: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + random.Random(3).randbytes(200))
 
@@ -96,6 +100,7 @@ BAD = {   # name -> (builder, part of the Indonesian reason)
     "bom.docx": (_zip_bomb_docx, "bom zip"),
     "arsip.docx": (_plain_zip, "bukan dokumen Word (.docx)"),
     "gambar.pdf": (_png, "format tidak didukung (gambar PNG)"),
+    "utf16-ganjil.txt": (_odd_utf16, "teks UTF-16 terpotong"),
     "tidak-ada.pdf": (None, "berkas tidak ditemukan"),
 }
 
@@ -176,6 +181,20 @@ def test_sniff_by_content():
     assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") == "ole"
     assert sniff(b"\xff\xd8\xff\xe0JFIF") == "unsupported"
     assert sniff(b"BMN dan aset daerah") == "text"      # letters that merely look like magic
+
+
+@pytest.mark.parametrize("data,reason_en", [
+    (b"\xff\xfe" + "Laporan".encode("utf-16-le") + b"\x00", "odd number of bytes"),
+    (b"\xfe\xff" + "Laporan".encode("utf-16-be")[:-1], "odd number of bytes"),
+    (b"\xff\xfe" + "ab".encode("utf-16-le") + b"\x00\xd8" + "c".encode("utf-16-le"), "surrogate"),
+])
+def test_undecodable_utf16_is_an_input_error(data, reason_en):
+    from kinerja_audit.ingest.text import decode
+
+    with pytest.raises(InputError) as err:        # not UnicodeDecodeError, whoever calls decode()
+        decode(data, "lkj.txt")
+    assert reason_en in err.value.reason("en") and "UTF-16" in err.value.reason("id")
+    assert decode(b"\xff\xfe" + "Laporan".encode("utf-16-le"), "lkj.txt") == "Laporan"
 
 
 # --------------------------------------------------------------------------- property test

@@ -10,8 +10,8 @@ import yaml
 
 from kinerja_audit import rulepack
 from kinerja_audit.audit import audit_document
-from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.document import Document
+from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.rules.registry import Context, load_all, select
 
 CASES = Path(__file__).resolve().parent / "cases"

@@ -5,9 +5,8 @@ Form feeds (``\\f``) mark page breaks; without any, pages are unknown (None).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from ..document import Document, Line
 
@@ -25,7 +24,14 @@ def decode(data: bytes, source: str) -> str:
     from . import InputError
 
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            if len(data) % 2:
+                raise InputError(source, "teks UTF-16 terpotong (jumlah byte ganjil)",
+                                 "truncated UTF-16 text (odd number of bytes)") from None
+            raise InputError(source, "teks UTF-16 rusak (pasangan surrogate tidak sah)",
+                             "corrupt UTF-16 text (invalid surrogate pair)") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     sample = data[:65536]
