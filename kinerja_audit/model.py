@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document, Line
-from .parse import claims
+from .parse import budget, claims
 from .parse import names as namesim
 from .parse.cells import Cell
 from .parse.codes import find_code
@@ -86,6 +86,8 @@ class Report:
     rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
     sentences: list = field(default_factory=list)  # prose sentences with their claims (parse.claims)
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
+    budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
+    budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -254,6 +256,10 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     unread = sum(len(r.unread) for t in tables for r in t.rows)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.sentences = claims.extract(report_obj)
+    budget_span = anggaran or _span(sections, "bab3")
+    if budget_span:
+        report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
+    report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
     coverage = {
         "indicators": len(indicators),
         "tables": len(perf_tables),

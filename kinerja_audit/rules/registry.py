@@ -67,7 +67,7 @@ def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
 
 def load_all() -> dict[str, RuleFn]:
     """Import every rule family module (registration happens on import)."""
-    from . import arithmetic, identity, narrative, pk, structure, table_values  # noqa: F401
+    from . import arithmetic, budget, identity, narrative, pk, structure, table_values  # noqa: F401
     return REGISTRY
 
 
