@@ -13,8 +13,13 @@ from .numbers import Number, parse_number
 
 _NUM_TOKEN = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
 _UNKNOWN_UNIT = re.compile(r"^[a-z][a-z/²³]{1,14}$")
+# words that follow a number in prose and are never units
+_NOT_UNITS = {"sebanyak", "sebesar", "dari", "dan", "atau", "yang", "pada", "dengan", "target", "realisasi",
+              "capaian", "tahun", "triwulan", "semester", "hingga", "sampai", "menjadi", "adalah", "yaitu", "di",
+              "ke", "untuk", "oleh", "sehingga", "namun", "tetapi", "serta", "per"}
 _NULL_TOKENS = {"-", "–", "—", "n/a", "na"}
-_NOT_VALUE_BEFORE = {"tahun", "ta", "tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
+_YEAR_BEFORE = {"tahun", "anggaran", "ta"}   # "Tahun 2025", "Tahun Anggaran 2025": a year, not a value
+_NOT_VALUE_BEFORE = {"tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
                      "sp", "ik", "iku", "ikk", "ikss", "tabel", "bab", "pp", "uu", "permenpan"}
 
 
@@ -78,7 +83,7 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         # unit or percent sign after the number
         if tok in ("%",) or tok.lower() == "persen":
             percent, unit, j = True, "%", i - 1
-        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok)) and i >= 2 \
+        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok) and tok.lower() not in _NOT_UNITS) and i >= 2 \
                 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
             # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
@@ -93,7 +98,8 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
             continue
         if not _NUM_TOKEN.match(numtok):
             break
-        if j >= 2 and tokens[j - 2].lower().rstrip(".:") in _NOT_VALUE_BEFORE:
+        before = tokens[j - 2].lower().rstrip(".:") if j >= 2 else ""
+        if before in _NOT_VALUE_BEFORE or before in _YEAR_BEFORE and re.fullmatch(r"(19|20)\d\d", numtok):
             break
         number = parse_number(numtok)
         if number is None:

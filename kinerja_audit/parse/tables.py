@@ -190,12 +190,15 @@ def _pipe_separator(text: str) -> bool:
 
 
 def _prose(text: str) -> bool:
+    """A sentence, not a table row: it ends with a full stop, or is long and not a row of values."""
+    t = norm(text)
+    words = t.split()
+    if len(words) >= 4 and t.endswith(".") and t[:1].isupper():
+        return True
     rest, cells = split_trailing_cells(text, 0)
     if len(cells) >= 2:
         return False
-    t = norm(text)
-    words = t.split()
-    return (len(words) >= 8 and len(t) >= 50) or (len(words) >= 4 and t.endswith(".") and t[:1].isupper())
+    return len(words) >= 8 and len(t) >= 50
 
 
 def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
