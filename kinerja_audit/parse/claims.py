@@ -247,6 +247,8 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
             m = re.search(r"\b" + re.escape(first[0]), text[al.dest_start:al.dest_end], re.IGNORECASE)
             if m:
                 start = al.dest_start + m.start()
+        while 0 < start < len(text) and text[start - 1].isalnum():   # never cut a word in two
+            start += 1
         spans.append((start, al.dest_end))
     head = _ITEM_START.sub("", text, count=1)
     lead = len(text) - len(head)
@@ -324,13 +326,14 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     if item:
         spans.append((0, item.end()))
     masked = _masked(text, spans)
+    code_masked = _masked(text, code_spans(text))
     verdicts, _ = _verdicts(masked)
     for meaning, literal, a, b, raw in verdicts:
         sentence.claims.append(Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal))
     lx = _lex()
     period_spans = []
     for kind, pat in (("quarter", lx["quarter"]), ("semester", lx["semester"]), ("year", lx["year"])):
-        for m in pat.finditer(masked):
+        for m in pat.finditer(code_masked):   # a period word may sit inside the name's span
             value = int(m.group(1)) if kind == "year" else roman_or_int(m.group(1))
             if value is None:
                 continue
