@@ -1,6 +1,7 @@
 """Capaian (achievement) arithmetic: formulas by polarity and rounding-interval comparison.
 
-A printed value stands for an interval (``2,35`` for [2,345; 2,355)); inputs are rounded too.  A
+A printed value stands for an interval (``2,35`` for [2,345; 2,355)); inputs written with decimals
+are rounded too, whole numbers are counts and exact.  A
 printed capaian is consistent when some value in its interval is reachable from the intervals of
 the printed target and realisasi (statcheck's rule), give or take ``tolerance`` percentage points.
 """
@@ -19,7 +20,10 @@ def compute(target: float | None, realisasi: float | None, polarity: str = "posi
 
 
 def _bounds(cell: Cell) -> tuple[float, float]:
-    v, h = cell.number.value, cell.number.half_step
+    """Target and realisasi written without decimals are counts, taken as exact; a value written
+    with decimals stands for its rounding interval."""
+    v = cell.number.value
+    h = cell.number.half_step if cell.number.decimals else 0.0
     return v - h, v + h
 
 

@@ -118,10 +118,10 @@ def test_fail_on(project, capsys):
 
 
 def test_tolerance(project, capsys):
-    # 410 / 400 printed as whole numbers reaches at most 410,5 / 399,5 = 102,753 %
+    # 410 / 400 are counts (exact): 102,5 %; 102,77 % is 0,27 points off
     off = report(project, BASE_TEXT.replace("102,50 %", "102,77 %"))
     assert ("ARI001", "IK.5") in rules_of(check(capsys, off, "--select", "ARI001")[1])
-    config(project, {"tolerance": 0.05})
+    config(project, {"tolerance": 0.3})
     assert check(capsys, off, "--select", "ARI001")[1] == []
 
 
