@@ -35,6 +35,11 @@ class Cell:
     def value(self) -> float | None:
         return self.number.value if self.number else None
 
+    @property
+    def is_dash(self) -> bool:
+        """An explicit "no value" cell ("-")."""
+        return self.number is None and self.raw.strip() in _NULL_TOKENS
+
 
 @functools.cache
 def unit_words() -> dict[str, str]:

@@ -75,7 +75,8 @@ def zero_target_percentage(report, ctx: Context):
             if m is None:
                 continue
             t, r, p = m.cells.get("target"), m.cells.get("realisasi"), m.cells.get("capaian")
-            if not (t and p) or t.number is None or p.number is None or t.number.value != 0:
+            # a target of 0, or "-" (no target this period), with a percentage printed against it
+            if not (t and p) or p.number is None or (t.number.value != 0 if t.number else not t.is_dash):
                 continue
             realised = r is not None and r.number is not None and r.number.value > 0
             if p.number.value == 0 and not realised and ctx.option("ZER001", "policy") != "flag-any":
