@@ -241,7 +241,7 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     primary = single if single else bab3_tables
     recap = [t for t in bab3_tables if t not in primary]
 
-    headings = _headings(items, cap_span, primary)
+    headings = _headings(items + _code_lines(doc, cap_span, tables, items), cap_span, primary)
     indicators = _indicators_from_tables(primary, headings)
     summary_source = other_tables + recap
     if not indicators and summary_source:
@@ -272,13 +272,30 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     return report_obj
 
 
+def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:
+    """Unmarked lines opening with an indicator code ("IKU-5 Jumlah ...", "Indikator 2: ..."), outside
+    tables and lists: candidate sub-headings of Bab III A."""
+    if span is None:
+        return []
+    inside = {n for t in tables for n in range((t.caption_line or t.header_line), t.end_line + 1)}
+    listed = {n for it in items for n in range(it.line, it.end_line + 1)}
+    out = []
+    for n in range(span[0], span[1] + 1):
+        text = doc.lines[n - 1].text
+        if n in inside or n in listed or not text.strip() or len(norm(text)) > 200:
+            continue
+        if find_code(text, at_start=True):
+            out.append(ListItem(n, n, "code", None, "", norm(text)))
+    return out
+
+
 def _headings(items: list[ListItem], span, tables: list[Table]) -> list[ListItem]:
     """List items in Bab III A that introduce an indicator (a code, or a table right after)."""
     if span is None:
         return []
     starts = sorted((t.caption_line or t.header_line) for t in tables)
     out = []
-    in_span = [it for it in items if span[0] <= it.line <= span[1]]
+    in_span = sorted((it for it in items if span[0] <= it.line <= span[1]), key=lambda it: it.line)
     for idx, it in enumerate(in_span):
         nxt_item = in_span[idx + 1].line if idx + 1 < len(in_span) else span[1] + 1
         has_table = any(it.line < s < nxt_item for s in starts)

@@ -14,7 +14,7 @@ def code_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
-_LONG = re.compile(r"\bindikator\s+kinerja(?:\s+(?P<kind>utama|kegiatan|sasaran(?:\s+strategis)?))?\s*(?:ke-?)?\s*"
+_LONG = re.compile(r"\bindikator(?:\s+kinerja)?(?:\s+(?P<kind>utama|kegiatan|sasaran(?:\s+strategis)?))?\s*(?:ke-?)?\s*"
                    r"(?P<num>\d{1,3}(?:\.\d{1,3})*)\b", re.IGNORECASE)
 _LONG_PREFIX = {None: "IK", "utama": "IKU", "kegiatan": "IKK", "sasaran": "IKSS", "sasaran strategis": "IKSS"}
 

@@ -24,7 +24,7 @@ CAPTION_RE = re.compile(r"^\s*tabel\s*[.:]?\s*(?P<num>\d{1,3}(?:\.\d{1,3})*)\s*[
                         re.IGNORECASE)
 _HEADER_TOKEN = re.compile(
     r"^(no\.?|kode|ik\w*|indikator|kinerja|utama|sasaran|strategis|program|kegiatan|target|rencana|"
-    r"realisasi|capaian|progres+|persentase|tw\.?|triwulan|semester|s\.?d\.?|sd|s/d|tahunan|tahun|"
+    r"realisasi|capaian|progres+|persentase|tw\.?|triwulan|semester|smt\.?|sem\.?|s\.?d\.?|sd|s/d|tahunan|tahun|"
     r"satuan|keterangan|ket\.?|\(%\)|%|[ivx]{1,4}|[1-4]|20\d\d|pk|renstra|kumulatif|uraian|akhir|ta|"
     r"anggaran|\||:|-|dan|terhadap|thd|/)$",
     re.IGNORECASE,
@@ -105,7 +105,7 @@ def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quar
 def parse_header(text: str, kind: str | None = None, year: int | None = None,
                  quarter: int | None = None) -> list[Column]:
     """Column roles, in order, from the (joined) header text."""
-    if text.count("|") >= 2:
+    if _is_pipe_row(text):
         return _parse_pipe_header(text, kind, year, quarter)
     t = norm(text.replace("|", " | "))
     pos = 0
@@ -177,12 +177,14 @@ def is_table_header(text: str) -> bool:
 
 
 def _is_pipe_row(text: str) -> bool:
-    return text.count("|") >= 2
+    """Cells separated explicitly: by pipes (converters, PDF/DOCX tables) or by tabs (copied tables)."""
+    return text.count("|") >= 2 or text.strip().count("\t") >= 2
 
 
 def _pipe_cells(text: str) -> list[str]:
-    parts = [p.strip() for p in text.strip().strip("|").split("|")]
-    return parts
+    if text.count("|") >= 2:
+        return [p.strip() for p in text.strip().strip("|").split("|")]
+    return [p.strip() for p in text.strip().split("\t")]
 
 
 def _pipe_separator(text: str) -> bool:
