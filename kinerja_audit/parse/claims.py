@@ -268,6 +268,12 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- claims in one sentence
 
+def _lists_many(text: str) -> bool:
+    """Several indicators' codes, or a run of many figures: a flattened table or list."""
+    codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
+    return len(codes) >= 2 or len(_NUM.findall(text)) >= 8
+
+
 def is_percent_indicator(ind) -> bool:
     """Measured in percent: its unit says so, or its name does ("Persentase ...")."""
     return unit_family(ind.unit) == "percent" or any_match("percent_name_patterns", ind.name or "")
@@ -424,7 +430,9 @@ def extract(report) -> list[Sentence]:
             if name_span and name_span[0] >= a and name_span[1] <= b:
                 span = (name_span[0] - a - shift, name_span[1] - a - shift)
             sent_code = code
-            if code is None:
+            if _lists_many(text):
+                sent_code, span = None, None   # a table or list flattened into prose, not a claim
+            elif code is None:
                 # a paragraph about no indicator may still hold a sentence that starts with one's name
                 sent_code, span = _indicator_of(report, text, line)
             s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,

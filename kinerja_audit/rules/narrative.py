@@ -172,7 +172,7 @@ def prose_percentage_mismatch(report, ctx: Context):
         for claim in s.numbers("capaian"):
             if not claim.percent or _other_period_near(s, claim, report):
                 continue
-            if any(_is_same(v, claim, 0.0, 0.01) for v in candidates):
+            if any(_is_same(v, claim, 0.0, 0.01) for v in candidates) or _unit_slip(claim, ind):
                 continue
             best = c if c is not None else (p.number.value if p else None)
             if best is None:
@@ -182,6 +182,15 @@ def prose_percentage_mismatch(report, ctx: Context):
                               "corrected": _replace(s, claim, _fmt_claim(best, claim))},
                       found=claim.raw, expected=ctx.pct(best, 2))
             break
+
+
+def _unit_slip(claim, ind) -> bool:
+    """A "%" figure equal to the target or realisasi of an indicator not measured in percent: the
+    figure is right and its unit wrong (UNT004), not a wrong achievement."""
+    if not claim.percent or is_percent_indicator(ind):
+        return False
+    t, r, a, p, c = _facts(ind)
+    return any(x is not None and _is_same(x.number.value, claim) for x in (t, r, a))
 
 
 def _achieved(ind) -> bool | None:
@@ -412,14 +421,16 @@ def prose_unit_differs(report, ctx: Context):
     reported: set[str] = set()
     for s, ind in _sentences(report):
         table_unit = ind.table.unit if ind.table and ind.table.unit else None
-        if table_unit is None or ind.code in reported or table_unit == "%":
+        if table_unit is None or ind.code in reported or unit_family(table_unit) == "percent":
             continue
         if unit_family(table_unit) == "count" and any_match("score_name_patterns", ind.name or ""):
             continue  # the table's unit is the wrong one (UNT002)
         for claim in s.numbers():
-            if claim.unit in (None, "%") or claim.role not in ("target", "realisasi"):
+            if _unit_slip(claim, ind):
+                pass   # "89,20 persen" where the table counts a score of 89,20
+            elif claim.unit in (None, "%") or claim.role not in ("target", "realisasi"):
                 continue
-            if _same_unit(claim.unit, table_unit) or unit_family(claim.unit) not in ("count", "score", "time"):
+            elif _same_unit(claim.unit, table_unit) or unit_family(claim.unit) not in ("count", "score", "time"):
                 continue
             yield Hit(ind.code, claim.line, evidence=s.text, values={"code": ind.code, "raw": claim.raw},
                       found=claim.unit, expected=table_unit)
