@@ -18,7 +18,6 @@ _NOT_UNITS = {"sebanyak", "sebesar", "dari", "dan", "atau", "yang", "pada", "den
               "capaian", "tahun", "triwulan", "semester", "hingga", "sampai", "menjadi", "adalah", "yaitu", "di",
               "ke", "untuk", "oleh", "sehingga", "namun", "tetapi", "serta", "per"}
 _NULL_TOKENS = {"-", "–", "—", "n/a", "na"}
-_YEAR_BEFORE = {"tahun", "anggaran", "ta"}   # "Tahun 2025", "Tahun Anggaran 2025": a year, not a value
 _NOT_VALUE_BEFORE = {"tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
                      "sp", "ik", "iku", "ikk", "ikss", "tabel", "bab", "pp", "uu", "permenpan"}
 
@@ -104,8 +103,8 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         if not _NUM_TOKEN.match(numtok):
             break
         before = tokens[j - 2].lower().rstrip(".:") if j >= 2 else ""
-        if before in _NOT_VALUE_BEFORE or before in _YEAR_BEFORE and re.fullmatch(r"(19|20)\d\d", numtok):
-            break
+        if before in _NOT_VALUE_BEFORE or re.fullmatch(r"(19|20)\d\d", numtok) and not percent:
+            break   # "2023" without a thousands dot is a year; a count would be written 2.023
         number = parse_number(numtok)
         if number is None:
             break

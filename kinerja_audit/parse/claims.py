@@ -268,6 +268,9 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- claims in one sentence
 
+_COLLECTIVE = re.compile(r"\b(per|setiap|tiap|masing-masing|seluruh|semua)\s+indikator\b", re.IGNORECASE)
+
+
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
@@ -430,8 +433,9 @@ def extract(report) -> list[Sentence]:
             if name_span and name_span[0] >= a and name_span[1] <= b:
                 span = (name_span[0] - a - shift, name_span[1] - a - shift)
             sent_code = code
-            if _lists_many(text):
-                sent_code, span = None, None   # a table or list flattened into prose, not a claim
+            if _lists_many(text) or _COLLECTIVE.search(text):
+                # a flattened table, or a sentence about the indicators as a whole: not about one
+                sent_code, span = None, None
             elif code is None:
                 # a paragraph about no indicator may still hold a sentence that starts with one's name
                 sent_code, span = _indicator_of(report, text, line)
