@@ -141,6 +141,11 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
     targets = [c for c in out if c.role == "target"]
     if len(targets) > 1 and kind != "annual":
         targets[0].role = "target_annual"
+    # A header wrapped over two lines ("Persentase" / "Capaian") names one column twice: a repeat with
+    # no qualifier of its own is that wrap, not a column.
+    out = [c for i, c in enumerate(out)
+           if not (c.role == "capaian" and i and any(o.role == "capaian" for o in out[:i])
+                   and norm(c.label).lower() in ("capaian", "persentase", "progress", "progres", "%"))]
     for role in ("target", "realisasi", "capaian", "target_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
