@@ -460,7 +460,7 @@ def _is_row_number(cell: Cell) -> bool:
 def _next_is_text(doc: Document, i: int, end: int) -> bool:
     for j in range(i + 1, min(end, i + 40) + 1):
         t = doc.lines[j - 1].text
-        if t.strip():
+        if t.strip() and not is_debris(t):
             return value_line(t, j) is None
     return False
 

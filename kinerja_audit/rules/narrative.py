@@ -187,9 +187,11 @@ def prose_percentage_mismatch(report, ctx: Context):
 def _unit_slip(claim, ind) -> bool:
     """A "%" figure equal to the target or realisasi of an indicator not measured in percent: the
     figure is right and its unit wrong (UNT004), not a wrong achievement."""
-    if not claim.percent or is_percent_indicator(ind):
+    if not claim.percent or is_percent_indicator(ind) or claim.number.value == 0:
         return False
     t, r, a, p, c = _facts(ind)
+    if any(v is not None and _is_same(v, claim, 0.0, 0.01) for v in (p.number.value if p else None, c)):
+        return False   # it is the achievement after all
     return any(x is not None and _is_same(x.number.value, claim) for x in (t, r, a))
 
 
