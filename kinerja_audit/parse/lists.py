@@ -12,7 +12,7 @@ from .tables import CAPTION_RE
 from .text import is_debris, norm, roman_or_int
 
 _ITEM_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,2})\s*(?P<nsep>[.)])|\(?(?P<let>[a-z])(?P<lsep>[.)])|"
+    r"^\s*(?:(?P<open>\()?(?P<num>\d{1,2})\s*(?P<nsep>[.)])|\(?(?P<let>[a-z])(?P<lsep>[.)])|"
     r"(?P<up>[A-Z])(?P<usep>[.)])|(?P<rom>[IVX]{2,5})(?P<rsep>[.)])|(?P<bul>[•\-–*▪●◦]))\s+(?P<text>\S.*)$"
 )
 
@@ -46,7 +46,7 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
             continue
         if m and not CAPTION_RE.match(raw):
             if m.group("num"):
-                style, value = "1" + m.group("nsep"), int(m.group("num"))
+                style, value = ("(1)" if m.group("open") else "1" + m.group("nsep")), int(m.group("num"))
             elif m.group("let"):
                 style, value = "a" + m.group("lsep"), ord(m.group("let")) - ord("a") + 1
             elif m.group("up"):

@@ -158,7 +158,8 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     columns: list[Column] = []
     for cell in _pipe_cells(text):
         found = parse_header(cell, kind, year, quarter) if cell else []
-        columns.append(found[0] if found else Column("other", cell))
+        code = next((c for c in found if c.role == "code"), None)   # "No. IK" holds codes, not row numbers
+        columns.append(code or (found[0] if found else Column("other", cell)))
     # the same de-duplication of roles as for text headers
     targets = [c for c in columns if c.role == "target"]
     if len(targets) > 1 and kind != "annual":

@@ -410,7 +410,8 @@ def wrong_period_in_prose(report, ctx: Context):
             if comparison.search(before) or comparison.search(after):
                 continue
             nums_after = [n for n in s.numbers() if n.start > ref.start
-                          and not any(q.start > ref.start and q.start < n.start for q in s.periods)]
+                          and not any(ref.start < q.start < n.start and q.period[0] == ref.period[0]
+                                      for q in s.periods)]
             figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
             cue = any(cp_.search(before) for cp_ in current_cues)
             if not (figure_match or cue):

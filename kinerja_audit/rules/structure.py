@@ -43,6 +43,8 @@ def annex_without_agreement(report, ctx: Context):
 
 
 def _label(style: str, value: int) -> str:
+    if style == "(1)":
+        return f"({value})"
     if style.startswith("1"):
         return f"{value}{style[1]}"
     if style.startswith("a"):
