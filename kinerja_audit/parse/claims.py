@@ -337,6 +337,9 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     masked = _masked(text, spans)
     code_masked = _masked(text, code_spans(text))
     verdicts, _ = _verdicts(masked)
+    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict; its words stay as cues
+    verdict_masked = "".join(" " if (ch.isdigit() or ch in "%,.") and any(a <= i < b for _, _, a, b, _ in verdicts)
+                             else ch for i, ch in enumerate(masked))
     for meaning, literal, a, b, raw in verdicts:
         sentence.claims.append(Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal))
     lx = _lex()
@@ -349,7 +352,7 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
             period_spans.append((m.start(), m.end()))
             sentence.claims.append(Claim("period", sentence.line_at(m.start()), m.start(), m.group(0),
                                          period=(kind, value)))
-    masked = _masked(masked, period_spans)
+    masked = _masked(verdict_masked, period_spans)
     for m in _NUM.finditer(masked):
         before, after = masked[: m.start()], masked[m.end():]
         if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after) or _MONTHS_AFTER.match(after):

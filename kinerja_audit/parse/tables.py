@@ -197,8 +197,13 @@ def _pipe_separator(text: str) -> bool:
     return bool(re.fullmatch(r"\s*\|?[\s:\-|+=]+\|?\s*", text)) and "-" in text
 
 
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+
+
 def _prose(text: str) -> bool:
     """A sentence, not a table row: it ends with a full stop, or is long and not a row of values."""
+    if _COLUMN_GAP.search(text.strip()):
+        return False   # text standing in separate columns ("dan daya saing    yang bekerja") is a table
     t = norm(text)
     words = t.split()
     if len(words) >= 4 and t.endswith(".") and t[:1].isupper():
