@@ -143,26 +143,31 @@ def _page_number_lines(doc: Document) -> set[int]:
 
 _TITLE_LIKE = re.compile(r"\b(laporan\s+kinerja|lkj\w*|lakip|lakin)\b.*\b20\d\d\b|\b20\d\d\b.*\b(laporan\s+kinerja|lkj\w*)\b",
                          re.IGNORECASE)
+def _counting_chain(candidates: list[tuple[int, int]], min_gap: int) -> list[int]:
+    """Lines of the longest run of (line, value) whose values count up by one, ``min_gap`` lines apart."""
+    best: list[list[int]] = []          # best chain ending at each candidate (indices)
+    for i, (no, value) in enumerate(candidates):
+        chain = [i]
+        for j in range(i - 1, -1, -1):
+            pno, pvalue = candidates[j]
+            if pvalue == value - 1 and no - pno >= min_gap and len(best[j]) + 1 > len(chain):
+                chain = best[j] + [i]
+        best.append(chain)
+    longest = max(best, key=len, default=[])
+    return [candidates[i][0] for i in longest]
+
+
 def _page_number_chain(content: list[Line]) -> set[int]:
     """Without page breaks: the longest run of bare numbers counting up by one, far apart (one per
     page) and spanning at least half the document, is the page numbering."""
     bare = [(ln.no, int(ln.text)) for ln in content if ln.text.strip().isdigit() and len(ln.text.strip()) <= 3]
-    best: list[list[int]] = []          # best chain ending at each candidate (indices)
-    for i, (no, value) in enumerate(bare):
-        chain = [i]
-        for j in range(i - 1, -1, -1):
-            pno, pvalue = bare[j]
-            if pvalue == value - 1 and no - pno >= 15 and len(best[j]) + 1 > len(chain):
-                chain = best[j] + [i]
-        best.append(chain)
-    longest = max(best, key=len, default=[])
-    if len(longest) < 5 or not content:
+    chain = _counting_chain(bare, min_gap=15)
+    if len(chain) < 5 or not content:
         return set()
     # numbered rows of one table (sasaran 1..5) count up too; pages run through the whole document
-    span = bare[longest[-1]][0] - bare[longest[0]][0]
-    if span < 0.5 * (content[-1].no - content[0].no):
+    if chain[-1] - chain[0] < 0.5 * (content[-1].no - content[0].no):
         return set()
-    return {bare[i][0] for i in longest}
+    return set(chain)
 
 
 _BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
@@ -208,9 +213,9 @@ def _without_running_lines(doc: Document) -> Document:
     beside = [(cur.no, int(cur.text)) for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None])
               if cur.text.strip().isdigit() and len(cur.text.strip()) <= 3
               and any(n is not None and key(n.text) in running for n in (prev, nxt))]
-    values = [v for _, v in beside]
-    if len(values) >= 3 and all(b > a for a, b in zip(values, values[1:])):
-        page_numbers.update(no for no, _ in beside)
+    chain = _counting_chain(beside, min_gap=1)
+    if len(chain) >= 3:
+        page_numbers.update(chain)
     if not running and not page_numbers:
         return doc
     lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)
