@@ -19,7 +19,7 @@ from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.sections import Section, find_sections
 from .parse.tables import Row, Table, parse_tables
-from .parse.text import any_match, norm
+from .parse.text import any_match, is_debris, norm
 
 
 @dataclass
@@ -160,12 +160,19 @@ def _counting_chain(candidates: list[tuple[int, int]], min_gap: int) -> list[int
 def _page_number_chain(content: list[Line]) -> set[int]:
     """Without page breaks: the longest run of bare numbers counting up by one, far apart (one per
     page) and spanning at least half the document, is the page numbering."""
+    if any(is_debris(ln.text) for ln in content):
+        return set()   # the pages are numbered some other way ("Halaman 3", "- 3 -")
     bare = [(ln.no, int(ln.text)) for ln in content if ln.text.strip().isdigit() and len(ln.text.strip()) <= 3]
     chain = _counting_chain(bare, min_gap=15)
     if len(chain) < 5 or not content:
         return set()
-    # numbered rows of one table (sasaran 1..5) count up too; pages run through the whole document
+    # numbered rows of one table (sasaran 1..5) count up too; pages run through the whole document,
+    # one page length apart
     if chain[-1] - chain[0] < 0.5 * (content[-1].no - content[0].no):
+        return set()
+    gaps = [b - a for a, b in zip(chain, chain[1:])]
+    mean = sum(gaps) / len(gaps)
+    if max(abs(g - mean) for g in gaps) > 0.6 * mean:
         return set()
     return set(chain)
 
