@@ -413,7 +413,8 @@ def wrong_period_in_prose(report, ctx: Context):
             # no nearer reference to the current period ("survei semester I ... pada triwulan III sebesar")
             nums_after = [n for n in s.numbers() if n.start > ref.start
                           and not any(ref.start < q.start < n.start and
-                                      (q.period[0] == ref.period[0] or _is_current(q.period, meta))
+                                      (q.period[0] == ref.period[0] or
+                                       q.period[0] != "year" and _is_current(q.period, meta))
                                       for q in s.periods)]
             figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
             cue = any(cp_.search(before) for cp_ in current_cues)
