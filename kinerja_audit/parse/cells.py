@@ -91,6 +91,10 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
                 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
             # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
+        elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t) and t.lower() not in _NOT_UNITS
+                                      for t in tokens[i - 2:i]) and _NUM_TOKEN.match(tokens[i - 3]):
+            # a two-word unit between cells: "1.260 wajib pajak  1.260 wajib pajak  100%"
+            unit, j = " ".join(tokens[i - 2:i]).lower(), i - 2
         if j == 0:
             break
         numtok = tokens[j - 1]

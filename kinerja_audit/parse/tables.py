@@ -401,6 +401,9 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
                 last_content = i
                 i += 1
                 continue
+            if pending and len(vals) == 1 and _stray_number(vals[0], pending, _next_value(doc, i, end)):
+                i += 1   # a page number fallen between a row's cells ("4,5 hari / 7 / 4,5 hari")
+                continue
             pending.extend(vals)
             if current is None:
                 start_row(i)
@@ -456,6 +459,24 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
                 row.unread = [c for c in row.cells.values()]
     table.rows = rows
     table.end_line = max(last_content, table.end_line)
+
+
+def _stray_number(cell: Cell, pending: list[Cell], following: Cell | None) -> bool:
+    """A bare whole number among cells that all carry the same unit, followed by another such cell."""
+    units = {c.unit for c in pending if c.number is not None}
+    if cell.unit or cell.percent or cell.number is None or cell.number.decimals or len(units) != 1:
+        return False
+    unit = units.pop()
+    return unit is not None and unit != "%" and following is not None and following.unit == unit
+
+
+def _next_value(doc: Document, i: int, end: int) -> Cell | None:
+    for j in range(i + 1, min(end, i + 20) + 1):
+        t = doc.lines[j - 1].text
+        if t.strip() and not is_debris(t):
+            vals = value_line(t, j)
+            return vals[0] if vals else None
+    return None
 
 
 def _is_row_number(cell: Cell) -> bool:
