@@ -220,15 +220,21 @@ def _coded(report, para_text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalised(name: str) -> str:
+    return normalise(name)
+
+
 def _best_name(report, text: str):
     best, best_score = None, 0.0
-    probe = normalise(text)
+    probe = normalise(text[:400])
     for ind in report.indicators:
-        name = normalise(ind.name or "")
+        name = _normalised(ind.name or "")
         if len(name) < 8:
             continue
         window = probe[: len(name) + 25]
-        score = fuzz.partial_ratio(name, window) if len(window) >= len(name) * 0.8 else 0.0
+        score = fuzz.partial_ratio(name, window, score_cutoff=max(80.0, best_score)) \
+            if len(window) >= len(name) * 0.8 else 0.0
         if score > best_score:
             best, best_score = ind, score
     return best, best_score
@@ -295,9 +301,11 @@ def _verdicts(text: str) -> tuple[list[tuple[str, bool, int, int, str]], str]:
     work = text
     for meaning, literal, pats in _lex()["verdicts"]:
         for pat in pats:
-            for m in pat.finditer(work):
+            hits = list(pat.finditer(work))
+            for m in hits:
                 found.append((meaning, literal, m.start(), m.end(), text[m.start():m.end()]))
-            work = pat.sub(lambda m: " " * (m.end() - m.start()), work)
+            if hits:   # a matched phrase is not matched again by a later, looser pattern
+                work = pat.sub(lambda m: " " * (m.end() - m.start()), work)
     return sorted(found, key=lambda v: v[2]), work
 
 
@@ -439,7 +447,7 @@ def extract(report) -> list[Sentence]:
             if _lists_many(text) or _COLLECTIVE.search(text):
                 # a flattened table, or a sentence about the indicators as a whole: not about one
                 sent_code, span = None, None
-            elif code is None:
+            elif code is None and a > 0:
                 # a paragraph about no indicator may still hold a sentence that starts with one's name
                 sent_code, span = _indicator_of(report, text, line)
             s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
