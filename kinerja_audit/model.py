@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .document import Document, Line
 from .parse import budget, claims
@@ -170,7 +171,7 @@ def _page_number_chain(content: list[Line]) -> set[int]:
     # one page length apart
     if chain[-1] - chain[0] < 0.5 * (content[-1].no - content[0].no):
         return set()
-    gaps = [b - a for a, b in zip(chain, chain[1:])]
+    gaps = [b - a for a, b in pairwise(chain)]
     mean = sum(gaps) / len(gaps)
     if max(abs(g - mean) for g in gaps) > 0.6 * mean:
         return set()
@@ -236,8 +237,7 @@ def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
-    kw = dict(kind=meta.kind, year=meta.year, quarter=meta.quarter, stop_lines=stops)
-    tables = parse_tables(doc, 1, n, **kw)
+    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter, stop_lines=stops)
     items = parse_items(doc, 1, n, stop_lines=stops)
     cap_span = _capaian_span(sections, n)
     anggaran = _span(sections, "anggaran")
@@ -453,6 +453,6 @@ def _infer_polarity(inds: list[Indicator]) -> None:
             continue
         m = ind.table
         t, r, p = (m.cells.get(k) for k in ("target", "realisasi", "capaian")) if m else (None, None, None)
-        if t and r and p and None not in (t.number, r.number, p.number) and t.number.value:
-            if consistent(p, t, r, "negative", 0.01) and not consistent(p, t, r, "positive", 0.01):
-                ind.polarity, ind.polarity_source = "negative", "report"
+        if t and r and p and None not in (t.number, r.number, p.number) and t.number.value \
+                and consistent(p, t, r, "negative", 0.01) and not consistent(p, t, r, "positive", 0.01):
+            ind.polarity, ind.polarity_source = "negative", "report"

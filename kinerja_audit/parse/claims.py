@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .. import rulepack
 from .cells import unit_family, unit_words
-from .codes import code_re, code_spans
+from .codes import canonical, code_re, code_spans
 from .names import normalise
 from .numbers import Number, parse_number
 from .tables import CAPTION_RE
@@ -205,11 +205,8 @@ def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, 
 
 def _coded(report, para_text: str) -> tuple[str | None, tuple[int, int] | None]:
     head = _ITEM_START.sub("", para_text, count=1)
-    offset = len(para_text) - len(head)
     m = code_re().match(head.lstrip())
     if m:
-        from .codes import canonical
-
         code = canonical(m.group("prefix"), m.group("num"))
         by_code = report.indicator(code)
         by_name, score = _best_name(report, head[m.end():])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import rulepack
 from ..document import Document
-from .cells import Cell, split_trailing_cells, value_line, unit_words
+from .cells import Cell, split_trailing_cells, unit_words, value_line
 from .codes import find_code
 from .text import is_debris, norm
 
@@ -208,8 +208,7 @@ def _prose(text: str) -> bool:
     words = t.split()
     if len(words) >= 4 and t.endswith(".") and t[:1].isupper():
         return True
-    rest, cells = split_trailing_cells(text, 0)
-    if len(cells) >= 2:
+    if len(split_trailing_cells(text, 0)[1]) >= 2:
         return False
     return len(words) >= 8 and len(t) >= 50
 

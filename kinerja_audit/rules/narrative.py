@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .. import capaian as cp
 from .. import rulepack
@@ -86,7 +87,7 @@ def _role_word(ctx: Context, role: str) -> str:
 @rule("NNU002")
 def target_realisasi_swapped(report, ctx: Context):
     for s, ind in _sentences(report):
-        t, r, a, p, c = _facts(ind)
+        t, r, *_ = _facts(ind)
         if not (t and r) or _is_same(t.number.value, _Probe(r.number.value)):
             continue
         # the crossed match is evidence enough that the sentence is about this period's figures
@@ -197,7 +198,7 @@ def _unit_slip(claim, ind) -> bool:
 
 def _achieved(ind, printed: bool = False) -> bool | None:
     """Target reached?  None when not measured (0 of 0, or no figures).  A "-" target is a zero target."""
-    t, r, a, p, c = _facts(ind)
+    t, r, _, p, c = _facts(ind)
     if printed and p is not None and not (t is None or t.number.value == 0):
         return round(p.number.value, 2) >= 100
     if c is not None:
@@ -216,8 +217,8 @@ def _dash_target(ind) -> bool:
 @rule("NNU004")
 def average_capaian_statement(report, ctx: Context):
     pat = re.compile(rulepack.lexicon()["summary_average_re"], re.IGNORECASE)
-    values = [(_facts(i)[3], _facts(i)[4]) for i in report.indicators]
-    printed = [p.number.value for p, _ in values if p is not None and _facts_zero_ok(p)]
+    values = [_facts(i)[3:] for i in report.indicators]
+    printed = [p.number.value for p, _ in values if p is not None]
     recomputed = [c for _, c in values if c is not None]
     if not recomputed:
         return
@@ -234,13 +235,9 @@ def average_capaian_statement(report, ctx: Context):
                   found=ctx.pct(num.value, num.decimals), expected=ctx.pct(options[-2] if len(options) > 1 else options[0], 2))
 
 
-def _facts_zero_ok(p) -> bool:
-    return p.number is not None
-
-
 def _expected_meaning(ind):
     """(meaning, numbers-text-values) the figures support, or None when they say nothing."""
-    t, r, a, p, c = _facts(ind)
+    t, r, _, _, c = _facts(ind)
     if c is not None:
         rc = round(c, 2)
         meaning = "above" if rc > 100 else "equal" if rc == 100 else "below"
@@ -251,7 +248,7 @@ def _expected_meaning(ind):
 
 
 def _prints_percent_on_zero_target(ind) -> bool:
-    t, r, a, p, c = _facts(ind)
+    t, _, _, p, _ = _facts(ind)
     return bool(t and p and t.number.value == 0 and p.number.value != 0)
 
 
@@ -281,7 +278,7 @@ def _about_current(s, ind, report) -> bool:
         return True
     if any(_is_current(p.period, report.meta) for p in s.periods):
         return True
-    t, r, a, p, c = _facts(ind)
+    t, r, *_ = _facts(ind)
     values = [x.number.value for x in (t, r) if x]
     return any(_is_same(v, n) for n in s.numbers() for v in values)
 
@@ -327,7 +324,7 @@ def verdicts_disagree(report, ctx: Context):
         exp = _expected_meaning(ind)
         if exp is not None and any(_contradicts(m, exp[0]) for _, _, m in said):
             continue  # NVD001 already reports the wrong one(s)
-        for (sa, va, ma), (sb, vb, mb) in zip(said, said[1:]):
+        for (_, va, ma), (sb, vb, mb) in pairwise(said):
             if _contradicts(ma, _as_expected(mb)) and _contradicts(mb, _as_expected(ma)):
                 yield Hit(code, vb.line, evidence=sb.text,
                           values={"code": code, "line_a": va.line, "line_b": vb.line},
@@ -398,7 +395,7 @@ def wrong_period_in_prose(report, ctx: Context):
         ind = report.indicator(s.indicator) if s.indicator else None
         current_values = []
         if ind is not None:
-            t, r, a, p, c = _facts(ind)
+            t, r, _, p, _ = _facts(ind)
             current_values = [x.number.value for x in (t, r, p) if x]
         for ref in s.periods:
             if _is_current(ref.period, meta):
@@ -447,11 +444,11 @@ def prose_unit_differs(report, ctx: Context):
         if unit_family(table_unit) == "count" and any_match("score_name_patterns", ind.name or ""):
             continue  # the table's unit is the wrong one (UNT002)
         for claim in s.numbers():
-            if _unit_slip(claim, ind):
-                pass   # "89,20 persen" where the table counts a score of 89,20
-            elif claim.unit in (None, "%") or claim.role not in ("target", "realisasi"):
-                continue
-            elif _same_unit(claim.unit, table_unit) or unit_family(claim.unit) not in ("count", "score", "time"):
+            # "89,20 persen" where the table counts a score of 89,20 is a slip; else a different unit word
+            wrong_word = (claim.unit not in (None, "%") and claim.role in ("target", "realisasi")
+                          and not _same_unit(claim.unit, table_unit)
+                          and unit_family(claim.unit) in ("count", "score", "time"))
+            if not (_unit_slip(claim, ind) or wrong_word):
                 continue
             yield Hit(ind.code, claim.line, evidence=s.text, values={"code": ind.code, "raw": claim.raw},
                       found=claim.unit, expected=table_unit)

@@ -107,7 +107,7 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
         spec = specs[rid]
         try:
             hits = list(REGISTRY[rid](report, ctx))
-        except Exception as exc:  # a rule's bug must not stop the other rules or the batch
+        except Exception as exc:  # noqa: BLE001 - a rule's bug must not stop the other rules or the batch
             report.rule_errors.append(f"{rid}: {type(exc).__name__}: {exc}")
             continue
         for hit in hits:
