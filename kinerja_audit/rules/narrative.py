@@ -247,6 +247,19 @@ def _expected_meaning(ind):
     return None
 
 
+def _corrected_verdict(text: str, v, key: str, words: dict) -> str:
+    """The sentence with the verdict replaced: the whole phrase when it names the target, the verb
+    alone when "target" follows it ("telah melampaui target" -> "belum mencapai target")."""
+    before, after = text[:v.start], text[v.start + len(v.raw):]
+    phrase = words[key]["id"]
+    if not re.search(r"target\w*$", v.raw, re.IGNORECASE) and re.match(r"\s+(dari\s+)?(yang\s+)?(di)?target",
+                                                                        after, re.IGNORECASE):
+        phrase = words[key + "_verb"]["id"] if key + "_verb" in words else phrase
+    if key in ("verdict_below", "verdict_not_measured"):
+        before = re.sub(r"\b(telah|sudah|berhasil)\s+$", "", before)
+    return before + phrase + after
+
+
 def _prints_percent_on_zero_target(ind) -> bool:
     t, _, _, p, _ = _facts(ind)
     return bool(t and p and t.number.value == 0 and p.number.value != 0)
@@ -304,7 +317,7 @@ def verdict_contradicts_numbers(report, ctx: Context):
                                    t=ctx.num(t.number.value))
             else:
                 numbers = ctx.word("verdict_numbers_zero", r=ctx.num(r.number.value))
-            corrected = s.text[:v.start] + words[key]["id"] + s.text[v.start + len(v.raw):]
+            corrected = _corrected_verdict(s.text, v, key, words)
             yield Hit(ind.code, v.line, evidence=s.text,
                       values={"code": ind.code, "evidence_numbers": numbers, "corrected": corrected},
                       found=v.raw, expected=ctx.word(key))

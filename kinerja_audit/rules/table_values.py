@@ -92,8 +92,9 @@ def summary_vs_table(report, ctx: Context):
             if not (a and b) or a.number is None or b.number is None or _same(a, b):
                 continue
             decimals = max(a.number.decimals, b.number.decimals)
-            yield Hit(ind.code, a.line,
+            yield Hit(ind.code, a.line, evidence_lines=ind.summary.span,
                       values={"code": ind.code, "role": ctx.word(f"role_{role}"),
+                              "role_lower": ctx.word(f"role_{role}").lower(),
                               "place": place_of(ind.summary, ctx), "other_place": place_of(ind.table, ctx)},
                       found=ctx.num(a.number.value, decimals) + ("%" if a.percent else ""),
                       expected=ctx.num(b.number.value, decimals) + ("%" if b.percent else ""))
