@@ -306,11 +306,19 @@ def _verdicts(text: str) -> tuple[list[tuple[str, bool, int, int, str]], str]:
     return sorted(found, key=lambda v: v[2]), work
 
 
+_LINKING = {"sebesar", "sebanyak", "adalah", "yaitu", "mencapai", "menjadi", "hanya", "baru", "tercatat",
+            "terealisasi", "dari", "atas", "="}
+
+
 def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_percent: bool) -> tuple[str, bool]:
     """(role, explicit): the nearest cue word before the number decides; no cue -> realisasi."""
     lx = _lex()
     words = before.split()
     # a figure with its unit may stand several words after its cue; a bare number must follow it
+    # directly or through a linking word ("realisasi 253", "target sebesar 88,50")
+    if not (unit or percent) and words and words[-1].lower().strip(",:") not in _LINKING \
+            and not any(p.search(words[-1]) for ps in lx["cues"].values() for p in ps):
+        return "other", False
     window = " ".join(words[-(lx["window"] if (unit or percent) else 2):])
     best_role, best_pos = None, -1
     for role, pats in lx["cues"].items():

@@ -400,7 +400,9 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
                 last_content = i
                 i += 1
                 continue
-            if pending and len(vals) == 1 and _stray_number(vals[0], pending, _next_value(doc, i, end)):
+            expected_role = numeric[len(pending)] if len(pending) < k else None
+            if pending and len(vals) == 1 and _stray_number(vals[0], pending, _next_value(doc, i, end),
+                                                              expected_role):
                 i += 1   # a page number fallen between a row's cells ("4,5 hari / 7 / 4,5 hari")
                 continue
             pending.extend(vals)
@@ -460,13 +462,18 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     table.end_line = max(last_content, table.end_line)
 
 
-def _stray_number(cell: Cell, pending: list[Cell], following: Cell | None) -> bool:
-    """A bare whole number among cells that all carry the same unit, followed by another such cell."""
+def _stray_number(cell: Cell, pending: list[Cell], following: Cell | None, expected_role: str | None) -> bool:
+    """A bare whole number fallen between a row's cells (a page number): the cells around it carry a
+    unit it lacks, or it stands where the percentage belongs and the percentage follows it."""
+    if cell.unit or cell.percent or cell.number is None or cell.number.decimals or following is None:
+        return False
+    if expected_role == "capaian" and following.percent:
+        return True
     units = {c.unit for c in pending if c.number is not None}
-    if cell.unit or cell.percent or cell.number is None or cell.number.decimals or len(units) != 1:
+    if len(units) != 1:
         return False
     unit = units.pop()
-    return unit is not None and unit != "%" and following is not None and following.unit == unit
+    return unit is not None and unit != "%" and following.unit == unit
 
 
 def _next_value(doc: Document, i: int, end: int) -> Cell | None:
