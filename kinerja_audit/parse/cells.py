@@ -71,6 +71,10 @@ def _is_unit_word(token: str) -> bool:
     return t in unit_words() and t not in ("%",)
 
 
+def _bigram_count(tokens: list[str], a: str, b: str) -> int:
+    return sum(1 for x, y in zip(tokens, tokens[1:]) if x == a and y == b)
+
+
 def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> tuple[str, list[Cell]]:
     """Split ``text`` into (leading text, trailing value cells).
 
@@ -92,8 +96,9 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
             # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
         elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t) and t.lower() not in _NOT_UNITS
-                                      for t in tokens[i - 2:i]) and _NUM_TOKEN.match(tokens[i - 3]):
-            # a two-word unit between cells: "1.260 wajib pajak  1.260 wajib pajak  100%"
+                                      for t in tokens[i - 2:i]) and _NUM_TOKEN.match(tokens[i - 3]) \
+                and _bigram_count(tokens, tokens[i - 2], tokens[i - 1]) >= 2:
+            # a two-word unit repeated after target and realisasi: "1.260 wajib pajak  1.260 wajib pajak  100%"
             unit, j = " ".join(tokens[i - 2:i]).lower(), i - 2
         if j == 0:
             break
