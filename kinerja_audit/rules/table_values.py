@@ -82,15 +82,29 @@ def _same(a, b) -> bool:
     return abs(a.number.value - b.number.value) <= tol + 1e-9
 
 
+def _differs(a, b) -> bool:
+    return bool(a and b) and a.number is not None and b.number is not None and not _same(a, b)
+
+
+def _shifted(summary: dict, table: dict, roles: list[str]) -> bool:
+    """Values of the summary row sitting under other roles of the table: a misread, not a defect."""
+    if set(roles) == {"target", "realisasi"} and table.get("target") and table.get("realisasi") \
+            and _same(summary["target"], table["realisasi"]) and _same(summary["realisasi"], table["target"]):
+        return False   # target and realisasi exchanged in the summary is a discrepancy worth reporting
+    values = {role: c for role, c in table.items() if c.number is not None}
+    return any(_same(summary[role], other) for role in roles for r2, other in values.items() if r2 != role)
+
+
 @rule("MIS001")
 def summary_vs_table(report, ctx: Context):
     for ind in report.indicators:
         if ind.table is None or ind.summary is None:
             continue
-        for role in ROLES:
-            a, b = ind.summary.cells.get(role), ind.table.cells.get(role)
-            if not (a and b) or a.number is None or b.number is None or _same(a, b):
-                continue
+        differing = [role for role in ROLES if _differs(ind.summary.cells.get(role), ind.table.cells.get(role))]
+        if len(differing) > 1 and _shifted(ind.summary.cells, ind.table.cells, differing):
+            continue   # the summary row was read out of step with its columns, not a discrepancy
+        for role in differing:
+            a, b = ind.summary.cells[role], ind.table.cells[role]
             decimals = max(a.number.decimals, b.number.decimals)
             yield Hit(ind.code, a.line, evidence_lines=ind.summary.span,
                       values={"code": ind.code, "role": ctx.word(f"role_{role}"),
