@@ -171,9 +171,9 @@ def _page_number_chain(content: list[Line]) -> set[int]:
     # one page length apart
     if chain[-1] - chain[0] < 0.5 * (content[-1].no - content[0].no):
         return set()
-    gaps = [b - a for a, b in pairwise(chain)]
-    mean = sum(gaps) / len(gaps)
-    if max(abs(g - mean) for g in gaps) > 0.6 * mean:
+    gaps = sorted(b - a for a, b in pairwise(chain))
+    median = gaps[len(gaps) // 2]
+    if sum(abs(g - median) <= 0.4 * median for g in gaps) < 0.7 * len(gaps):
         return set()
     return set(chain)
 
