@@ -68,9 +68,10 @@ def test_planted_defects_found_in_every_format(fmt, base_text, tmp_path):
 
 
 # Corpus models: a clean report and reports with planted defects, various code schemes.
-# (Captions that wrap onto a second line in the PDF trip the table parser; see
-# test_ingest_pdf.test_wrapped_caption_before_pipe_table.  These seeds' captions fit one line.)
-MODEL_CASES = [(3, 0), (6, 0), (12, 3), (5, 3), (11, 4)]
+# Seeds 9, 19 and 21 have captions that wrap onto a second line (or onto the next page) in the PDF;
+# the reader joins them again (pdf.join_wrapped_captions) -- the table parser itself still trips
+# over a two-line caption, see test_ingest_pdf.test_wrapped_caption_before_pipe_table.
+MODEL_CASES = [(3, 0), (6, 0), (12, 3), (5, 3), (11, 4), (9, 2), (19, 0), (21, 3)]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

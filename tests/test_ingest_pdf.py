@@ -19,6 +19,7 @@ from kinerja_audit.ingest.pdf import (
     TextLine,
     drop_running_lines,
     join_words,
+    join_wrapped_captions,
     stitch_tables,
 )
 from tests.corpus.generator import build_report
@@ -199,6 +200,50 @@ def test_running_lines_and_page_numbers_dropped_only_at_the_edges():
     drop_running_lines(pages)
     for page in pages:
         assert [it.text for it in page.items] == ["Isi halaman", "12"]
+
+
+def test_a_bare_number_that_does_not_run_with_the_pages_is_kept():
+    """A year wrapped onto the top of the next page is text; the page numbers are not."""
+    pages = [Page(n, 842, [_line(200, "Isi"), _line(800, str(n))]) for n in range(1, 4)]
+    pages[1].items.insert(0, _line(30, "2025"))
+    drop_running_lines(pages)
+    assert [[it.text for it in page.items] for page in pages] == [["Isi"], ["2025", "Isi"], ["Isi"]]
+    numbered_from_41 = [Page(n, 842, [_line(200, "Isi"), _line(800, str(n + 40))]) for n in (1, 2)]
+    drop_running_lines(numbered_from_41)
+    assert [[it.text for it in page.items] for page in numbered_from_41] == [["Isi"], ["Isi"]]
+
+
+def _wide(top: float, text: str, width: float = 450.0, height: float = 8.0) -> TextLine:
+    return TextLine(top, top + height, text, 70.0, 70.0 + width)
+
+
+def test_wrapped_caption_is_one_line_again():
+    caption = "Tabel 3 : Capaian Kinerja IK.3 Dinas Contoh terhadap target Triwulan III Tahun"
+    pages = [Page(1, 842, [_wide(100, "Teks paragraf yang memenuhi lebar halaman", height=10),
+                           _wide(200, caption), _wide(211, "2025", 20),
+                           _table(240, [HEADER, ["3", "A", "1", "1"]], 1)])]
+    join_wrapped_captions(pages)
+    assert [getattr(it, "text", None) for it in pages[0].items][1:] == [caption + " 2025", None]
+
+
+def test_caption_wrapped_onto_the_next_page():
+    caption = "Tabel 5 : Capaian Kinerja IK.5 Dinas Contoh terhadap target Triwulan III Tahun"
+    pages = [Page(1, 842, [_wide(100, "Teks"), _wide(760, caption)]),
+             Page(2, 842, [_wide(80, "2025", 20), _table(100, [HEADER, ["5", "A", "1", "1"]], 2)])]
+    join_wrapped_captions(pages)
+    assert pages[0].items[-1].text == caption + " 2025"
+    assert isinstance(pages[1].items[0], TableRows)
+
+
+def test_short_caption_and_other_lines_are_not_joined():
+    pages = [Page(1, 842, [_wide(100, "Teks paragraf yang memenuhi lebar halaman"),
+                           _wide(200, "Tabel 2. Rencana Aksi", 120), _wide(211, "(dalam persen)", 60),
+                           _wide(300, "Tabel 3 : Capaian Kinerja IK.3 terhadap target Tahun"),
+                           _wide(311, "No   Indikator   Target   Realisasi"),
+                           _wide(400, "Tabel 4 : Capaian Kinerja IK.4 terhadap target Tahun"),
+                           _wide(411, "2025", 20, height=10.0)])]
+    join_wrapped_captions(pages)
+    assert len(pages[0].items) == 7      # short caption; column gaps; another font size
 
 
 def test_a_line_on_only_one_page_is_kept():

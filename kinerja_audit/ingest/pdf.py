@@ -5,8 +5,9 @@ pipe row per table row at the table's vertical position, and their words are lef
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
 as a run of spaces, so a borderless table reads like ``pdftotext -layout`` output, which the table
 parser understands.  Then, across pages: running headers and footers (the same short line at the
-top or bottom of most pages) and bare page numbers are dropped, and a table continued on the next
-page is stitched to the table it continues.
+top or bottom of most pages) and bare page numbers are dropped, a table caption that wrapped onto a
+second line (or onto the next page) is one line again, and a table continued on the next page is
+stitched to the table it continues.
 
 Every failure of pdfminer/pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
 """
@@ -31,12 +32,15 @@ RUNNING_MAX_CHARS = 150
 COLUMN_GAP_EM = 1.2        # a gap wider than this many font heights separates columns
 JUSTIFIED_RATIO = 1.6      # ... unless all gaps of the line are this alike (justified prose)
 PARAGRAPH_GAP = 0.8        # vertical gap (in line heights) that ends a paragraph
+CAPTION_WRAPPED = 0.8      # a caption line this wide (share of the page's widest line) wrapped
+SAME_SIZE = 0.15           # lines whose heights differ by less than this share: same font size
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?\s*$",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"^\s*(?:tabel|table)\s+(?:\d+|[ivxlc]+)(?:[.\-]\d+)*\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- page items
@@ -45,6 +49,8 @@ class TextLine:
     top: float
     bottom: float
     text: str
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 @dataclass
@@ -83,6 +89,7 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None) 
         raise InputError(source, "PDF tidak memuat teks; kemungkinan hasil pindaian",
                          "PDF has no extractable text; probably a scanned document")
     drop_running_lines(pages)
+    join_wrapped_captions(pages)
     stitch_tables(pages)
     return Document(source=source, lines=number_lines(pages), format="pdf")
 
@@ -183,7 +190,8 @@ def read_page(page) -> Page:
             items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
     boxes = [t.bbox for t in tables]
     free = [w for w in words if not any(_inside(w, box) for box in boxes)]
-    items.extend(TextLine(top, bottom, join_words(ws)) for top, bottom, ws in group_lines(free))
+    items.extend(TextLine(top, bottom, join_words(ws), ws[0]["x0"], max(w["x1"] for w in ws))
+                 for top, bottom, ws in group_lines(free))
     items.sort(key=lambda it: it.top)
     return Page(number=page.page_number, height=float(page.height), items=items)
 
@@ -300,18 +308,89 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip().lower()
 
 
+def _page_number_offset(text: str, page: Page) -> int | None:
+    """printed number - page number of a bare page-number line (None for roman numerals)."""
+    m = re.search(r"\d+", text)
+    return int(m.group()) - page.number if m else None
+
+
 def drop_running_lines(pages: list[Page]) -> None:
-    """Remove bare page numbers and lines repeated at the top/bottom of most pages."""
+    """Remove bare page numbers and lines repeated at the top/bottom of most pages.
+
+    A bare arabic number is a page number when it is no greater than the page count or when it
+    runs with the pages (another page has a number with the same offset from its page number);
+    so a year that wrapped onto the top of the next page ("... Tahun" / "2025") stays.
+    """
     counts: dict[str, int] = {}
+    offsets: dict[int, set[int]] = {}
     for page in pages:
         for key in {_running_key(it.text) for it in _edge_lines(page)}:
             counts[key] = counts.get(key, 0) + 1
+        for it in _edge_lines(page):
+            offset = _page_number_offset(it.text, page) if _PAGE_NUMBER.match(it.text) else None
+            if offset is not None:
+                offsets.setdefault(offset, set()).add(page.number)
     need = max(2, round(RUNNING_SHARE * len(pages) + 0.01))
     running = {k for k, n in counts.items() if n >= need and len(k) <= RUNNING_MAX_CHARS}
+
+    def drop(it: TextLine, page: Page) -> bool:
+        if not _PAGE_NUMBER.match(it.text):
+            return _running_key(it.text) in running
+        offset = _page_number_offset(it.text, page)
+        return (offset is None or offset + page.number <= len(pages)
+                or len(offsets.get(offset, ())) >= 2)
+
     for page in pages:
-        drop = [it for it in _edge_lines(page)
-                if _PAGE_NUMBER.match(it.text) or _running_key(it.text) in running]
-        page.items = [it for it in page.items if not any(it is d for d in drop)]
+        gone = [it for it in _edge_lines(page) if drop(it, page)]
+        page.items = [it for it in page.items if not any(it is d for d in gone)]
+
+
+def _height(line: TextLine) -> float:
+    return max(line.bottom - line.top, 1.0)
+
+
+def _continues_caption(prev: TextLine, item, same_page: bool) -> bool:
+    """``item`` is the next line of the caption paragraph ending with ``prev``."""
+    if not isinstance(item, TextLine) or "   " in item.text or _CAPTION.match(item.text):
+        return False
+    if abs(_height(item) - _height(prev)) > SAME_SIZE * _height(prev):
+        return False
+    return not same_page or item.top - prev.bottom <= PARAGRAPH_GAP * _height(prev)
+
+
+def join_wrapped_captions(pages: list[Page]) -> None:
+    """A table caption that wrapped ("Tabel 3 : Capaian ... Tahun" / "2025") is one line again.
+
+    Word processors wrap a long caption; its second line ("2025") read as a line of its own looks
+    like a table header line.  A caption line (``Tabel N``/``Table N``) as wide as the page's text
+    takes the following lines of its paragraph (same font size, no paragraph gap, no column gaps);
+    a caption that ends its page takes the first such lines of the next page.
+    """
+    for index, page in enumerate(pages):
+        texts = [it for it in page.items if isinstance(it, TextLine)]
+        widest = max((it.x1 - it.x0 for it in texts), default=0.0)
+        j = 0
+        while j < len(page.items):
+            cap = page.items[j]
+            j += 1
+            if not (isinstance(cap, TextLine) and _CAPTION.match(cap.text)
+                    and cap.x1 - cap.x0 >= CAPTION_WRAPPED * widest):
+                continue
+            if j == len(page.items) and index + 1 < len(pages):
+                rest, same_page = pages[index + 1].items, False     # wrapped onto the next page
+            else:
+                rest, same_page = page.items, True
+            k = j if same_page else 0
+            prev = cap
+            while k < len(rest) and _continues_caption(prev, rest[k], same_page or k > 0):
+                prev = rest[k]
+                k += 1
+            start = j if same_page else 0
+            if k > start:
+                cap.text = " ".join([cap.text] + [it.text for it in rest[start:k]])
+                if same_page:
+                    cap.bottom = prev.bottom
+                del rest[start:k]
 
 
 def stitch_tables(pages: list[Page]) -> None:

@@ -12,7 +12,8 @@ Pipeline (stdlib only):
     render_text(report, layout)    -> str         blocks (compose.py) -> text (textlayout.py)
     truth_of(report, layout, defects, name) -> dict, to_yaml(dict) -> str
 
-``render_pdf``/``render_docx`` can be added later from the same ``compose(report)`` blocks.
+``corpus_member`` gives the model itself, which ``render_binary.render_pdf``/``render_docx`` draw
+from the same ``compose(report)`` blocks (see ``score_formats``).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ __all__ = [
     "CATEGORIES",
     "LAYOUTS",
     "build_report",
+    "corpus_member",
     "generate_corpus",
     "generate_one",
     "inject_defects",
@@ -191,6 +193,19 @@ def generate_one(index: int, master_seed: int, layout: str, n_defects: int,
                  holdout: bool = False, prefer: list[str] | None = None,
                  **options) -> tuple[str, str, str]:
     """Returns (name, text, truth_yaml) for one corpus member."""
+    name, report, truth = corpus_member(index, master_seed, layout, n_defects, holdout, prefer,
+                                        **options)
+    return name, render_text(report, layout), to_yaml(truth)
+
+
+def corpus_member(index: int, master_seed: int, layout: str, n_defects: int,
+                  holdout: bool = False, prefer: list[str] | None = None,
+                  **options) -> tuple[str, Report, dict]:
+    """(name, model with its defects planted, truth) of one corpus member; see ``plan``.
+
+    The model can be rendered as text (``render_text``) or, from the same blocks, as PDF or DOCX
+    (``render_binary``).
+    """
     s = report_seed(master_seed, index)
     prefer = prefer or []
     if "zero-target" in prefer:  # needs a score whose target is 0 before TW IV
@@ -205,10 +220,9 @@ def generate_one(index: int, master_seed: int, layout: str, n_defects: int,
     period = f"tw{m.quarter}" if m.kind == "quarterly" else "tahunan"
     prefix = "holdout" if holdout else "gen"
     name = f"{prefix}-{index + 1:02d}-{period}-{m.year}-{layout}"
-    text = render_text(report, layout)
     truth = truth_of(report, layout, defects, name,
                      extra={"holdout": holdout, "corpus_seed": master_seed, "index": index})
-    return name, text, to_yaml(truth)
+    return name, report, truth
 
 
 def generate_corpus(out: Path, count: int = 40, seed: int = 2025) -> list[str]:

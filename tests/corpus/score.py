@@ -7,6 +7,9 @@ several findings on the same defect are one true positive; a (category, indicato
 planted is one false positive.
 
     python -m tests.corpus.score [DIR|FILE ...] [--holdout-only | --tuning-only] [-v]
+
+``score_result`` scores any audit result against a truth record; ``score_formats`` uses it for the
+corpus rendered as PDF and DOCX.
 """
 from __future__ import annotations
 
@@ -58,10 +61,14 @@ def _position(code: str | None, codes: list[str]) -> int | None:
 
 def score_report(report: Path) -> Score:
     truth = yaml.safe_load(truth_file(report).read_text(encoding="utf-8"))
+    return score_result(report.name, truth, audit_path(report))
+
+
+def score_result(name: str, truth: dict, result) -> Score:
+    """Score one audit ``result`` against a ``truth`` record (as written to ``*.truth.yaml``)."""
     truth_codes = [i["code"] for i in truth.get("indicators", [])]
-    result = audit_path(report)
     codes = [i["code"] for i in result.indicators]
-    s = Score(report.name)
+    s = Score(name)
     s.truth = {(d["category"], _position(d.get("indicator"), truth_codes)) for d in truth.get("defects", [])}
     s.found = {(f.category, _position(f.indicator, codes)) for f in result.findings}
     for pos, ti in enumerate(truth.get("indicators", []), start=1):
