@@ -60,10 +60,14 @@ class Indicator:
         return [m for m in (self.heading, self.caption, self.table, self.summary, self.plan) if m]
 
     def value(self, role: str) -> Cell | None:
-        """The indicator's value for ``role``: its own table first, then the summary table."""
+        """The indicator's value for ``role``: its own table first, then the summary table.
+        A "-" in its own table means "no value this period"; the summary does not overrule it."""
         for m in (self.table, self.summary):
-            if m and role in m.cells and m.cells[role].number is not None:
-                return m.cells[role]
+            if m and role in m.cells:
+                if m.cells[role].number is not None:
+                    return m.cells[role]
+                if m is self.table and m.cells[role].is_dash:
+                    return None
         return None
 
     @property

@@ -103,18 +103,26 @@ def list_numbering(report, ctx: Context):
 
 @rule("NUM002")
 def table_numbering(report, ctx: Context):
-    captions = []
+    # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix
+    sequences: dict[str, list[tuple[int, int]]] = {}
     for line in report.doc.lines:
         m = CAPTION_RE.match(line.text)
-        if m and re.match(r"^\d+$", m.group("num")):
-            captions.append((int(m.group("num")), line.no))
+        if m:
+            *prefix, last = m.group("num").split(".")
+            sequences.setdefault(".".join(prefix), []).append((int(last), line.no))
+    for prefix, captions in sequences.items():
+        yield from _caption_problems(ctx, prefix, captions)
+
+
+def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int]]):
+    label = (lambda v: f"{prefix}.{v}") if prefix else (lambda v: v)
     prev = None
     for value, line in captions:
         if prev is not None and value == prev:
-            yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": prev},
-                      found=value, expected=prev + 1)
+            yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": label(prev)},
+                      found=label(value), expected=label(prev + 1))
             value = prev + 1   # the repeated table stands where the next number belongs
         elif prev is not None and value > prev + 1:
-            yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": prev},
-                      found=value, expected=prev + 1)
+            yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": label(prev)},
+                      found=label(value), expected=label(prev + 1))
         prev = value
