@@ -57,7 +57,7 @@ def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
     in_table = False
     for i in range(start, end + 1):
         text = doc.lines[i - 1].text
-        if _HEADER.search(text) and len(norm(text).split()) <= 14:
+        if _HEADER.search(text) and len(norm(text.replace("|", " ")).split()) <= 14:
             in_table = True
             continue
         if not in_table:

@@ -427,7 +427,10 @@ def wrong_period_in_prose(report, ctx: Context):
                                        q.period[0] != "year" and _is_current(q.period, meta))
                                       for q in s.periods)]
             figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
-            cue = any(cp_.search(before) for cp_ in current_cues)
+            # "terhadap target triwulan I tahun 2022": the cue may stand before another period word
+            bare_before = re.sub(r"\b(triwulan|tw|semester)\s*\.?\s*(iv|iii|ii|i|[1-4])\s*$", "", before.rstrip(),
+                                 flags=re.IGNORECASE)
+            cue = any(cp_.search(before) or cp_.search(bare_before + " ") for cp_ in current_cues)
             if not (figure_match or cue):
                 continue
             fixed = re.sub(r"(IV|III|II|I|[1-4]|20\d\d)$", _current_text(ref.period, meta), ref.raw)

@@ -55,7 +55,7 @@ def _label(style: str, value: int) -> str:
     return f"{romans[value - 1] if value <= 12 else value}{style[1]}"
 
 
-def sequence_problems(values: list[tuple[int, object]]):
+def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: False):
     """Gaps and repeats in a sequence of (value, payload), allowing nested restarts.
 
     Yields (kind, previous, found, expected, payload) with kind "gap" or "duplicate".
@@ -63,7 +63,14 @@ def sequence_problems(values: list[tuple[int, object]]):
     inner ones; anything else that is neither next nor a repeat of the innermost list is a gap.
     """
     stack: list[int] = []
+    prev_payload = None
     for value, payload in values:
+        if value == 1 and stack and stack[-1] == 1 and adjacent(prev_payload, payload):
+            yield "duplicate", 1, 1, 2, payload   # "1) ... 1) ...": the second item repeats the first number
+            stack[-1] = 2
+            prev_payload = payload
+            continue
+        prev_payload = payload
         if value == 1:
             stack.append(1)
             continue
@@ -94,8 +101,14 @@ def list_numbering(report, ctx: Context):
             continue
         owner = next((c.key for c in chapters if c.contains(it.line)), None)
         groups.setdefault((owner, it.style), []).append(it)
+    # "1) ... 1)": a repeated first number only when nothing stands between the two items
+    previous = {id(b): a for a, b in zip(report.items, report.items[1:])}
+
+    def adjacent(a, b) -> bool:
+        return a is not None and previous.get(id(b)) is a and b.line - a.end_line <= 3
+
     for (_, style), items in sorted(groups.items(), key=lambda kv: kv[1][0].line):
-        for kind, prev, found, expected, it in sequence_problems([(it.value, it) for it in items]):
+        for kind, prev, found, expected, it in sequence_problems([(it.value, it) for it in items], adjacent):
             yield Hit(None, it.line,
                       values={"problem": ctx.word(f"problem_{kind}"), "previous": _label(style, prev)},
                       found=_label(style, found), expected=_label(style, expected))
