@@ -86,7 +86,8 @@ def _lex():
     lx = rulepack.lexicon()
     flags = re.IGNORECASE
     cues = {role: [re.compile(p, flags) for p in pats] for role, pats in lx["claim_cues"].items()}
-    verdicts = [(v["meaning"], bool(v.get("literal")), [re.compile(p, flags) for p in v["patterns"]])
+    # one alternation per verdict group (earlier patterns win at the same position, as listed)
+    verdicts = [(v["meaning"], bool(v.get("literal")), [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)])
                 for v in lx["verdicts"]]
     return {
         "cues": cues,
