@@ -156,21 +156,29 @@ def cmd_check(args) -> int:
 
 def cmd_init_pk(args) -> int:
     from . import model
-    from .ingest import DEFAULT_MAX_PAGES, InputError, read_document
     from .pk import text
     from .pk_draft import draft
 
     lang = args.lang or "id"
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"{args.output}: {text('draft_exists', lang)}")
-    try:
-        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024,
-                            max_pages=args.max_pages or DEFAULT_MAX_PAGES)
-    except InputError as err:
-        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(lang)}\n")
+    doc = _read_one(args, lang)
+    if doc is None:
         return 2
     _emit(draft(model.build(doc), lang), args.output)
     return 0
+
+
+def _read_one(args, lang: str):
+    """The document named by ``args.file``, or None after a one-line error on stderr."""
+    from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
+
+    try:
+        return read_document(args.file, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                             max_pages=args.max_pages or DEFAULT_MAX_PAGES)
+    except InputError as err:
+        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(lang)}\n")
+        return None
 
 
 def sample_paths() -> list[str]:
@@ -190,13 +198,9 @@ def cmd_extract(args) -> int:
     import json
 
     from . import frames, model
-    from .ingest import DEFAULT_MAX_PAGES, InputError, read_document
 
-    try:
-        doc = read_document(args.file, max_bytes=args.max_bytes or 50 * 1024 * 1024,
-                            max_pages=args.max_pages or DEFAULT_MAX_PAGES)
-    except InputError as err:
-        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(args.lang or 'id')}\n")
+    doc = _read_one(args, args.lang or "id")
+    if doc is None:
         return 2
     report = model.build(doc)
     if args.what == "claims":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .. import rulepack
 from .numbers import Number, parse_number
@@ -72,7 +73,7 @@ def _is_unit_word(token: str) -> bool:
 
 
 def _bigram_count(tokens: list[str], a: str, b: str) -> int:
-    return sum(1 for x, y in zip(tokens, tokens[1:]) if x == a and y == b)
+    return sum(1 for x, y in pairwise(tokens) if x == a and y == b)
 
 
 def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> tuple[str, list[Cell]]:
