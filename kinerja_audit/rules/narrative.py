@@ -110,9 +110,15 @@ class _Probe:
 
 
 def _swap(s, a, b) -> str:
+    """The sentence with the two figures exchanged; each unit word stays where it was."""
     first, second = sorted((a, b), key=lambda c: c.start)
     text = s.text
-    return (text[:first.start] + second.raw + text[first.start + len(first.raw):second.start] + first.raw
+
+    def with_number(claim, number_raw: str) -> str:
+        return claim.raw.replace(claim.number.raw, number_raw, 1)
+
+    return (text[:first.start] + with_number(first, second.number.raw)
+            + text[first.start + len(first.raw):second.start] + with_number(second, first.number.raw)
             + text[second.start + len(second.raw):])
 
 
