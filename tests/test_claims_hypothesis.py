@@ -1,0 +1,22 @@
+"""Random text never makes the model or the claim extractor raise."""
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from kinerja_audit.document import Document
+from kinerja_audit.ingest.text import to_lines
+from kinerja_audit.model import build
+from kinerja_audit.parse.claims import claim_rows
+
+WORDS = ["IK.1", "IK. 2", "Tabel", "1", "Target", "Realisasi", "Capaian", "TW II", "triwulan", "I", "II", "III",
+         "tahun", "2025", "25.945", "237,93", "%", "dokumen", "melebihi", "target", "belum", "mencapai", "sesuai",
+         "sebanyak", "sebesar", "BAB", "III", "A.", "1)", "a.", "•", "|", "-", "Rp", "1.200.000.000", "pagu",
+         "Jumlah", "Nilai", "Indeks", "Persentase", "laporan", "\t", "semester", "s.d.", ".", ","]
+
+lines = st.lists(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join), max_size=60).map("\n".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(lines, st.text(max_size=400)))
+def test_build_and_claims_never_raise(text):
+    report = build(Document("random.txt", to_lines(text or " ")))
+    rows = claim_rows(report)
+    assert all(r["kind"] in ("number", "verdict", "period") for r in rows)
