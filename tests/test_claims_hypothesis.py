@@ -1,5 +1,6 @@
 """Random text never makes the model or the claim extractor raise."""
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
