@@ -117,10 +117,6 @@ def test_borderless_table_reads_like_layout_text(base_text, tmp_path):
         sorted((f.rule, f.indicator) for f in as_text.findings)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "parse/tables.py find_header() extends a pipe header backwards over header-like plain lines, "
-    "so the second line of a wrapped caption ('Tahun 2025') becomes the table's first header line "
-    "and the body is read as non-pipe: the table yields no rows. Remove once fixed."))
 def test_wrapped_caption_before_pipe_table(base_text, tmp_path):
     long_caption = "Tabel 5 : Capaian Kinerja IK.5 Triwulan III Tahun 2025 " + "x" * 40 + "\nTahun 2025"
     text = base_text.replace("Tabel 5 : Capaian Kinerja IK.5 Triwulan III Tahun 2025", long_caption)

@@ -219,15 +219,16 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     while i <= end:
         text = doc.lines[i - 1].text
         if _ROLE_WORD.search(text) and _header_line(text):
-            # extend over neighbouring header-only lines (headers wrapped over several lines)
+            # extend over neighbouring header-only lines (headers wrapped over several lines); a pipe
+            # header is complete in itself, and a caption's wrapped tail ("Tahun 2025") is not a header
             first = last = i
             j = i - 1
-            while j >= start and j >= i - 12:
+            while j >= start and j >= i - 12 and not _is_pipe_row(text):
                 t = doc.lines[j - 1].text
                 if not t.strip():
                     j -= 1
                     continue
-                if _header_line(t) and not _is_pipe_row(t):
+                if _header_line(t) and not _is_pipe_row(t) and not _header_wrap(t):
                     first = j
                     j -= 1
                     continue
