@@ -220,7 +220,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
         text = doc.lines[i - 1].text
         if _ROLE_WORD.search(text) and _header_line(text):
             # extend over neighbouring header-only lines (headers wrapped over several lines); a pipe
-            # header is complete in itself, and a caption's wrapped tail ("Tahun 2025") is not a header
+            # header is complete in itself (a caption's wrapped tail above it, "Tahun 2025", is no header)
             first = last = i
             j = i - 1
             while j >= start and j >= i - 12 and not _is_pipe_row(text):
@@ -228,7 +228,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
                 if not t.strip():
                     j -= 1
                     continue
-                if _header_line(t) and not _is_pipe_row(t) and not _header_wrap(t):
+                if _header_line(t) and not _is_pipe_row(t):
                     first = j
                     j -= 1
                     continue
