@@ -22,6 +22,10 @@ def similarity(a: str | None, b: str | None) -> float:
     squeezed = fuzz.ratio(na.replace(" ", ""), nb.replace(" ", ""))
     shorter, longer = sorted((na.replace(" ", ""), nb.replace(" ", "")), key=len)
     contained = 100.0 if len(shorter) >= 12 and shorter in longer else 0.0
+    # a name cut short in a narrow column: its first two words or more begin the other name
+    short_words, long_words = sorted((na.split(), nb.split()), key=len)
+    if len(short_words) >= 2 and long_words[:len(short_words)] == short_words:
+        contained = 100.0
     return max(fuzz.token_set_ratio(na, nb) if min(len(na.split()), len(nb.split())) >= 3 else 0.0,
                squeezed, contained)
 
