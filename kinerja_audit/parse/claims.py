@@ -453,9 +453,11 @@ def extract(report) -> list[Sentence]:
             if _lists_many(text) or _COLLECTIVE.search(text):
                 # a flattened table, or a sentence about the indicators as a whole: not about one
                 sent_code, span = None, None
-            elif code is None and a > 0:
-                # a paragraph about no indicator may still hold a sentence that starts with one's name
-                sent_code, span = _indicator_of(report, text, line)
+            elif a > 0:
+                # a later sentence may open with another indicator's name (paragraphs run together)
+                other, score = _best_name(report, text)
+                if other is not None and (code is None and score >= 85 or score >= 90 and other.code != code):
+                    sent_code, span = other.code, _name_span(other.name, text)
             s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
                          offsets=sent_offsets)
             ind = report.indicator(sent_code) if sent_code else None

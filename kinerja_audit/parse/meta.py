@@ -49,6 +49,20 @@ class Meta:
         return nxt - dt.timedelta(days=1)
 
 
+_AGENCY_START = re.compile(r"^(BALAI|DINAS|BADAN|BIRO|KANTOR|LOKA|DIREKTORAT|PUSAT|SEKRETARIAT|INSPEKTORAT|SATUAN|"
+                           r"BAGIAN|KEMENTERIAN|RUMAH SAKIT|LEMBAGA|STASIUN|UNIT)\b")
+
+
+def _cover_agency(head) -> str | None:
+    """An agency name in capitals on the cover (the first lines), written as a title."""
+    for ln in head[:15]:
+        t = norm(ln.text)
+        if _AGENCY_START.match(t) and t.isupper() and len(t) <= 120:
+            small = {"DAN", "DI", "KE", "DARI"}
+            return " ".join(w.lower() if w in small else w.capitalize() for w in t.split())
+    return None
+
+
 def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
     meta = Meta()
     head = doc.lines[:scan_lines]
@@ -78,7 +92,10 @@ def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
         meta.title_line = first_line[(kind, quarter, year)]
     text = " ".join(ln.text for ln in head)
     m = _AGENCY_RE.search(norm(text[text.lower().find("laporan kinerja"):] if "laporan kinerja" in text.lower() else text))
-    if m:
+    cover = _cover_agency(head)
+    if cover:
+        meta.agency = cover
+    elif m:
         meta.agency = norm(m.group("agency"))
     months = rulepack.lexicon()["months"]
     for ln in doc.lines:

@@ -63,8 +63,8 @@ _MINOR_WORDS = {"dan", "atau", "di", "ke", "dari", "yang", "per", "terhadap", "u
 def _headingish(text: str) -> bool:
     """Short, and written like a heading: in capitals, in Title Case, or after a list marker."""
     t = norm(text)
-    if not t or len(t) > 80:
-        return False
+    if not t or len(t) > 80 or t.endswith("."):
+        return False   # a heading is no sentence: "... dan Lampiran." is the end of one
     letters = [c for c in t if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
@@ -129,7 +129,9 @@ def find_sections(doc: Document) -> list[Section]:
         nxt = level1[idx + 1].start if idx + 1 < len(level1) else last + 1
         body = [ln for ln in doc.lines[sec.start:nxt - 1] if ln.text.strip()]
         # the title line of a "BAB I" heading written over two lines is not body
-        if len(body) <= 1 and idx + 1 < len(level1):
+        title_below = BAB_RE.match(norm(doc.lines[sec.start - 1].text)) is not None and \
+            not BAB_RE.match(norm(doc.lines[sec.start - 1].text)).group(2)
+        if len(body) <= (1 if title_below else 0) and idx + 1 < len(level1):
             continue
         if kept and kept[-1].key == sec.key:
             continue  # running header repeating the chapter we are in
