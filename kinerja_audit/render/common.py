@@ -67,7 +67,9 @@ def grouped(report: dict, lang: str) -> list[tuple[str, list[tuple[str, list[dic
 def report_meta(report: dict, lang: str) -> str:
     """"LKj · 2025 · triwulan 2 · BKHIT" from whatever metadata is known."""
     parts = [report.get("kind"), report.get("year")]
-    if report.get("quarter") is not None:
+    if report.get("quarter") is not None and report.get("kind") == "semester":
+        parts.append(labels.label("report.semester", lang, semester=(report["quarter"] + 1) // 2))
+    elif report.get("quarter") is not None and report.get("kind") != "annual":
         parts.append(labels.label("report.quarter", lang, quarter=report["quarter"]))
     parts.append(report.get("agency"))
     return " · ".join(str(p) for p in parts if p not in (None, ""))
