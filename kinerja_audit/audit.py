@@ -19,13 +19,14 @@ def _clean(value):
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
     polarity.assign(report, ctx.pk, ctx.polarity)      # PK > configuration > name, before any rule
-    frame = frames.indicators_frame(report)
+    rows = frames.indicator_rows(report)
+    frame = frames.to_frame(rows)
     failures = frames.schema_failures(frame) if len(frame) else []
     bad_idx = {f["index"] for f in failures if f["index"] is not None}
     report.rejected = [(report.indicators[i], [f for f in failures if f["index"] == i]) for i in sorted(bad_idx)]
     report.indicators = [ind for i, ind in enumerate(report.indicators) if i not in bad_idx]
     findings = run(report, ctx, rule_ids)
-    rows = [{k: _clean(v) for k, v in row.items()} for row in frames.indicator_rows(report)]
+    rows = [{k: _clean(v) for k, v in row.items()} for i, row in enumerate(rows) if i not in bad_idx]
     report.coverage["findings"] = len(findings)
     errors = [f"kesalahan internal pada aturan {e}" for e in report.rule_errors]
     return ReportResult(

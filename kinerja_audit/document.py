@@ -1,7 +1,9 @@
-"""The document model every reader produces: numbered lines (with page) and optional real tables."""
+"""The document model every reader produces: numbered lines with their page.
+
+Real tables (PDF, DOCX) reach the parser as pipe rows (``| a | b |``) among the lines."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -12,24 +14,9 @@ class Line:
 
 
 @dataclass
-class Grid:
-    """A table the reader recognised as such (PDF/DOCX tables, space-aligned text rows).
-
-    ``rows`` are lists of cell strings; ``line`` is the line number the table is anchored at
-    (the table text itself is not repeated in :attr:`Document.lines`).
-    """
-
-    line: int
-    page: int | None
-    rows: list[list[str]]
-    row_lines: list[int] = field(default_factory=list)
-
-
-@dataclass
 class Document:
     source: str
     lines: list[Line]
-    grids: list[Grid] = field(default_factory=list)
     format: str = "text"
 
     def text(self, start: int, end: int) -> str:

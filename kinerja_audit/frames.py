@@ -48,10 +48,10 @@ def indicator_rows(report) -> list[dict[str, Any]]:
     return rows
 
 
-def indicators_frame(report):
+def to_frame(rows: list[dict[str, Any]]):
     import pandas as pd
 
-    return pd.DataFrame(indicator_rows(report), columns=INDICATOR_COLUMNS)
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
 def schema_failures(frame) -> list[dict[str, Any]]:

@@ -117,10 +117,6 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
     return None
 
 
-def _item_spans(items: list[ListItem]) -> dict[int, ListItem]:
-    return {it.line: it for it in items}
-
-
 _PAGE_NO = re.compile(r"^\d{1,3}\s*[|\-–]\s*|\s*[|\-–]\s*\d{1,3}$|\s+\d{1,3}$")
 
 
@@ -232,10 +228,10 @@ def _without_running_lines(doc: Document) -> Document:
         return doc
     lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)
              for ln in doc.lines]
-    return Document(doc.source, lines, doc.grids, doc.format)
+    return Document(doc.source, lines, doc.format)
 
 
-def build(doc: Document, *, polarity_patterns_key: str = "negative_name_patterns") -> Report:
+def build(doc: Document) -> Report:
     doc = _without_running_lines(doc)
     meta = parse_meta(doc)
     sections = find_sections(doc)

@@ -42,9 +42,6 @@ def exact_code(text: str) -> str | None:
     return found[0] if found and not text[found[3]:].strip() else None
 
 
-def all_codes(text: str) -> list[str]:
-    return [canonical(m.group("prefix"), m.group("num")) for m in code_re().finditer(text)]
-
 
 def code_spans(text: str) -> list[tuple[int, int]]:
     """Where codes stand in ``text`` (short and long forms), so their digits are not read as figures."""

@@ -35,7 +35,8 @@ class Section:
 
 
 @functools.cache
-def _parts():
+def parts():
+    """The parts of a report (checks/lexicon.yaml ``parts``) with their heading patterns compiled."""
     parts = rulepack.lexicon()["parts"]
     return [
         {**p, "_re": [re.compile(x, re.IGNORECASE) for x in p["patterns"]]}
@@ -43,13 +44,9 @@ def _parts():
     ]
 
 
-def part_by_key(key: str) -> dict:
-    return next(p for p in _parts() if p["key"] == key)
-
-
 def _match_part(title: str, level: int | None = None) -> dict | None:
     t = norm(title).rstrip(":").strip()
-    for part in _parts():
+    for part in parts():
         if level is not None and part["level"] != level:
             continue
         if any(r.match(t) for r in part["_re"]):
@@ -99,7 +96,7 @@ def _candidates(doc: Document) -> list[Section]:
                 title = norm(doc.lines[j].text) if j is not None and _headingish(doc.lines[j].text) else ""
             part = _match_part(title, level=1) if title else None
             if part is None or part["key"] in ("kata_pengantar", "daftar_isi", "ikhtisar", "lampiran"):
-                part = next((p for p in _parts() if p.get("number") == number), None)
+                part = next((p for p in parts() if p.get("number") == number), None)
             if part is None:
                 continue
             found.append(Section(part["key"], f"BAB {m.group(1)} {title}".strip(), 1, line.no,

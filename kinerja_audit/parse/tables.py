@@ -452,7 +452,6 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     if current is not None and (pending or current.code or current.texts):
         if pending:
             complete_row(last_content)
-            rows[-1].unread = []
         elif current.code:
             rows.append(current)
     if k:

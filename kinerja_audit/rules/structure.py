@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse.sections import _parts
+from ..parse.sections import parts
 from ..parse.tables import CAPTION_RE
 from ..parse.text import any_match
 from .registry import Context, Hit, rule
@@ -12,7 +12,7 @@ from .registry import Context, Hit, rule
 @rule("STR001")
 def missing_part(report, ctx: Context):
     present = {s.key for s in report.sections}
-    for part in _parts():
+    for part in parts():
         if not part.get("required") or part["key"] in present:
             continue
         parent = part.get("parent")
