@@ -18,7 +18,7 @@ run: $(STAMP)
 
 ## test: run the whole test suite (installs Chromium for the HTML browser test when root)
 test: $(STAMP)
-	sh tests/setup_browser.sh
+	sh tests/setup/all.sh
 	$(BIN)/python -m pytest
 
 ## bench: timing and memory benchmarks (figures go into the README)

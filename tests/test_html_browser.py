@@ -1,12 +1,11 @@
 """The HTML report in a real headless browser (Debian's chromium).
 
-Run ``tests/setup_browser.sh`` first (the Makefile's test target does).  Without chromium the
+Run ``tests/setup/browser.sh`` first (the Makefile's test target does).  Without chromium the
 test skips locally, but fails in CI (env ``CI`` set) so a missing browser is never silent.
 """
 from __future__ import annotations
 
 import html
-import os
 import re
 import struct
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import render_fixture as fx
+from needs import need
 
 from kinerja_audit.render import render
 
@@ -27,11 +27,7 @@ REMOTE = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not installed; run tests/setup_browser.sh as root"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need(CHROMIUM.exists(), f"{CHROMIUM} not installed; run tests/setup/browser.sh as root")
     return CHROMIUM
 
 

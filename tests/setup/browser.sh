@@ -7,7 +7,7 @@ if [ -x "$CHROMIUM" ]; then
     exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-    echo "setup_browser: $CHROMIUM missing and not root; the browser test will skip (or fail in CI)" >&2
+    echo "setup/browser.sh: $CHROMIUM missing and not root; the browser test will skip (or fail in CI)" >&2
     exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
