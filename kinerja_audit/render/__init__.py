@@ -24,7 +24,7 @@ BINARY_FORMATS = frozenset({"xlsx"})
 
 def render(contract: dict, fmt: str, *, lang: str = "id", color: bool = False) -> str | bytes:
     """Render ``contract`` as ``fmt`` in ``lang`` ("id" or "en"); ``color`` only affects text."""
-    from .labels import check_lang
+    from ..i18n import check_lang
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from . import labels
+from .. import i18n as labels
 
 #: Fixed column order of the flat finding table (csv; xlsx and md pick from it).
 COLUMNS = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import neutralise
 
 

@@ -11,7 +11,8 @@ import hashlib
 import re
 from html import escape
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import clean
 
 _CSS = """

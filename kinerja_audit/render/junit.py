@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import clean
 
 FAILING = ("error", "warning")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import clean
 
 _TABLE_COLUMNS = ("no", "location", "section", "indicator", "severity", "category", "rule",

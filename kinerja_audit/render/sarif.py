@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 from .. import rulepack
 from ..findings import Finding
-from . import common, labels
+from .. import i18n as labels
+from . import common
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -1,7 +1,8 @@
 """Human-readable text: per report, findings grouped by section then indicator."""
 from __future__ import annotations
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import clean
 
 _ANSI = {"error": "\x1b[31;1m", "warning": "\x1b[33;1m", "info": "\x1b[36m", "bold": "\x1b[1m",

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import io
 
-from . import common, labels
+from .. import i18n as labels
+from . import common
 from .escape import neutralise
 
 # Working-paper columns (label key, width); "source" only in a batch.
