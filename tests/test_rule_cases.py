@@ -1,6 +1,6 @@
 """One YAML case file per rule (tests/cases/RULE.yaml), run by this single generic test.
 
-Each case edits the consistent base report (tests/cases/base_report.txt) with literal
+Each case edits the consistent base report (checks/examples/report.txt) with literal
 replacements and lists the indicators the rule must report (null for report-level findings).
 """
 from pathlib import Path
