@@ -1,8 +1,9 @@
 """Perjanjian Kinerja: loading (YAML, CSV, XLSX), bad files, the target-sum and pk-mismatch rules,
 polarity from the PK, the PK-only check and ``init-pk``.
 
-The rules of ``checks/pk.yaml`` need a PK, so they are tested here instead of by a case file:
-every rule has a firing scenario and the agreeing PK is the silent case for all of them.
+The rules of ``checks/pk.yaml`` have case files like every rule (tests/cases, run with the example
+agreement checks/examples/pk.yaml); here they are exercised in more scenarios, through every PK
+format, with the agreeing PK as the silent case for all of them.
 """
 import copy
 import csv
