@@ -110,3 +110,10 @@ def test_messages_render_in_both_languages(base_text):
     assert [f.rule for f in ids] == [f.rule for f in ens]
     assert ids[0].message != ens[0].message
     assert "120,5%" in ids[0].message and "120.5%" in ens[0].message
+
+
+def test_rule_packs_line_up_with_rule_modules():
+    """A rule's pack checks/NAME.yaml holds it, its code is in kinerja_audit/rules/NAME.py."""
+    for rid, fn in load_all().items():
+        module = fn.__module__.rsplit(".", 1)[-1]
+        assert rulepack.rules()[rid].pack == f"{module}.yaml", (rid, fn.__module__)
