@@ -15,7 +15,7 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CATEGORIES = (
     "structure", "numbering", "arithmetic", "zero-target", "target-sum", "table-mismatch",
     "narrative-number", "narrative-verdict", "narrative-period", "ik-label", "ik-name", "unit",
-    "anomaly", "pk-mismatch", "polarity", "range", "parse",
+    "anomaly", "pk-mismatch", "polarity", "range", "parse", "data",
 )
 
 
@@ -33,6 +33,8 @@ class Finding:
     evidence: str | None = None
     suggestion: str | None = None
     section: str | None = None
+    row: int | None = None          # a dataset's source row (validate-data); page/line are None
+    table: str | None = None        # its sheet (XLSX) or table (PostgreSQL)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -40,12 +42,15 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable id of a finding: independent of message language and line shifts."""
-        key = "|".join(str(x) for x in (self.rule, self.indicator, self.found, self.expected))
+        parts = (self.rule, self.indicator, self.found, self.expected)
+        if self.row is not None:    # a dataset: the same indicator recurs per unit and year
+            parts += (self.table, self.section)
+        key = "|".join(str(x) for x in parts)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
     def sort_key(self) -> tuple:
         return (
-            self.line if self.line is not None else 10**9,
+            self.line if self.line is not None else self.row if self.row is not None else 10**9,
             self.rule,
             self.indicator or "",
             self.found or "",
@@ -56,7 +61,7 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Deterministic order: by position in the report, then rule id."""
     unique: dict[tuple, Finding] = {}
     for f in findings:
-        unique.setdefault((f.rule, f.indicator, f.line, f.found, f.expected, f.message), f)
+        unique.setdefault((f.rule, f.indicator, f.line, f.row, f.found, f.expected, f.message), f)
     return sorted(unique.values(), key=Finding.sort_key)
 
 
