@@ -1,6 +1,7 @@
 """The pipeline for one input: read -> model -> validate frames -> run rules -> ReportResult."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 
@@ -18,6 +19,8 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
+    if ctx.data is not None and ctx.data.own_pk:         # check --data: the unit's rows of that year
+        ctx = dataclasses.replace(ctx, pk=ctx.data.pk_for(report.meta.year))
     polarity.assign(report, ctx.pk, ctx.polarity)      # PK > configuration > name, before any rule
     rows = frames.indicator_rows(report)
     frame = frames.to_frame(rows)

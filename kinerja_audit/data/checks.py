@@ -284,7 +284,7 @@ def integrity_checks() -> list[Check]:
         out.append(Check("DAT004", f"DAT004:target_{q}", f"target_{q}", target_gap, gap_target))
         if k < 3:
             later = any_of(*(reals[j].notnull() for j in range(k + 1, 4)))
-            real_gap = reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0) & targets[k].notnull() & later
+            real_gap = reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0) & (targets[k] > 0) & later
 
             def gap_real(row, ctx, k=k):
                 later_q = next(QUARTERS[j] for j in range(k + 1, 4) if row[f"realisasi_{QUARTERS[j]}"] is not None)

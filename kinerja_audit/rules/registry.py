@@ -35,6 +35,7 @@ class Context:
     severity: dict[str, str] = field(default_factory=dict)              # per-rule severity overrides
     pk: Any = None                                                      # kinerja_audit.pk.PK
     polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
+    data: Any = None                                                    # kinerja_audit.data.compare.UnitData
 
     def option(self, rule_id: str, key: str) -> Any:
         spec = rulepack.rules()[rule_id]
@@ -67,7 +68,16 @@ def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
 
 def load_all() -> dict[str, RuleFn]:
     """Import every rule family module (registration happens on import)."""
-    from . import arithmetic, budget, identity, narrative, pk, structure, table_values  # noqa: F401
+    from . import (  # noqa: F401
+        arithmetic,
+        budget,
+        data_compare,
+        identity,
+        narrative,
+        pk,
+        structure,
+        table_values,
+    )
     return REGISTRY
 
 
