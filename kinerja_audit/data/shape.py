@@ -252,7 +252,7 @@ def _pivot(df):
              and not c.startswith(("target__", "realisasi__", "capaian__"))]
     ordered = body.sort_values("_row", kind="stable")
     group = ordered.groupby(list(KEYS), sort=False, dropna=False)
-    wide = group[attrs].first()
+    wide = group[[a for a in attrs if a not in KEYS]].first()
     wide["_row"] = group["_row"].min()
     for p in PERIODS:
         part = ordered[ordered["_period"].eq(p)].set_index(list(KEYS))
