@@ -449,6 +449,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # pandera imports pyspark.pandas whenever pyspark is installed (the [spark] extra), and pyspark
+    # warns about pandas 3 on import: not the user's concern, and stderr is for the user's errors
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")
