@@ -224,7 +224,10 @@ def _expand_data(inputs: list[str]) -> list[str]:
 
 
 def cmd_export_gx(args) -> int:
-    from .data import gx
+    try:
+        from .data import gx
+    except ImportError as err:
+        raise UsageError(f"export-gx: {err}") from None
     from .data.validate import rule_ids
 
     args.pk = None

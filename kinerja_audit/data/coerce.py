@@ -46,7 +46,7 @@ def read_text(text: str) -> tuple[float | None, int, int]:
 
 def decimals_of(value: float) -> int:
     """Digits after the point of a number stored as a number: the fewest that reproduce it."""
-    for d in range(0, 7):
+    for d in range(7):
         if round(value, d) == value:
             return d
     return 6
@@ -82,7 +82,7 @@ def numbers(series, typed: bool = False):
         finite = np.isfinite(arr)
         dec = np.full(len(arr), -1, dtype=np.int8)
         done = ~finite
-        for d in range(0, 7):
+        for d in range(7):
             hit = ~done & (np.round(arr, d) == arr)
             dec[hit] = d
             done |= hit

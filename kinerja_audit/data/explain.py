@@ -7,6 +7,7 @@ Messages come from ``checks/data.yaml`` (``data_checks``), falling back to the r
 from __future__ import annotations
 
 import functools
+import math
 from importlib import resources
 from typing import Any
 
@@ -67,7 +68,7 @@ class Say:
         source = self.source_column(column) if column in NUMBERS else self.frame.columns.get(column, column)
         cells = self.raw_row(row_of(row, column, self.shape))
         value = cells.get(source)
-        if value is None or (isinstance(value, float) and value != value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
             return None
         return str(value).strip()
 
@@ -87,7 +88,7 @@ def _clean(value):
 
     if value is pd.NA or value is None:
         return None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
         return value.item()

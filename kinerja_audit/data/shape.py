@@ -130,7 +130,7 @@ def _code(value):
 
 def _year(series, typed: bool):
     """(year Float64, bad bool): a four-digit whole number."""
-    value, dec, status = coerce.numbers(series, typed)
+    value, dec, _status = coerce.numbers(series, typed)
     ok = value.notna() & (dec == 0) & (value >= 1900) & (value <= 2200)
     present = series.notna() & series.astype("string").str.strip().ne("")
     return value.where(ok), (present.fillna(False) & ~ok.fillna(False)).astype("Int8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import i18n
 from ..findings import ReportResult
 from ..rules.registry import Context
 from . import checks as checks_mod
@@ -73,7 +74,7 @@ def result(frame: Frame, checks, fails: dict[str, list[int]], ctx: Context, engi
     found = explain.findings(frame, checks, fails, ctx)
     df = frame.df
     bad_cells = int(sum((df[c] == 1).sum() for c in df.columns if c.endswith("__bad")))
-    coverage = {"rows": int(len(frame.raw)), "indicators": int(df["code"].nunique()),
+    coverage = {"rows": len(frame.raw), "indicators": int(df["code"].nunique()),
                 "units": int(df["unit"].nunique()), "cells_unreadable": bad_cells,
                 "findings": len(found), "engine": engine}
     label = frame.source if not frame.table else f"{frame.source} [{frame.table}]"
@@ -92,6 +93,9 @@ def validate(source: str, ctx: Context | None = None, options: Options | None = 
         return ReportResult(source=err.source, kind="data", errors=[err.reason])
     try:
         fails = failing(frame, checks, options, source)
+    except ImportError as err:       # an engine whose extra is not installed (or not built yet)
+        return ReportResult(source=frame.source, kind="data", errors=[
+            i18n.label("data.err.engine", ctx.lang, engine=options.engine, reason=str(err))])
     except DataError as err:
         return ReportResult(source=err.source, kind="data", errors=[err.reason])
     return result(frame, checks, fails, ctx, options.engine)

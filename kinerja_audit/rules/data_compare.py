@@ -88,7 +88,7 @@ def capaian_differs_from_data(report, ctx: Context):
         return
     period = _period_word(report, ctx)
     for ind, p in _pairs(report, ctx):
-        m, cell = _cell(ind, "capaian")
+        _m, cell = _cell(ind, "capaian")
         row = ctx.data.realisasi(report.meta.year, p.code)
         if cell is None or row is None:
             continue
