@@ -1,10 +1,10 @@
 """The pipeline for one input: read -> model -> validate frames -> run rules -> ReportResult."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 
-import dataclasses
 
 from . import frames, model, pk_match, polarity
 from .findings import ReportResult
@@ -20,6 +20,8 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
+    if ctx.data is not None and ctx.data.own_pk:         # check --data: the unit's rows of that year
+        ctx = dataclasses.replace(ctx, pk=ctx.data.pk_for(report.meta.year))
     links = pk_match.link(report, ctx.pk) if ctx.pk is not None else []   # once per report
     polarity.assign(report, links, ctx.polarity)      # PK > configuration > name, before any rule
     rows = frames.indicator_rows(report)

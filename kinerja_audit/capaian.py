@@ -10,13 +10,35 @@ from __future__ import annotations
 from .parse.cells import Cell
 
 
+def positive(target, realisasi):
+    """Higher is better: realisasi / target × 100 (numbers, arrays or column expressions)."""
+    return realisasi / target * 100
+
+
+def negative(target, realisasi):
+    """Lower is better: (2·target − realisasi) / target × 100, before the floor at 0."""
+    return (2 * target - realisasi) / target * 100
+
+
+def span(t_lo, t_hi, r_lo, r_hi, polarity: str, floor=lambda v: max(v, 0.0)):
+    """[min, max] capaian over target in [t_lo, t_hi] and realisasi in [r_lo, r_hi] (t_lo > 0).
+
+    Both formulas are monotonic in realisasi / target, so two corners bound the four; written
+    with operators only, it serves numbers and the column expressions of ``kinerja_audit.data``
+    alike (``floor`` is the engine's maximum with 0).
+    """
+    if polarity == "negative":
+        return floor(negative(t_lo, r_hi)), floor(negative(t_hi, r_lo))
+    return positive(t_hi, r_lo), positive(t_lo, r_hi)
+
+
 def compute(target: float | None, realisasi: float | None, polarity: str = "positive") -> float | None:
     """Capaian in percent, or None when undefined (no target, zero target)."""
     if target is None or realisasi is None or target == 0:
         return None
     if polarity == "negative":
-        return max(0.0, (2 * target - realisasi) / target * 100)
-    return realisasi / target * 100
+        return max(0.0, negative(target, realisasi))
+    return positive(target, realisasi)
 
 
 def _bounds(cell: Cell) -> tuple[float, float]:

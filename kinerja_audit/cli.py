@@ -1,4 +1,4 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk``.
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
 that could not be read (the other inputs are still audited and reported).
@@ -67,8 +67,33 @@ def _context(args):
         from . import pk
 
         ctx.pk = pk.load(pk_path, basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
+    data_source = getattr(args, "data", None)
+    if data_source:
+        from .data import compare
+
+        ctx.data = compare.load_unit(data_source, _data_options(args, cfg), getattr(args, "unit", None),
+                                     basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
+        ctx.data.own_pk = ctx.pk is None
+        if ctx.pk is None:
+            ctx.pk = ctx.data.pk
     rule_ids = select(selected, ignored)
     return ctx, rule_ids, fail_on, cfg
+
+
+def _data_options(args, cfg):
+    """validate-data / check --data: where to read, how the columns are named, which engine."""
+    from .data.shape import Mapping
+    from .data.validate import Options
+
+    section = cfg.data or {}
+    mapping = Mapping(columns=dict(section.get("columns", {})),
+                      shape=getattr(args, "shape", None) or section.get("shape"),
+                      basis=getattr(args, "basis", None) or section.get("basis") or "per-quarter")
+    return Options(sheet=getattr(args, "sheet", None) or section.get("sheet"),
+                   table=getattr(args, "table", None), query=getattr(args, "query", None),
+                   mapping=mapping, engine=getattr(args, "engine", None) or "pandera",
+                   spark_master=getattr(args, "spark_master", None),
+                   data_docs=getattr(args, "data_docs", None))
 
 
 def _audit_one(job):
@@ -154,6 +179,65 @@ def cmd_check(args) -> int:
     return _exit_code(results, fail_on)
 
 
+def cmd_validate_data(args) -> int:
+    from . import contract
+    from .data.sources import is_database
+    from .data.validate import rule_ids, validate
+    from .render import BINARY_FORMATS, render
+
+    args.pk = None
+    ctx, _, fail_on, cfg = _context(args)
+    options = _data_options(args, cfg)
+    fmt = args.format
+    if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
+        raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
+    if options.data_docs and options.engine != "gx":
+        raise UsageError("--data-docs hanya untuk --engine gx")
+    if any(is_database(s) for s in args.sources) and not (options.table or options.query):
+        raise UsageError("sumber PostgreSQL memerlukan --table NAMA atau --query SQL")
+    ids = rule_ids(_csv_list(args.select) or cfg.select, _csv_list(args.ignore) + cfg.ignore)
+    sources = [s for item in args.sources for s in ([item] if is_database(item) else _expand_data([item]))]
+    results = [validate(s, ctx, options, ids) for s in sources]
+    for r in results:
+        for err in r.errors:
+            sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
+    return _exit_code(results, fail_on)
+
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".parquet")
+
+
+def _expand_data(inputs: list[str]) -> list[str]:
+    out = []
+    for item in inputs:
+        if os.path.isdir(item):
+            found = sorted(str(p) for p in Path(item).rglob("*")
+                           if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+            out.extend(found or [item])
+        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
+            out.extend(sorted(glob.glob(item, recursive=True)) or [item])
+        else:
+            out.append(item)
+    return out
+
+
+def cmd_export_gx(args) -> int:
+    try:
+        from .data import gx
+    except ImportError as err:
+        raise UsageError(f"export-gx: {err}") from None
+    from .data.validate import rule_ids
+
+    args.pk = None
+    ctx, _, _, cfg = _context(args)
+    ids = rule_ids(_csv_list(args.select) or cfg.select, _csv_list(args.ignore) + cfg.ignore)
+    text = gx.export_suite(ctx, ids, target=args.target, name=args.name)
+    _emit(text, args.output)
+    return 0
+
+
 def cmd_init_pk(args) -> int:
     from . import model, polarity
     from .pk import text
@@ -231,7 +315,9 @@ def cmd_rules(args) -> int:
     from .rules.registry import load_all
 
     lang = args.lang or "id"
-    registered = load_all()
+    from .data.explain import data_checks
+
+    registered = {**load_all(), **dict.fromkeys(data_checks())}
     for rid, spec in sorted(rulepack.rules().items()):
         mark = "" if rid in registered else " (?)"
         print(f"{rid}  {spec.category:<18} {spec.severity:<8} {spec.name}{mark}")
@@ -265,6 +351,16 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def _data_source_args(p) -> None:
+    p.add_argument("--sheet", metavar="NAMA", help="lembar XLSX (bawaan: lembar pertama)")
+    p.add_argument("--table", metavar="NAMA", help="tabel PostgreSQL (skema.tabel)")
+    p.add_argument("--query", metavar="SQL", help="kueri PostgreSQL (SELECT …)")
+    p.add_argument("--shape", choices=("wide", "long"), default=None,
+                   help="bentuk data: wide (satu baris per indikator) atau long (satu baris per periode)")
+    p.add_argument("--basis", choices=("per-quarter", "cumulative"), default=None,
+                   help="angka triwulan per triwulan atau kumulatif, bila kolom target_basis kosong")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .render import FORMATS
 
@@ -291,6 +387,10 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--pk", metavar="PK", help="Perjanjian Kinerja/Rencana Aksi (.yaml, .csv, .xlsx)")
             p.add_argument("--pk-basis", choices=("per-quarter", "cumulative"), default=None,
                            help="target triwulan dalam PK: per triwulan atau kumulatif (bila PK tidak menyatakannya)")
+            p.add_argument("--data", metavar="SOURCE",
+                           help="data indikator (CSV, XLSX, Parquet atau postgresql://…) untuk dibandingkan dengan laporan")
+            p.add_argument("--unit", metavar="NAMA", help="unit kerja dalam --data yang dilaporkan")
+            _data_source_args(p)
         common(p)
         p.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="tingkat temuan yang membuat kode keluar 1 (default: error)")
@@ -299,6 +399,34 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", "-j", type=int, default=1, help="jumlah proses paralel")
         p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
+
+    p = sub.add_parser("validate-data", help="periksa data indikator (CSV, XLSX, Parquet, PostgreSQL)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="berkas .csv/.xlsx/.parquet, folder, pola glob, atau postgresql://…")
+    _data_source_args(p)
+    p.add_argument("--engine", choices=("pandera", "gx", "spark"), default="pandera",
+                   help="mesin pemeriksa: pandera (bawaan), gx (Great Expectations), spark")
+    p.add_argument("--spark-master", metavar="URL", help="master Spark (bawaan: local[*])")
+    p.add_argument("--data-docs", metavar="DIR", help="tulis Data Docs Great Expectations ke folder ini (--engine gx)")
+    common(p)
+    p.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                   help="tingkat temuan yang membuat kode keluar 1 (default: error)")
+    p.add_argument("--select", help="hanya aturan ini (id, nama atau kategori; pisahkan dengan koma)")
+    p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
+    p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+    p.set_defaults(func=cmd_validate_data)
+
+    p = sub.add_parser("export-gx", help="tulis aturan data sebagai Expectation Suite Great Expectations (JSON)")
+    p.add_argument("--target", choices=("pandas", "postgresql"), default="pandas",
+                   help="jenis sumber data suite: pandas (DataFrame bentuk lebar) atau postgresql (tabel)")
+    p.add_argument("--name", default="kinerja-audit", help="nama suite")
+    p.add_argument("--output", "-o", help="tulis suite ke berkas ini")
+    p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa keterangan aturan")
+    p.add_argument("--select", help="hanya aturan ini (id, nama atau kategori)")
+    p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
+    p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+    p.add_argument("--fail-on", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_export_gx)
 
     p = sub.add_parser("extract", help="tampilkan data yang diekstrak (indikator atau klaim)")
     p.add_argument("file", metavar="FILE")
@@ -328,19 +456,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # pandera imports pyspark.pandas whenever pyspark is installed (the [spark] extra), and pyspark
+    # warns about pandas 3 on import: not the user's concern, and stderr is for the user's errors
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
     from .config import ConfigError
+    from .data.sources import DataError
     from .pk import PKError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (UsageError, ConfigError, PKError) as err:
+    except (UsageError, ConfigError, PKError, DataError) as err:
         sys.stderr.write(f"kinerja-audit: {err}\n")
         return 2
     except KeyboardInterrupt:

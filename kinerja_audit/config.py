@@ -39,6 +39,7 @@ class Config:
     pk: str | None = None
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
+    data: dict[str, Any] = field(default_factory=dict)       # validate-data: columns, shape, basis, sheet
 
 
 # key -> (type check, description of what is allowed)
@@ -68,6 +69,22 @@ _KEYS = {
     "polarity": (lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
                  "a mapping CODE: positive|negative (e.g. IK.3: negative)"),
 }
+
+
+_DATA_KEYS = {
+    "columns": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
+    "shape": lambda v: v in ("wide", "long"),
+    "basis": lambda v: v in PK_BASES,
+    "sheet": lambda v: isinstance(v, str),
+}
+
+
+def _data_section(v) -> bool:
+    return isinstance(v, dict) and all(k in _DATA_KEYS and _DATA_KEYS[k](x) for k, x in v.items())
+
+
+_KEYS["data"] = (_data_section, "a mapping with columns (canonical: source name), shape (wide|long), "
+                 "basis (per-quarter|cumulative) and sheet")
 
 
 def find_config(start: Path) -> Path | None:
@@ -152,6 +169,15 @@ def _validate(path: Path, data: dict) -> Config:
         if canonical is None:
             raise ConfigError(f"{path}: 'polarity' memuat '{code}' yang bukan kode indikator (contoh: IK.3)")
         cfg.polarity[canonical] = value
+    if "data" in data:
+        from .data.shape import LONG_OPTIONAL, LONG_REQUIRED, WIDE_OPTIONAL, WIDE_REQUIRED
+
+        known = {*WIDE_REQUIRED, *WIDE_OPTIONAL, *LONG_REQUIRED, *LONG_OPTIONAL}
+        for name in data["data"].get("columns", {}):
+            if name not in known:
+                raise ConfigError(f"{path}: 'data.columns' memuat '{name}' yang bukan kolom baku; "
+                                  f"yang dikenal: {', '.join(sorted(known))}")
+        cfg.data = dict(data["data"])
     cfg.pk_basis = data.get("pk_basis")
     cfg.fail_on = data.get("fail_on", cfg.fail_on)
     cfg.lang = data.get("lang", cfg.lang)
