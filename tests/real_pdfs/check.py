@@ -413,8 +413,9 @@ def finding_matches(entry: dict, finding: dict, category: bool = True) -> bool:
         return False
     for key in ("expected", "found"):
         if category and entry.get(key) is not None:
-            got = finding.get(key)
-            if not values_agree(entry[key], got if got is not None else finding.get("message")):
+            got = next((finding[k] for k in (key, f"{key}_value", "message")
+                        if finding.get(k) is not None), None)
+            if not values_agree(entry[key], got):
                 return False
     if _keywords_in(entry, finding):
         return True
