@@ -179,6 +179,12 @@ def test_indicator_matching(path):
     results, _ = C.match_indicators(truth, [wrong])
     assert results[0].status == "wrong-values"
     assert all(r.status == "missing" for r in results[1:])
+    full = [ind for ind in truth["indicators"]
+            if sum(ind.get(f"{k}_value") is not None for k in ("target", "realisasi", "capaian")) >= 2]
+    if full:                          # a nameless row is known by its values
+        nameless = dict(_as_tool(full[0], 1), name=None, code=None)
+        results, extra = C.match_indicators(truth, [nameless])
+        assert [r.status for r in results if r.matches] == ["ok"] and not extra
 
 
 def test_meta_and_period():

@@ -48,6 +48,7 @@ CATEGORIES = ("structure", "numbering", "arithmetic", "zero-target", "target-sum
               "unit", "anomaly", "pk-mismatch", "polarity", "range", "parse")
 VALUE_FIELDS = (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian_reported"))
 NAME_MATCH = 0.8          # share of the expected name's words the tool's name must contain
+CODE_NAME_MATCH = 0.5     # ... when the tool's code has the expected indicator's number
 TEXT_MATCH = 0.6          # share of the shorter text an evidence and a finding must share
 
 
@@ -315,7 +316,8 @@ def _values(expected: dict, got: dict) -> dict:
 def match_indicators(truth: dict, tool_indicators: list[dict]) -> tuple[list[IndicatorResult],
                                                                          list[dict]]:
     """Assign each tool indicator to the expected indicator it is (name first, then agreeing
-    values, then document order for repeated names).  Returns the results per expected
+    values, then document order for repeated names; a nameless one by its code number or by
+    two agreeing values).  Returns the results per expected
     indicator and the tool indicators that match none (extra)."""
     results = [IndicatorResult(e) for e in truth.get("indicators") or []]
     extra = []
@@ -325,10 +327,13 @@ def match_indicators(truth: dict, tool_indicators: list[dict]) -> tuple[list[Ind
         for i, res in enumerate(results):
             score = name_score(res.expected["name"], tool.get("name"))
             exp_no, got_no = code_number(res.expected.get("code")), code_number(tool.get("code"))
-            if score < NAME_MATCH and not (tool.get("name") is None and exp_no is not None
-                                           and exp_no == got_no):
+            same_code = exp_no is not None and exp_no == got_no
+            agree = sum(ok and exp is not None
+                        for exp, _, ok in _values(res.expected, tool).values())
+            nameless = tool.get("name") is None
+            if score < NAME_MATCH and not (same_code and (nameless or score >= CODE_NAME_MATCH)) \
+                    and not (nameless and agree >= 2):
                 continue
-            agree = sum(ok for _, _, ok in _values(res.expected, tool).values())
             scored.append((round(score, 3), agree, -taken[i], -i, i))
         if not scored:
             extra.append(tool)
