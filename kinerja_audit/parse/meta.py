@@ -88,7 +88,8 @@ def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
         meta.kind, meta.quarter, meta.year = kind, quarter, year
         meta.title_line = first_line[(kind, quarter, year)]
     text = " ".join(ln.text for ln in head)
-    m = _agency_re().search(norm(text[text.lower().find("laporan kinerja"):] if "laporan kinerja" in text.lower() else text))
+    title = pattern("report_title_words").search(text)
+    m = _agency_re().search(norm(text[title.start():] if title else text))
     cover = _cover_agency(head)
     if cover:
         meta.agency = cover
