@@ -19,6 +19,7 @@ from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
+from .parse.repair import repair
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, find_captions, parse_tables
 from .parse.text import any_match, is_debris, norm, pattern
@@ -250,9 +251,11 @@ def _without_running_lines(doc: Document) -> Document:
     return Document(doc.source, lines, doc.format)
 
 
-def build(doc: Document) -> Report:
+def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
+    """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
     doc = _without_running_lines(doc)
-    meta = parse_meta(doc)
+    doc, running = repair(doc)
+    meta = parse_meta(doc, running, period)
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
