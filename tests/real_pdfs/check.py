@@ -374,9 +374,9 @@ def _keywords_in(entry: dict, finding: dict) -> bool:
     return bool(keys) and all(normalise_text(k).casefold() in hay for k in keys)
 
 
-def _same_place(entry: dict, finding: dict) -> bool:
+def _same_place(entry: dict, finding: dict, slack: int = 1) -> bool:
     page = finding.get("page")
-    return page is None or entry.get("page") is None or abs(int(entry["page"]) - int(page)) <= 1
+    return page is None or entry.get("page") is None or abs(int(entry["page"]) - int(page)) <= slack
 
 
 def numbers_in(text) -> list[float]:
@@ -411,10 +411,13 @@ def _same_indicator(entry: dict, finding: dict) -> bool:
 
 def finding_matches(entry: dict, finding: dict, category: bool = True) -> bool:
     """The finding reports the recorded defect: same category, page (+-1), indicator and - when
-    the entry records them - the same expected/found values, at the recorded words."""
+    the entry records them - the same expected/found values, at the recorded words.  With
+    ``category=False`` (a consistent fact): any finding on the same page at the recorded words."""
     if category and entry.get("category") != finding.get("category"):
         return False
-    if not _same_place(entry, finding) or not _same_indicator(entry, finding):
+    if not _same_place(entry, finding, 1 if category else 0):
+        return False
+    if category and not _same_indicator(entry, finding):
         return False
     for key in ("expected", "found"):
         if category and entry.get(key) is not None:
