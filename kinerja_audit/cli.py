@@ -74,8 +74,14 @@ def _context(args):
 def _audit_one(job):
     from .audit import audit_path
 
-    path, ctx, rule_ids, max_bytes, max_pages = job
-    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
+    path, ctx, rule_ids, max_bytes, max_pages, copy = job
+    if copy is None:
+        return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
+    from .annotate import review
+
+    target, batch, author = copy
+    return review(path, target, batch, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages,
+                  author=author)
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -86,8 +92,11 @@ def _progress(done: int, total: int, name: str) -> None:
         sys.stderr.flush()
 
 
-def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
-    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages) for p in paths]
+def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs, copies=None):
+    """One result per path (an :class:`~kinerja_audit.annotate.Reviewed` when ``copies`` says
+    where each annotated copy goes)."""
+    copies = copies or [None] * len(paths)
+    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages, c) for p, c in zip(paths, copies)]
     results = []
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -95,12 +104,24 @@ def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for i, res in enumerate(pool.map(_audit_one, jobs_list, chunksize=4), start=1):
                 results.append(res)
-                _progress(i, len(paths), res.source)
+                _progress(i, len(paths), jobs_list[i - 1][0])
     else:
         for i, job in enumerate(jobs_list, start=1):
             results.append(_audit_one(job))
             _progress(i, len(paths), job[0])
     return results
+
+
+def _annotated(reviewed, lang: str) -> tuple[list, bool]:
+    """The results of an annotating run; says on stderr what each copy holds; True if one failed."""
+    failed = False
+    for item in reviewed:
+        if item.target is not None:
+            sys.stderr.write(f"kinerja-audit: {item.target}: {item.placement.summary(lang)}\n")
+        elif item.problem:
+            sys.stderr.write(f"kinerja-audit: {item.result.source}: {item.problem}\n")
+        failed = failed or item.failed
+    return [item.result for item in reviewed], failed
 
 
 def _emit(data, output: str | None) -> None:
@@ -139,9 +160,12 @@ def cmd_check(args) -> int:
     fmt = args.format
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
+    copies, copy_failed = _copies(args, paths, cfg), False
     if paths:
         results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
-                             args.max_pages or cfg.max_pages, max(1, args.jobs))
+                             args.max_pages or cfg.max_pages, max(1, args.jobs), copies)
+        if copies:
+            results, copy_failed = _annotated(results, ctx.lang)
     else:   # only a PK: check its own quarter targets
         from .audit import audit_pk
 
@@ -151,7 +175,34 @@ def cmd_check(args) -> int:
             sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
     color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
-    return _exit_code(results, fail_on)
+    return 2 if copy_failed else _exit_code(results, fail_on)
+
+
+def _copies(args, paths: list[str], cfg) -> list | None:
+    """(target, in a folder, author) per input for ``--annotate``, or None without it."""
+    if not getattr(args, "annotate", None):
+        return None
+    from .annotate import SUFFIXES, targets
+    from .i18n import label
+
+    lang = args.lang or cfg.lang
+    if not paths:
+        raise UsageError(label("annotate.needs_input", lang))
+    folder = Path(args.annotate)
+    if len(paths) > 1 and folder.suffix.lower() in SUFFIXES.values() and not folder.is_dir():
+        raise UsageError(label("annotate.needs_folder", lang))
+    if folder.exists() and not folder.is_dir() and any(_same(folder, p) for p in paths):
+        raise UsageError(label("annotate.same_file", lang, target=args.annotate))
+    places, batch = targets(paths, args.annotate)
+    author = args.author or cfg.annotate_author
+    return [(place, batch, author) for place in places]
+
+
+def _same(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def cmd_init_pk(args) -> int:
@@ -294,6 +345,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
         p.add_argument("--jobs", "-j", type=int, default=1, help="jumlah proses paralel")
         p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+        if name == "check":
+            p.add_argument("--annotate", metavar="COPY",
+                           help="tulis salinan DOCX/PDF dengan satu komentar per temuan (berkas, "
+                                "atau folder untuk beberapa berkas); masukan tidak diubah")
+            p.add_argument("--author", help="nama penulis komentar pada salinan "
+                                            "(default: kinerja-audit)")
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
 
     p = sub.add_parser("extract", help="tampilkan data yang diekstrak (indikator atau klaim)")

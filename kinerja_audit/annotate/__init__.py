@@ -59,14 +59,62 @@ def note(finding, lang: str, approximate: bool = False) -> str:
     return "\n".join(lines)
 
 
-def target_for(source: str, kind: str, annotate: str, batch: bool) -> Path:
-    """Where the copy of ``source`` goes: ``annotate`` itself, or a file in the folder ``annotate``."""
+def targets(paths: list[str], annotate: str) -> tuple[list[Path], bool]:
+    """Where each input's copy goes, and whether ``annotate`` is a folder (one copy per input).
+
+    ``annotate`` is a folder when it exists as one, ends with a path separator, or there are
+    several inputs.  In a folder each copy keeps its input's name; two inputs with the same name
+    get ``-2``, ``-3``... so no copy overwrites another.
+    """
     out = Path(annotate)
-    if batch or out.is_dir():
-        return out / Path(source).name
-    if out.suffix.lower() != SUFFIXES[kind]:
-        raise AnnotateError(i18n.label("annotate.wrong_suffix", "id", suffix=SUFFIXES[kind]))
-    return out
+    batch = len(paths) > 1 or out.is_dir() or annotate.endswith(("/", os.sep))
+    if not batch:
+        return [out], False
+    seen: dict[str, int] = {}
+    names = []
+    for path in paths:
+        name = Path(path).name
+        count = seen.get(name.lower(), 0) + 1
+        seen[name.lower()] = count
+        names.append(out / (name if count == 1 else f"{Path(name).stem}-{count}{Path(name).suffix}"))
+    return names, True
+
+
+@dataclass
+class Reviewed:
+    """One input audited and, when it could be, annotated."""
+
+    result: object                   # ReportResult
+    target: Path | None = None       # the copy written
+    placement: Placement | None = None
+    problem: str | None = None       # why no copy was written
+    failed: bool = False             # the copy was asked for and could not be written
+
+
+def review(path: str, target: Path, batch: bool, ctx, rule_ids, *, max_bytes: int, max_pages: int,
+           author: str = DEFAULT_AUTHOR) -> Reviewed:
+    """Audit ``path`` and write its annotated copy to ``target`` (in a folder: its own suffix)."""
+    from ..audit import read_and_audit
+
+    document, result = read_and_audit(path, ctx, rule_ids, max_bytes, max_pages)
+    if document is None or result.errors:
+        return Reviewed(result)
+    if document.format not in SUFFIXES:
+        return Reviewed(result, problem=i18n.label("annotate.not_annotatable", ctx.lang),
+                        failed=not batch)
+    if batch:
+        target = target.with_suffix(SUFFIXES[document.format])
+    try:
+        placement = write(path, target, document, result.findings, lang=ctx.lang, author=author)
+    except AnnotateError as err:
+        return Reviewed(result, problem=str(err), failed=True)
+    except OSError as err:
+        return Reviewed(result, problem=f"{target}: {err.strerror or err}", failed=True)
+    except Exception as exc:  # noqa: BLE001  python-docx/pypdf on an odd file: this file's problem
+        return Reviewed(result, problem=i18n.label("annotate.failed", ctx.lang,
+                                                   reason=f"{type(exc).__name__}: {exc}"),
+                        failed=True)
+    return Reviewed(result, target=target, placement=placement)
 
 
 def write(source: str | os.PathLike, target: str | os.PathLike, document, findings,
@@ -76,6 +124,8 @@ def write(source: str | os.PathLike, target: str | os.PathLike, document, findin
     kind = document.format
     if kind not in SUFFIXES:
         raise AnnotateError(i18n.label("annotate.not_annotatable", lang))
+    if dst.suffix.lower() != SUFFIXES[kind]:
+        raise AnnotateError(i18n.label("annotate.wrong_suffix", lang, suffix=SUFFIXES[kind]))
     if dst.exists() and (dst.is_dir() or os.path.samefile(src, dst)):
         raise AnnotateError(i18n.label("annotate.same_file", lang, target=str(dst)))
     if kind == "docx":
