@@ -1,4 +1,4 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk``.
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|serve``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
 that could not be read (the other inputs are still audited and reported).
@@ -312,6 +312,18 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .config import load_config
+    from .web.server import ServeError, serve
+
+    cfg = load_config(args.config, start=Path.cwd())
+    try:
+        return serve(cfg, host=args.host, port=args.port, open_browser=args.open,
+                     allow_remote=args.allow_remote, lang=args.lang)
+    except ServeError as err:
+        raise UsageError(str(err)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .render import FORMATS
 
@@ -368,6 +380,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-pages", type=_positive_int, default=None,
                    help="batas jumlah halaman PDF (default: 500)")
     p.set_defaults(func=cmd_init_pk)
+
+    p = sub.add_parser("serve", help="halaman web lokal untuk memeriksa laporan tanpa terminal")
+    p.add_argument("--open", action="store_true", help="buka halaman di peramban")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="alamat yang didengarkan (default: 127.0.0.1, hanya komputer ini)")
+    p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 = port bebas)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="izinkan --host selain komputer ini (siapa pun di jaringan dapat mengunggah)")
+    p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa halaman (default: id)")
+    p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("rules", help="daftar semua aturan")
     p.add_argument("--lang", choices=("id", "en"), default=None)
