@@ -234,6 +234,15 @@ def test_cli_annotates_one_file_and_says_how(docx_inputs, tmp_path):
     assert len(comments) == 12 and {c.author for c in comments} == {"Inspektorat"}
 
 
+def test_author_from_the_configuration(docx_inputs, tmp_path):
+    (tmp_path / "kinerja-audit.yaml").write_text("annotate_author: Inspektorat Daerah\n",
+                                                 encoding="utf-8")
+    out = tmp_path / "reviewed.docx"
+    assert _cli("check", docx_inputs["m11"], "--annotate", out, cwd=tmp_path).returncode == 1
+    comments = an.word_comments(out)
+    assert {(c.author, c.initials) for c in comments} == {("Inspektorat Daerah", "ID")}
+
+
 def test_cli_annotates_a_batch_into_a_folder(docx_inputs, pdf_inputs, tmp_path):
     folder = tmp_path / "reviu"
     text = an.SAMPLE

@@ -171,6 +171,14 @@ def test_serve_refuses_other_addresses_without_the_flag():
     assert proc.returncode == 2 and "--allow-remote" in proc.stderr
 
 
+def test_serve_says_when_the_port_is_taken(server):
+    port = server[0].rsplit(":", 1)[1].strip("/")
+    proc = subprocess.run([sys.executable, "-m", "kinerja_audit", "serve", "--port", port],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"tidak dapat membuka 127.0.0.1:{port}" in proc.stderr and "--port 0" in proc.stderr
+
+
 def test_in_a_real_browser(server, sample_pdf, tmp_path):
     need(CHROMIUM.exists(), f"{CHROMIUM} not installed; run tests/setup/browser.sh as root")
     from openpyxl import load_workbook

@@ -8,6 +8,7 @@ one clear line, not a traceback.  No access log: nothing about the reports is wr
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import sys
 import threading
@@ -27,17 +28,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def bind(host: str, port: int) -> socket.socket:
+def bind(host: str, port: int, lang: str = "id") -> socket.socket:
     from .. import i18n
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if os.name != "nt":          # on Windows the same option would let two servers share a port
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise ServeError(i18n.label("web.cannot_bind", "id", host=host, port=port,
+        raise ServeError(i18n.label("web.cannot_bind", lang, host=host, port=port,
                                     reason=exc.strerror or str(exc))) from None
     sock.listen(128)
     sock.set_inheritable(True)
@@ -60,7 +62,7 @@ def serve(cfg, *, host: str, port: int, open_browser: bool, allow_remote: bool,
         if not allow_remote:
             raise ServeError(i18n.label("web.remote_refused", ui, host=host))
         sys.stderr.write(f"kinerja-audit: {i18n.label('web.remote_warning', ui, host=host)}\n")
-    sock = bind(host, port)
+    sock = bind(host, port, ui)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{sock.getsockname()[1]}/"
     print(i18n.label("web.running", ui, url=url), flush=True)

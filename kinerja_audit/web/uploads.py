@@ -45,7 +45,7 @@ def display_name(raw: bytes | str | None) -> str:
     direction-changing characters, at most :data:`MAX_NAME` characters."""
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else (raw or "")
     text = _UNSAFE.sub("", text.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    return text[:MAX_NAME] or "(tanpa nama)"
+    return text[:MAX_NAME] or "-"
 
 
 async def receive(request, folder: Path, *, max_files: int, max_bytes: int) -> Form:
