@@ -194,6 +194,11 @@ def _copies(args, paths: list[str], cfg) -> list | None:
     if folder.exists() and not folder.is_dir() and any(_same(folder, p) for p in paths):
         raise UsageError(label("annotate.same_file", lang, target=args.annotate))
     places, batch = targets(paths, args.annotate)
+    if batch:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"--annotate: {folder}: {err.strerror or err}") from None
     author = args.author or cfg.annotate_author
     return [(place, batch, author) for place in places]
 

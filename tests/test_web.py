@@ -259,7 +259,7 @@ def _empty(folder: Path, wait: float = 5.0) -> bool:
 
 
 def test_twenty_uploads_at_once(server):
-    import httpx
+    import httpx2 as httpx
 
     url, temp = server
 

@@ -132,7 +132,6 @@ def write(source: str | os.PathLike, target: str | os.PathLike, document, findin
         from .docx import annotate
     else:
         from .pdf import annotate
-    dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=".kinerja-audit-", suffix=dst.suffix)
     os.close(fd)
     try:

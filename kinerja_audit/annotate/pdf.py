@@ -51,6 +51,7 @@ def read_words(path: Path) -> list[PageWords]:
     pages = []
     with _quiet(), pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages):
+            page._objects = {"char": _chars(page)}     # pdfplumber's cache slot: chars only
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             out = PageWords(float(page.width), float(page.height))
             for row, line in enumerate(_rows(words)):
@@ -59,6 +60,37 @@ def read_words(path: Path) -> list[PageWords]:
             pages.append(out)
             page.close()
     return pages
+
+
+def _chars(page) -> list[dict]:
+    """The page's characters as pdfplumber's word extraction needs them, and nothing else.
+
+    pdfplumber resolves every attribute of every layout object (colours, graphic state, curves);
+    that is three quarters of the time and none of it is needed for word boxes.  Coordinates are
+    converted as pdfplumber's ``Page.process_object`` does (top-left origin, MediaBox offsets).
+    """
+    from pdfminer.layout import LTChar, LTContainer
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
+    out: list[dict] = []
+
+    def walk(objs) -> None:
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                top = height - obj.y1 + mb_top
+                out.append({"object_type": "char", "page_number": page.page_number,
+                            "text": obj.get_text(), "upright": obj.upright, "size": obj.size,
+                            "fontname": obj.fontname, "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                            "y0": obj.y0, "y1": obj.y1, "top": top,
+                            "bottom": height - obj.y0 + mb_top,
+                            "doctop": page.initial_doctop + top, "width": obj.width,
+                            "height": obj.height})
+            elif isinstance(obj, LTContainer):       # figures (form XObjects) hold chars too
+                walk(obj)
+
+    walk(page.layout)
+    return out
 
 
 def _rows(words: list[dict]) -> list[list[dict]]:
