@@ -208,6 +208,33 @@ def test_pdf_damaged_evidence_highlights_its_line(pdf_inputs, tmp_path):
     assert an.key(an.words_under(out, note)) == an.key(document.lines[target.line - 1].text)
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_draft_same_copy(fmt, docx_inputs, pdf_inputs, tmp_path):
+    src = {"docx": docx_inputs, "pdf": pdf_inputs}[fmt]["m12"]
+    document, result = read_and_audit(src)
+    first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+    annotate.write(src, first, document, result.findings)
+    annotate.write(src, second, document, result.findings)
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_findings_without_evidence_or_outside_the_text_still_get_a_note(fmt, docx_inputs,
+                                                                         pdf_inputs, tmp_path):
+    src = {"docx": docx_inputs, "pdf": pdf_inputs}[fmt]["sample"]
+    document, result = read_and_audit(src)
+    line = next(f.line for f in result.findings if f.line)
+    odd = [dataclasses.replace(result.findings[0], evidence=None, line=line),
+           dataclasses.replace(result.findings[0], evidence="", line=10**6, page=None),
+           dataclasses.replace(result.findings[0], evidence="tidak ada di mana pun", line=None)]
+    out = tmp_path / f"odd.{fmt}"
+    placement = annotate.write(src, out, document, odd)
+    assert placement.total == 3 and placement.exact == 0
+    found = an.word_comments(out) if fmt == "docx" else an.pdf_notes(out)
+    assert len(found) == 3
+    assert lines(out) == lines(src)
+
+
 def test_copy_never_overwrites_its_input(docx_inputs, tmp_path):
     src = tmp_path / "draft.docx"
     shutil.copy(docx_inputs["sample"], src)

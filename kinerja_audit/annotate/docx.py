@@ -12,6 +12,8 @@ document changes; the comment marks hold no text, so the copy reads exactly like
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from pathlib import Path
 
 from ..ingest.docx import BodyReader
@@ -217,8 +219,21 @@ def annotate(source: Path, target: Path, document, findings, *, lang: str, autho
                                    text=note(finding, lang, approximate=approximate),
                                    author=author, initials=who)
         comment._comment_elm.date = None      # deterministic copy: no clock time in it
-    word.save(str(target))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    _write_stable_zip(buffer, target)
     return placement
+
+
+def _write_stable_zip(buffer: io.BytesIO, target: Path) -> None:
+    """The package as python-docx wrote it, with every member dated 1980-01-01 (no clock time),
+    so the same draft and findings always give the same bytes."""
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(target, "w") as out:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = member.external_attr
+            out.writestr(info, source.read(member.filename))
 
 
 def _locate(runs: RunMap, finding) -> locate.Span | None:
