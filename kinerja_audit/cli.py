@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .findings import FAIL_ON
 
 INPUT_SUFFIXES = (".txt", ".pdf", ".docx", ".text")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 class UsageError(Exception):
@@ -211,7 +211,7 @@ def _same(a: Path, b: str) -> bool:
 
 
 def cmd_init_pk(args) -> int:
-    from . import model
+    from . import model, polarity
     from .pk import text
     from .pk_draft import draft
 
@@ -221,7 +221,9 @@ def cmd_init_pk(args) -> int:
     doc = _read_one(args, lang)
     if doc is None:
         return 2
-    _emit(draft(model.build(doc), lang), args.output)
+    report = model.build(doc)
+    polarity.assign(report)
+    _emit(draft(report, lang), args.output)
     return 0
 
 
@@ -253,12 +255,13 @@ def cmd_demo(args) -> int:
 def cmd_extract(args) -> int:
     import json
 
-    from . import frames, model
+    from . import frames, model, polarity
 
     doc = _read_one(args, args.lang or "id")
     if doc is None:
         return 2
     report = model.build(doc)
+    polarity.assign(report)
     if args.what == "claims":
         from .parse.claims import claim_rows
         rows = claim_rows(report)
@@ -293,7 +296,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from . import rulepack
+    from . import i18n, rulepack
 
     lang = args.lang or "id"
     specs = rulepack.rules()
@@ -307,12 +310,13 @@ def cmd_explain(args) -> int:
              f"{labels[0]}: {spec.category}", f"{labels[1]}: {spec.severity}"]
     if spec.why:
         lines += ["", f"{labels[2]}:", "  " + spec.why[lang]]
-    if spec.bad:
-        lines += ["", f"{labels[3]}:"] + ["  " + ln for ln in spec.bad.rstrip().splitlines()]
-    if spec.good:
-        lines += ["", f"{labels[4]}:"] + ["  " + ln for ln in spec.good.rstrip().splitlines()]
+    for label, example in ((labels[3], spec.bad), (labels[4], spec.good)):
+        if example is not None:
+            lines += ["", f"{label}:"] + [f"  {i18n.label('explain.removed', lang)} {text}" if kind == "removed"
+                                          else f"  {text}" for kind, text in example.shown()]
     if spec.options:
-        lines += ["", f"{labels[5]}:"] + [f"  {k}: {v}" for k, v in spec.options.items()]
+        lines += ["", f"{labels[5]}:"] + [f"  {name}: {opt.default} ({opt.type}) — {opt.doc[lang]}"
+                                          for name, opt in spec.options.items()]
     print("\n".join(lines))
     return 0
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .findings import SEVERITIES
+from . import i18n
+from .findings import FAIL_ON, SEVERITIES
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from .pk import BASES as PK_BASES
 from .pk import POLARITIES
 
 CONFIG_NAMES = ("kinerja-audit.yaml", ".kinerja-audit.yaml", "kinerja-audit.yml")
-FAIL_ON = ("error", "warning", "info", "never")
 ZERO_TARGET = ("flag-nonzero", "flag-any")
 
 
@@ -137,16 +137,18 @@ def _validate(path: Path, data: dict) -> Config:
         if rid not in specs:
             raise ConfigError(f"{path}: aturan '{rid}' tidak dikenal (lihat 'kinerja-audit rules')")
     for rid, opts in data.get("options", {}).items():
-        for name in opts:
+        for name, value in opts.items():
             if name not in specs[rid].options:
-                allowed = ", ".join(specs[rid].options) or "(tidak ada)"
+                allowed = ", ".join(specs[rid].options) or i18n.label("option.none", "id")
                 raise ConfigError(f"{path}: opsi '{name}' untuk {rid} tidak dikenal; yang tersedia: {allowed}")
+            _check_option(path, rid, specs[rid].options[name], value)
     cfg.select = list(data.get("select", []))
     cfg.ignore = list(data.get("ignore", []))
     cfg.severity = dict(data.get("severity", {}))
     cfg.options = {rid: dict(o) for rid, o in data.get("options", {}).items()}
-    if "tolerance" in data:
-        cfg.options.setdefault("ARI001", {})["tolerance"] = float(data["tolerance"])
+    if "tolerance" in data:   # the achievement tolerance of both capaian rules
+        for rid in ("ARI001", "POL001"):
+            cfg.options.setdefault(rid, {})["tolerance"] = float(data["tolerance"])
     if "anomaly_threshold" in data:
         cfg.options.setdefault("ANO001", {})["threshold"] = float(data["anomaly_threshold"])
     if "zero_target" in data:
@@ -166,6 +168,15 @@ def _validate(path: Path, data: dict) -> Config:
     if "pk" in data:
         cfg.pk = str((path.parent / data["pk"]).resolve())
     return cfg
+
+
+def _check_option(path: Path, rid: str, spec, value: Any, lang: str = "id") -> None:
+    """A configured option value against its declared type and bounds (checks/*.yaml)."""
+    problem = spec.problem(value)
+    if problem is not None:
+        allowed = i18n.label(problem, lang, **spec.allowed_values())
+        raise ConfigError(i18n.label("option.bad_value", lang, path=path, name=spec.name, rule=rid,
+                                     value=repr(value), allowed=allowed))
 
 
 def load_config(explicit: str | None, start: Path) -> Config:
