@@ -97,6 +97,19 @@ def test_results_stream_one_line_per_file_and_the_batch(private_tmp):
     assert list(private_tmp.iterdir()) == [], "the request's files were not deleted"
 
 
+def test_a_bug_ends_the_answer_with_a_message(private_tmp, monkeypatch):
+    from kinerja_audit.web import app as web_app
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(web_app, "_batch", broken)
+    response = client().post("/api/check", files=[upload("lkj.txt", SAMPLE)], headers=HEADERS)
+    got = events(response.content)
+    assert got[-1] == {"type": "error", "error": "kesalahan internal (RuntimeError)"}
+    assert list(private_tmp.iterdir()) == []
+
+
 def test_uploads_only_from_the_page(private_tmp):
     app = client()
     files = [upload("lkj.txt", SAMPLE)]
@@ -203,7 +216,10 @@ def test_in_a_real_browser(server, sample_pdf, tmp_path):
             page.set_input_files("#reports", [str(an.SAMPLE), str(sample_pdf), str(broken)])
             page.screenshot(path=str(SHOTS / "1-chosen.png"))
             page.click("#submit")
-            page.wait_for_selector("body[data-state='done']", timeout=120_000)
+            page.wait_for_selector("body[data-state='done'], body[data-state='failed']",
+                                   timeout=120_000)
+            assert page.get_attribute("body", "data-state") == "done", \
+                page.locator("#message").inner_text()
             rows = page.locator("#files tbody tr")
             assert rows.count() == 3
             names = rows.locator("td:first-child").all_inner_texts()

@@ -166,6 +166,9 @@ async def _events(form: Form, folder: Path, lang: str, cfg: Config, limiter):
             results.append(result)
             yield _line({**event, "type": "file", "done": index + 1, "total": total})
         yield _line(await anyio.to_thread.run_sync(_batch, results, lang, limiter=limiter))
+    except Exception as exc:  # noqa: BLE001  a bug must end the answer with a message, not cut it
+        yield _line({"type": "error", "error": i18n.label("web.internal", lang,
+                                                          reason=type(exc).__name__)})
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -194,6 +197,7 @@ def _pk_suffix(name: str) -> str:
 
 def _review(upload, index: int, folder: Path, ctx, rule_ids, cfg: Config):
     from ..annotate import review
+    from ..findings import count
 
     reviewed = review(str(upload.path), folder / f"copy-{index}.out", True, ctx, rule_ids,
                       max_bytes=cfg.max_bytes, max_pages=cfg.max_pages,
@@ -201,7 +205,7 @@ def _review(upload, index: int, folder: Path, ctx, rule_ids, cfg: Config):
     result = reviewed.result
     result.source = upload.name
     event = {"name": upload.name, "errors": result.errors, "findings": len(result.findings),
-             "by_severity": result.counts()["by_severity"], "copy": None, "note": None}
+             "by_severity": count(result.findings)["by_severity"], "copy": None, "note": None}
     if reviewed.target is not None:
         suffix = reviewed.target.suffix
         event["copy"] = {"name": f"{Path(upload.name).stem}-reviu{suffix}", "mime": MIME[suffix],

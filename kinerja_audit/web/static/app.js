@@ -123,6 +123,8 @@
       addFile(ev);
     } else if (ev.type === 'done') {
       finish(ev);
+    } else if (ev.type === 'error') {
+      fail(T.failed + ' ' + ev.error);
     }
   }
 
