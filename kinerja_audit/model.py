@@ -19,6 +19,7 @@ from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
+from .parse.repair import repair
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, find_captions, parse_tables
 from .parse.text import any_match, is_debris, norm, pattern
@@ -139,6 +140,13 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
 _PAGE_NO = re.compile(r"^\d{1,3}\s*[|\-–]\s*|\s*[|\-–]\s*\d{1,3}$|\s+\d{1,3}$")
 
 
+def _bare_int(text: str) -> bool:
+    """A line that is one whole number of at most three ASCII digits ("²" is a digit to
+    ``str.isdigit`` but no number)."""
+    t = text.strip()
+    return t.isascii() and t.isdigit() and len(t) <= 3
+
+
 def _page_number_lines(doc: Document) -> set[int]:
     """Bare numbers that are page numbers: the first or last line of a page whose value follows the
     page count (value - page is the same on most pages).  Elsewhere a bare number may be a value."""
@@ -147,7 +155,7 @@ def _page_number_lines(doc: Document) -> set[int]:
         return _page_number_chain(content)
     candidates: list[tuple[int, int]] = []   # (line, value - page)
     for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
-        if cur.page is None or not _BARE_PAGE_NO.match(cur.text) or not cur.text.strip().isdigit():
+        if cur.page is None or not _BARE_PAGE_NO.match(cur.text) or not _bare_int(cur.text):
             continue
         at_edge = (prev is None or prev.page != cur.page) or (nxt is None or nxt.page != cur.page)
         if at_edge:
@@ -182,7 +190,7 @@ def _page_number_chain(content: list[Line]) -> set[int]:
     page) and spanning at least half the document, is the page numbering."""
     if any(is_debris(ln.text) for ln in content):
         return set()   # the pages are numbered some other way ("Halaman 3", "- 3 -")
-    bare = [(ln.no, int(ln.text)) for ln in content if ln.text.strip().isdigit() and len(ln.text.strip()) <= 3]
+    bare = [(ln.no, int(ln.text)) for ln in content if _bare_int(ln.text)]
     chain = _counting_chain(bare, min_gap=15)
     if len(chain) < 5 or not content:
         return set()
@@ -238,7 +246,7 @@ def _without_running_lines(doc: Document) -> Document:
     # bare numbers right next to running headers/footers are page numbers when, read in order, they
     # count up like pages do
     beside = [(cur.no, int(cur.text)) for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None])
-              if cur.text.strip().isdigit() and len(cur.text.strip()) <= 3
+              if _bare_int(cur.text)
               and any(n is not None and key(n.text) in running for n in (prev, nxt))]
     chain = _counting_chain(beside, min_gap=1)
     if len(chain) >= 3:
@@ -250,9 +258,11 @@ def _without_running_lines(doc: Document) -> Document:
     return Document(doc.source, lines, doc.format)
 
 
-def build(doc: Document) -> Report:
+def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
+    """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
     doc = _without_running_lines(doc)
-    meta = parse_meta(doc)
+    doc, running = repair(doc)
+    meta = parse_meta(doc, running, period)
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)

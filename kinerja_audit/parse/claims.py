@@ -30,7 +30,13 @@ from .text import any_match, is_debris, norm, pattern
 from .text import word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
-_NUM = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+persen\b)?")
+
+
+@functools.cache
+def _num() -> re.Pattern:
+    """A figure, with its percent sign or word ("85,5 %", "85,5 persen")."""
+    words = "|".join(re.escape(w) for w in rulepack.lexicon()["units"]["percent"] if w != "%")
+    return re.compile(rf"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+(?:{words})\b)?", re.IGNORECASE)
 LOOK_BEHIND = 200   # characters before a figure that can hold its cue words (cue_window words)
 LOOK_AHEAD = 120    # characters after a figure that can hold its unit or "yang ditargetkan"
 
@@ -328,7 +334,7 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
-    return len(codes) >= 2 or len(_NUM.findall(text)) >= rulepack.setting("claim_flattened_numbers")
+    return len(codes) >= 2 or len(_num().findall(text)) >= rulepack.setting("claim_flattened_numbers")
 
 
 def explains(text: str) -> bool:
@@ -425,7 +431,7 @@ def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]
 
 def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> None:
     text, vocab = sentence.text, _vocab()
-    for m in _NUM.finditer(masked):
+    for m in _num().finditer(masked):
         before = masked[max(0, m.start() - LOOK_BEHIND): m.start()]
         after = masked[m.end(): m.end() + LOOK_AHEAD]
         if vocab["money_before"].search(before) or vocab["money_after"].match(after) \
