@@ -1,4 +1,4 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx``.
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
 that could not be read (the other inputs are still audited and reported).
@@ -99,8 +99,14 @@ def _data_options(args, cfg):
 def _audit_one(job):
     from .audit import audit_path
 
-    path, ctx, rule_ids, max_bytes, max_pages = job
-    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
+    path, ctx, rule_ids, max_bytes, max_pages, copy = job
+    if copy is None:
+        return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
+    from .annotate import review
+
+    target, batch, author = copy
+    return review(path, target, batch, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages,
+                  author=author)
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -111,8 +117,11 @@ def _progress(done: int, total: int, name: str) -> None:
         sys.stderr.flush()
 
 
-def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
-    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages) for p in paths]
+def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs, copies=None):
+    """One result per path (an :class:`~kinerja_audit.annotate.Reviewed` when ``copies`` says
+    where each annotated copy goes)."""
+    copies = copies or [None] * len(paths)
+    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages, c) for p, c in zip(paths, copies)]
     results = []
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -120,12 +129,24 @@ def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for i, res in enumerate(pool.map(_audit_one, jobs_list, chunksize=4), start=1):
                 results.append(res)
-                _progress(i, len(paths), res.source)
+                _progress(i, len(paths), jobs_list[i - 1][0])
     else:
         for i, job in enumerate(jobs_list, start=1):
             results.append(_audit_one(job))
             _progress(i, len(paths), job[0])
     return results
+
+
+def _annotated(reviewed, lang: str) -> tuple[list, bool]:
+    """The results of an annotating run; says on stderr what each copy holds; True if one failed."""
+    failed = False
+    for item in reviewed:
+        if item.target is not None:
+            sys.stderr.write(f"kinerja-audit: {item.target}: {item.placement.summary(lang)}\n")
+        elif item.problem:
+            sys.stderr.write(f"kinerja-audit: {item.result.source}: {item.problem}\n")
+        failed = failed or item.failed
+    return [item.result for item in reviewed], failed
 
 
 def _emit(data, output: str | None) -> None:
@@ -164,9 +185,12 @@ def cmd_check(args) -> int:
     fmt = args.format
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
+    copies, copy_failed = _copies(args, paths, cfg), False
     if paths:
         results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
-                             args.max_pages or cfg.max_pages, max(1, args.jobs))
+                             args.max_pages or cfg.max_pages, max(1, args.jobs), copies)
+        if copies:
+            results, copy_failed = _annotated(results, ctx.lang)
     else:   # only a PK: check its own quarter targets
         from .audit import audit_pk
 
@@ -176,7 +200,39 @@ def cmd_check(args) -> int:
             sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
     color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
-    return _exit_code(results, fail_on)
+    return 2 if copy_failed else _exit_code(results, fail_on)
+
+
+def _copies(args, paths: list[str], cfg) -> list | None:
+    """(target, in a folder, author) per input for ``--annotate``, or None without it."""
+    if not getattr(args, "annotate", None):
+        return None
+    from .annotate import SUFFIXES, targets
+    from .i18n import label
+
+    lang = args.lang or cfg.lang
+    if not paths:
+        raise UsageError(label("annotate.needs_input", lang))
+    folder = Path(args.annotate)
+    if len(paths) > 1 and folder.suffix.lower() in SUFFIXES.values() and not folder.is_dir():
+        raise UsageError(label("annotate.needs_folder", lang))
+    if folder.exists() and not folder.is_dir() and any(_same(folder, p) for p in paths):
+        raise UsageError(label("annotate.same_file", lang, target=args.annotate))
+    places, batch = targets(paths, args.annotate)
+    if batch:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"--annotate: {folder}: {err.strerror or err}") from None
+    author = args.author or cfg.annotate_author
+    return [(place, batch, author) for place in places]
+
+
+def _same(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def cmd_validate_data(args) -> int:
@@ -361,6 +417,18 @@ def _data_source_args(p) -> None:
                    help="angka triwulan per triwulan atau kumulatif, bila kolom target_basis kosong")
 
 
+def cmd_serve(args) -> int:
+    from .config import load_config
+    from .web.server import ServeError, serve
+
+    cfg = load_config(args.config, start=Path.cwd())
+    try:
+        return serve(cfg, host=args.host, port=args.port, open_browser=args.open,
+                     allow_remote=args.allow_remote, lang=args.lang)
+    except ServeError as err:
+        raise UsageError(str(err)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .render import FORMATS
 
@@ -398,6 +466,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
         p.add_argument("--jobs", "-j", type=int, default=1, help="jumlah proses paralel")
         p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+        if name == "check":
+            p.add_argument("--annotate", metavar="COPY",
+                           help="tulis salinan DOCX/PDF dengan satu komentar per temuan (berkas, "
+                                "atau folder untuk beberapa berkas); masukan tidak diubah")
+            p.add_argument("--author", help="nama penulis komentar pada salinan "
+                                            "(default: kinerja-audit)")
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
 
     p = sub.add_parser("validate-data", help="periksa data indikator (CSV, XLSX, Parquet, PostgreSQL)")
@@ -443,6 +517,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-pages", type=_positive_int, default=None,
                    help="batas jumlah halaman PDF (default: 500)")
     p.set_defaults(func=cmd_init_pk)
+
+    p = sub.add_parser("serve", help="halaman web lokal untuk memeriksa laporan tanpa terminal")
+    p.add_argument("--open", action="store_true", help="buka halaman di peramban")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="alamat yang didengarkan (default: 127.0.0.1, hanya komputer ini)")
+    p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 = port bebas)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="izinkan --host selain komputer ini (siapa pun di jaringan dapat mengunggah)")
+    p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa halaman (default: id)")
+    p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("rules", help="daftar semua aturan")
     p.add_argument("--lang", choices=("id", "en"), default=None)

@@ -40,6 +40,8 @@ class Config:
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
     data: dict[str, Any] = field(default_factory=dict)       # validate-data: columns, shape, basis, sheet
+    annotate_author: str = "kinerja-audit"   # author of the comments in annotated copies
+    max_files: int = 20                      # files per upload on the web page (serve)
 
 
 # key -> (type check, description of what is allowed)
@@ -68,6 +70,10 @@ _KEYS = {
     "zero_target": (lambda v: v in ZERO_TARGET, "one of " + ", ".join(ZERO_TARGET)),
     "polarity": (lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
                  "a mapping CODE: positive|negative (e.g. IK.3: negative)"),
+    "annotate_author": (lambda v: isinstance(v, str) and 0 < len(v.strip()) <= 60,
+                        "a name of 1 to 60 characters (author of the comments in annotated copies)"),
+    "max_files": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000,
+                  "a whole number from 1 to 1000 (files per upload on the web page)"),
 }
 
 
@@ -183,6 +189,8 @@ def _validate(path: Path, data: dict) -> Config:
     cfg.lang = data.get("lang", cfg.lang)
     cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)
     cfg.max_pages = data.get("max_pages", cfg.max_pages)
+    cfg.annotate_author = data.get("annotate_author", cfg.annotate_author).strip()
+    cfg.max_files = data.get("max_files", cfg.max_files)
     if "pk" in data:
         cfg.pk = str((path.parent / data["pk"]).resolve())
     return cfg

@@ -21,9 +21,9 @@ import pytest
 import render_fixture as fx
 from openpyxl import load_workbook
 
+from kinerja_audit import i18n as labels
 from kinerja_audit import rulepack
 from kinerja_audit.findings import CATEGORIES, SEVERITIES, Finding, ReportResult
-from kinerja_audit import i18n as labels
 from kinerja_audit.render import FORMATS, render
 from kinerja_audit.render.escape import neutralise
 

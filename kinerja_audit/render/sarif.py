@@ -5,9 +5,9 @@ import json
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from .. import i18n as labels
 from .. import rulepack
 from ..findings import Finding
-from .. import i18n as labels
 from . import common
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
