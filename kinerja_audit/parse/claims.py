@@ -107,6 +107,7 @@ class Sentence:
     counts: list[CountStatement] = field(default_factory=list)
     comparisons: list[tuple[int, int]] = field(default_factory=list)   # spans of comparison words
     flattened: bool = False                # a table or list flattened into running text
+    lower_is_better: bool = False          # it names something lower-is-better (waktu, temuan ...)
     numeral_words: list = field(default_factory=list)      # parse.statements.NumeralWord
     totals: list = field(default_factory=list)             # parse.statements.Total
     year_references: list = field(default_factory=list)    # parse.statements.YearReference
@@ -491,6 +492,8 @@ def _statements(sentence: Sentence) -> None:
     """What the sentence states about the report as a whole: a cause, an average, counts."""
     text = sentence.text
     sentence.explains = explains(text)
+    sentence.lower_is_better = any_match("negative_name_patterns", text) \
+        and not any_match("positive_name_overrides", text)
     m = pattern("summary_average_re").search(text)
     sentence.average = parse_number(m.group(1)) if m else None
     for m in pattern("summary_count_re").finditer(text):
