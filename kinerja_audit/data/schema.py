@@ -13,7 +13,10 @@ from .shape import NUMBERS, TEXT
 
 def build(checks, name: str = "indicator-data"):
     import pandas as pd
-    import pandera.pandas as pa
+
+    from ..pandera_loader import pandera
+
+    pa = pandera().pandas
 
     text = pd.StringDtype("pyarrow")
     columns = {c: pa.Column(text, nullable=True) for c in TEXT}
@@ -33,7 +36,9 @@ def build(checks, name: str = "indicator-data"):
 
 def failing_rows(schema, df) -> dict[str, list[int]]:
     """{check name: positions of the rows that fail it}; a column failure raises ValueError."""
-    import pandera.errors as pe
+    from ..pandera_loader import pandera
+
+    pe = pandera().errors
 
     try:
         schema.validate(df, lazy=True)
