@@ -27,3 +27,4 @@ def pandera():
         import pandera.errors  # noqa: F401
         import pandera.pandas  # noqa: F401
     return sys.modules["pandera"]
+
