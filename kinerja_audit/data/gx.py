@@ -45,6 +45,13 @@ def _gx():
     return gx
 
 
+SEVERITY = {"error": "critical", "warning": "warning", "info": "info"}
+
+
+def _severity(check) -> str:
+    return SEVERITY.get(rulepack.rules()[check.rule].severity, "warning")
+
+
 def _describe(check, lang: str) -> str:
     spec = rulepack.rules()[check.rule]
     summary = spec.summary.get(lang) or spec.summary.get("id", "")
@@ -59,20 +66,19 @@ def expectation(check, target: str = "pandas", lang: str = "id"):
         sql = to_sql(check.expr).replace("{", "{{").replace("}", "}}")
         query = f"SELECT {quote_ident(ROW)} FROM {{batch}} WHERE {sql}"
         return gx.expectations.UnexpectedRowsExpectation(
-            unexpected_rows_query=query, description=_describe(check, lang), meta=meta)
+            unexpected_rows_query=query, description=_describe(check, lang), meta=meta,
+            severity=_severity(check))
     from great_expectations.expectations.row_conditions import PassThroughCondition
 
     return gx.expectations.ExpectColumnValuesToBeNull(
         column=ROW, row_condition=PassThroughCondition(pass_through_filter=to_query(check.expr)),
-        description=_describe(check, lang), meta=meta)
+        description=_describe(check, lang), meta=meta, severity=_severity(check))
 
 
 def suite(checks, target: str = "pandas", name: str = "kinerja-audit", lang: str = "id"):
     gx = _gx()
-    out = gx.ExpectationSuite(name=name, meta={"kinerja_audit": {"target": target}})
-    for check in checks:
-        out.add_expectation(expectation(check, target, lang))
-    return out
+    return gx.ExpectationSuite(name=name, expectations=[expectation(c, target, lang) for c in checks],
+                               meta={"kinerja_audit": {"target": target}})
 
 
 def export_suite(ctx, rule_ids: set[str] | None, target: str = "pandas", name: str = "kinerja-audit") -> str:

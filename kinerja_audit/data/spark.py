@@ -176,7 +176,10 @@ def _normaliser(names, typed, mapping: Mapping, lang: str, columns: list[str]):
             return
         raw = pd.concat(parts, ignore_index=True).sort_values(ROW, kind="stable").reset_index(drop=True)
         frame = normalise(Raw(source="", frame=raw, typed=set(typed)), mapping, lang)
-        yield frame.df[columns]
+        out = frame.df[columns]
+        text = [c for c in columns if _spark_type(out[c].dtype).typeName() == "string"]
+        # text as plain objects: Arrow-backed strings may be chunked, which mapInPandas refuses
+        yield out.astype({c: object for c in text}).where(out.notna(), None) if text else out
     return run
 
 
