@@ -62,15 +62,22 @@ def reachable(target: Cell, realisasi: Cell, polarity: str) -> tuple[float, floa
     return min(values), max(values)
 
 
-def consistent(printed: Cell, target: Cell, realisasi: Cell, polarity: str, tolerance: float) -> bool | None:
-    """True/False, or None when it cannot be decided (missing numbers, zero target)."""
+def consistent(printed: Cell, target: Cell, realisasi: Cell, polarity: str, tolerance: float,
+               caps: tuple[float, ...] | list[float] = ()) -> bool | None:
+    """True/False, or None when it cannot be decided (missing numbers, zero target).
+
+    A printed value stands for what rounds *or truncates* to it (116 for 116,67: [p − h, p + 2h)),
+    give or take ``tolerance``; a printed value equal to one of ``caps`` (an agency's maximum, e.g.
+    120) is consistent when the figures reach that cap or more."""
     if printed.number is None or target.number is None or realisasi.number is None:
         return None
     span = reachable(target, realisasi, polarity)
     if span is None:
         return None
     p, h = printed.number.value, printed.number.half_step
-    return p + h + tolerance >= span[0] and p - h - tolerance <= span[1]
+    if any(abs(p - cap) <= h + 1e-9 and span[1] >= cap - tolerance for cap in caps):
+        return True
+    return p + 2 * h + tolerance >= span[0] and p - h - tolerance <= span[1]
 
 
 def decimals_for(printed: Cell | None) -> int:

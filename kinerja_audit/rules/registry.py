@@ -99,6 +99,7 @@ def load_all() -> dict[str, RuleFn]:
         identity,
         narrative,
         pk,
+        prose,
         structure,
         table_values,
     )
@@ -154,6 +155,7 @@ def select(selected: Iterable[str] | None = None, ignored: Iterable[str] | None 
 
 def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
+    load_all()
     findings: list[Finding] = []
     for rid in rule_ids:
         spec = specs[rid]
