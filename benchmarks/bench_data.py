@@ -41,7 +41,7 @@ def run(source: str, engine: str, table: str = "") -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(CHILD)          # a file, not -c: pyspark exits early when __main__ has no file
     try:
-        done = subprocess.run([sys.executable, fh.name, source, engine, table], capture_output=True,
+        done = subprocess.run([sys.executable, fh.name, source, engine, table], check=False, capture_output=True,
                               text=True, timeout=7200)
     finally:
         os.unlink(fh.name)

@@ -21,10 +21,10 @@ def pandera():
         if "pandera.pandas" not in sys.modules and "pyspark" not in sys.modules:
             sys.modules["pyspark"] = None          # "import pyspark…" raises ImportError
             try:
-                import pandera.pandas  # noqa: F401
+                import pandera.pandas
             finally:
                 del sys.modules["pyspark"]
-        import pandera.errors  # noqa: F401
+        import pandera.errors
         import pandera.pandas  # noqa: F401
     return sys.modules["pandera"]
 

@@ -236,7 +236,6 @@ def validate(source: str, checks, options, lang: str = "id"):
                    *(F.sum((F.col(c) == 1).cast("long")).alias(c) for c in bad_cols)).first()
     counts = {"rows": sdf.count(), "indicators": int(agg["indicators"]), "units": int(agg["units"]),
               "cells_unreadable": int(sum(agg[c] or 0 for c in bad_cols))}
-    import pandas as pd
 
     if wanted:
         keep = F.col(ROW).isin(wanted)
