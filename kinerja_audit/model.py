@@ -20,6 +20,7 @@ from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.repair import repair
+from .parse.yoy import parse_yoy_tables
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
 from .parse.text import any_match, is_debris, norm, pattern
@@ -62,6 +63,7 @@ class Indicator:
     annual: Cell | None = None       # the annual target (an annual report's period target is annual)
     named_score: bool = False        # the name says a score is measured (nilai, indeks, IKM)
     named_percent: bool = False      # the name says a percentage is measured (persentase, rasio)
+    bounded: bool = False            # its scale is 0-100 by regulation (IKM, Nilai AKIP) or a share
     explained: bool = False          # some sentence about it gives a cause (anomaly rule)
 
     def mentions(self) -> list[Mention]:
@@ -120,6 +122,7 @@ class Report:
     parts_present: set = field(default_factory=set)        # part keys found (headings or body words)
     annex: object | None = None                            # parse.sections.Annex
     pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
+    yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -307,7 +310,9 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
-    report_obj.sentences = claims.extract(doc, sections, tables, indicators)
+    report_obj.yoy_tables = parse_yoy_tables(doc, stops)
+    yoy_lines = {r.line for t in report_obj.yoy_tables for r in t.rows} | {t.header_line for t in report_obj.yoy_tables}
+    report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
@@ -394,6 +399,8 @@ def _name_facts(indicators: list[Indicator]) -> None:
         name = ind.name or ""
         ind.named_score = any_match("score_name_patterns", name)
         ind.named_percent = any_match("percent_name_patterns", name)
+        ind.bounded = any_match("bounded_score_patterns", name) or \
+            ind.named_percent and not any_match("unbounded_percent_patterns", name)
 
 
 def _derive(report: Report) -> None:
@@ -448,9 +455,32 @@ def _split_heading(text: str) -> tuple[str | None, str | None, str]:
     return None, None, norm(text)
 
 
+def _repeats(pairs: list[tuple[Table, Row]]) -> tuple[list, list]:
+    """Split the rows of several results tables into the rows that introduce an indicator and the
+    rows that restate one an earlier table introduced (a later recap or comparison table lists the
+    same codes or names again): (introducing, restating as (row index it restates, table, row))."""
+    first: list[tuple[Table, Row]] = []
+    again: list[tuple[int, Table, Row]] = []
+    for table, row in pairs:
+        # only a table of several rows recaps others; a one-row table with a repeated code is an
+        # indicator of its own whose code is wrong (LBL001 tells)
+        same = None if len(table.rows) < 2 else next(
+            (k for k, (t0, r0) in enumerate(first) if t0 is not table and (
+                namesim.similarity(row.name, r0.name) >= 90
+                or row.code and row.code == r0.code and namesim.similarity(row.name, r0.name) >= 60)), None)
+        if same is None:
+            first.append((table, row))
+        else:
+            again.append((same, table, row))
+    return first, again
+
+
 def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> list[Indicator]:
-    pairs = [(t, r) for t in tables for r in t.rows]
+    pairs, again = _repeats([(t, r) for t in tables for r in t.rows])
     inds = _indicators_from_rows(pairs, "table")
+    for k, table, row in again:   # a recap of the same indicators: a second place it is stated
+        if inds[k].summary is None:
+            inds[k].summary = _mention(table, row, "summary")
     # headings: the nearest heading above each table (and below the previous table)
     prev_end = 0
     for ind, (table, row) in zip(inds, pairs):

@@ -162,13 +162,14 @@ class _Scope:
     sections: list
     tables: list
     indicators: list
+    excluded: set = field(default_factory=set)   # lines of other tables (year-over-year)
 
     def indicator(self, code: str | None):
         return next((i for i in self.indicators if i.code == code), None)
 
 
 def _excluded_lines(scope: _Scope) -> set[int]:
-    out: set[int] = set()
+    out: set[int] = set(scope.excluded)
     for t in scope.tables:
         start = t.caption_line or t.header_line
         out.update(range(start, t.end_line + 1))
@@ -557,9 +558,10 @@ def _positional(scope: _Scope, paras: list[list[tuple[int, str]]], found: list[s
     return out
 
 
-def extract(doc, sections, tables, indicators) -> list[Sentence]:
-    """Every sentence of the prose with its claims, in document order."""
-    scope = _Scope(doc, sections, tables, indicators)
+def extract(doc, sections, tables, indicators, excluded=frozenset()) -> list[Sentence]:
+    """Every sentence of the prose with its claims, in document order (``excluded``: lines of
+    tables the indicator-table reader does not hold)."""
+    scope = _Scope(doc, sections, tables, indicators, set(excluded))
     out: list[Sentence] = []
     paras = _paragraphs(scope)
     joined_paras = [" ".join(norm(t) for _, t in para) for para in paras]

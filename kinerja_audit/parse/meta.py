@@ -129,10 +129,12 @@ def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
 def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
     out = []
     taken: list[tuple[int, int]] = []
+    quarters = {m.group("q").upper() for m in pattern("period_vote_re").finditer(text) if m.group("q")}
+    listing = len(quarters) >= 3   # "TW I TW II TW III TW IV": a row of period columns, no claim
     for m in pattern("period_vote_re").finditer(text):
         if _excluded(text, m.start(), m.end()):
             continue
-        kind, quarter = _period_of(m.group("unit"), m.group("q"))
+        kind, quarter = (None, None) if listing else _period_of(m.group("unit"), m.group("q"))
         year_raw = m.group("year") or m.group("year2")
         year = int(year_raw) if year_raw else None
         if kind is None and year is None:
@@ -147,6 +149,12 @@ def _letter_spaced(text: str) -> bool:
     words = text.split()
     short = sum(1 for w in words if w.isalpha() and len(w) <= 2 and w.lower() not in word_set("short_words"))
     return len(words) >= 8 and short >= 0.2 * len(words)
+
+
+def years_named(text: str) -> list[int]:
+    """The report years ``text`` names ("Tahun 2020", "TA 2021", "Triwulan II 2021"), without
+    regulation years, ranges and comparisons."""
+    return [m.year for m in _mentions_in(norm(text), 0, "prose") if m.year is not None]
 
 
 def period_mentions(doc: Document, running=()) -> list[PeriodMention]:
@@ -200,10 +208,24 @@ def decide_period(mentions: list[PeriodMention]) -> tuple[str | None, int | None
     return "annual", None, year, first
 
 
-def _agency(head) -> str | None:
-    """The reporting unit: a name in capitals on the cover, else the first unit named after the
-    report's title words, else the first unit named at all (each read within one line)."""
-    cover = _cover_agency(head)
+def _title_agency(running) -> str | None:
+    """The unit a running title names after its period ("Laporan Kinerja Triwulan I Tahun 2021
+    Lapas Kelas IIA Pekalongan 38")."""
+    for r in running:
+        m = pattern("title_re").match(norm(r.text))
+        if m:
+            rest = re.sub(r"\s+(\d{1,3}|[ivx]{1,4})$", "", norm(r.text)[m.end():]).strip(" –-|,:")
+            name = _trimmed_agency(rest)
+            if name:
+                return name
+    return None
+
+
+def _agency(head, running=()) -> str | None:
+    """The reporting unit: a name in capitals on the cover, else the unit a running title names,
+    else the first unit named after the report's title words, else the first unit named at all
+    (each read within one line)."""
+    cover = _cover_agency(head) or _title_agency(running)
     if cover:
         return cover
     after_title, anywhere, title_seen = None, None, False
@@ -238,6 +260,10 @@ def _trimmed_agency(name: str) -> str | None:
             kept[-1] = kept[-1].rstrip(",")
             break
         kept.pop()
+    from .tables import is_header_word
+
+    if kept and sum(is_header_word(t) for t in kept) * 2 >= len(kept):
+        return None   # "Satuan Target Realisasi Capaian": a table's column headers
     text = " ".join(kept).strip("\"'“”‘’")
     if text.count(")") > text.count("("):   # the name ended a parenthesis: "(Pusat ... Anak)"
         text = text.rstrip(")")
@@ -260,7 +286,7 @@ def parse_meta(doc: Document, running=(), period: tuple[str, int | None, int] | 
             meta.period_line = decided.line
             meta.title_line = decided.line if decided.source == "title" else None
     head = doc.lines[:scan_lines]
-    meta.agency = _agency(head)
+    meta.agency = _agency(head, running)
     months = rulepack.lexicon()["months"]
     for ln in doc.lines:
         sm = _SIGN_RE.match(ln.text)

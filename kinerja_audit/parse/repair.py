@@ -116,8 +116,15 @@ def repair(doc: Document) -> tuple[Document, list[RunningLine]]:
     previous = ""
     for ln in doc.lines:
         text = _unglued(_unmojibake(ln.text))
+        page_title = pattern("page_banner_re").match(norm(text))
+        if page_title:   # "Page 9 - Laporan Kinerja Triwulan I Tahun 2021 ...": a viewer's page label
+            if pattern("running_title_re").match(page_title.group("title")):
+                running.append(RunningLine(ln.no, page_title.group("title")))
+            text = ""
         title = None if _is_banner(text) else _running_title(text)
-        if _is_banner(text):
+        if not text.strip() or re.fullmatch(r"\s*[-_=*]{5,}\s*", text):
+            text = ""   # a rule line ("-----") between parts is layout, not text
+        elif _is_banner(text):
             text = ""
         elif title is not None:
             running.append(RunningLine(ln.no, title[0]))

@@ -35,12 +35,12 @@ class Caption:
 
     @property
     def chapter(self) -> str:
-        """The chapter part of a chapter-numbered caption ("3" of "3.4"; "" for "7")."""
-        return ".".join(self.number.split(".")[:-1])
+        """The chapter part of a chapter-numbered caption ("3" of "3.4" or "3-4"; "" for "7")."""
+        return ".".join(re.split(r"[.\-]", self.number)[:-1])
 
     @property
     def position(self) -> int:
-        return int(self.number.split(".")[-1])
+        return int(re.split(r"[.\-]", self.number)[-1])
 
 
 def find_captions(doc: Document) -> list[Caption]:
@@ -88,6 +88,8 @@ class Table:
     caption_code: str | None = None
     caption_code_printed: str | None = None
     styles: set[str] = field(default_factory=set)
+    caption_years: tuple[int, ...] = ()   # the years its caption names
+    column_years: tuple[int, ...] = ()    # the years its target/realisasi/capaian columns name
 
     @property
     def numeric_roles(self) -> list[str]:
@@ -111,7 +113,7 @@ def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quar
     years = [int(y) for y in re.findall(r"\b(20\d\d)\b", q)]
     is_period = any_match("header_period", q)
     is_annual = any_match("header_annual", q) and not is_period
-    if years and year and all(y != year for y in years):
+    if years and year and all(y != year for y in years) or any_match("header_other", q):
         return f"{role}_other"
     quarters = pattern("period_quarter_re").findall(q)
     if quarters and quarter:
@@ -175,6 +177,10 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
+    if any(c.role == "target_other" for c in out) and not any(c.role in ("target", "target_annual") for c in out):
+        for c in out:   # "Target Akhir Renstra | Realisasi 2023 | Capaian": the capaian against that target
+            if c.role == "capaian":
+                c.role = "capaian_other"
     return out
 
 
@@ -209,6 +215,11 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
         for extra in [c for c in columns if c.role == role][1:]:
             extra.role = f"{role.split('_')[0]}_other"
     return columns
+
+
+def is_header_word(token: str) -> bool:
+    """A word that column headers are made of (``header_tokens``)."""
+    return bool(_header_token().match(token))
 
 
 def _header_line(text: str) -> bool:
@@ -375,6 +386,7 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             code = find_code(m.group("rest"))
             if code:
                 table.caption_code, table.caption_code_printed = code[0], code[1]
+        _years(table)
         pipe = _is_pipe_row(doc.lines[first - 1].text)
         if split:   # the header's last line goes on with the first row's data
             _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
@@ -391,6 +403,10 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     k = len(numeric)
     has_number_col = any(c.role == "number" for c in table.columns)
     has_unit_col = any(c.role == "unit" for c in table.columns)
+    roles = [c.role for c in table.columns]
+    # a text column after the figures ("Kategori": "Sangat baik") ends the row's lines with words
+    text_after = k > 0 and any(r == "keterangan" for r in roles[max(i for i, r in enumerate(roles)
+                                                                      if r in NUMERIC_ROLES) + 1:])
     rows: list[Row] = []
     current: Row | None = None
     pending: list[Cell] = []      # values of the current row, in column order
@@ -426,6 +442,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     while i <= end:
         line = doc.lines[i - 1]
         text = first_text if (i == start and first_text is not None) else line.text
+        if text_after and not pipe:
+            text = _without_trailing_words(text)
         if i in stop_lines or caption_match(text):
             break
         if not text.strip() or is_debris(text):
@@ -521,8 +539,36 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
             complete_row(last_content)
         elif current.code:
             rows.append(current)
-    table.rows = [r for r in rows if not _header_in_name(r)]
+    table.rows = [r for r in rows if not _header_in_name(r) and not _summary_row(r)]
     table.end_line = max(last_content, table.end_line)
+
+
+def _years(table: Table) -> None:
+    from .meta import years_named
+
+    if table.caption:
+        table.caption_years = tuple(years_named(table.caption))
+    numeric = [c.label for c in table.columns if c.role in NUMERIC_ROLES]
+    table.column_years = tuple(y for label in numeric for y in re.findall(r"\b((?:19|20)\d\d)\b", label)
+                               for y in [int(y)])
+
+
+def _without_trailing_words(text: str) -> str:
+    """A row line without the words of a text column after its figures ("... 101,20 Sangat baik"),
+    when figures stand before them."""
+    tokens = text.split()
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < 5 and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?", tokens[i - 1]):
+        i -= 1
+    if i == len(tokens) or i < 2 or not re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*%?", tokens[i - 1]):
+        return text
+    return " ".join(tokens[:i])
+
+
+def _summary_row(row: Row) -> bool:
+    """The table's own average or total row ("Rata-rata capaian 108,17"): no indicator of its own."""
+    return bool(pattern("summary_row_re").match(row.name)) and not row.code \
+        and "target" not in row.cells and "realisasi" not in row.cells
 
 
 def _header_in_name(row: Row) -> bool:

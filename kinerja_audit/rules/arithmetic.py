@@ -87,3 +87,56 @@ def capaian_anomaly(report, ctx: Context):
         yield Hit(ind.code, line, values={"code": ind.code, "threshold": ctx.pct(threshold)},
                   evidence_lines=ind.table.span,
                   found=pct(value, cp.decimals_for(p)), expected="≤ " + ctx.pct(threshold))
+
+
+def _yoy_indicator(report, row) -> str | None:
+    """The indicator a year-over-year row is about: the report's indicator of that name, else the
+    row as the report numbers it."""
+    from ..parse import names as namesim
+
+    best = max(report.indicators, key=lambda i: namesim.similarity(i.name, row.name), default=None)
+    if best is not None and namesim.similarity(best.name, row.name) >= 85:
+        return best.code
+    return f"Indikator {row.number}" if row.number else (row.name[:60] or None)
+
+
+def _yoy_rows(report):
+    for table in report.yoy_tables:
+        for row in table.rows:
+            if len(row.values) >= 2:
+                yield table, row, row.values[-2], row.values[-1]
+
+
+@rule("ARI004")
+def yoy_difference(report, ctx: Context):
+    for table, row, previous, latest in _yoy_rows(report):
+        d = row.difference
+        if d is None:
+            continue
+        expected = latest.value - previous.value
+        slack = sum(n.half_step for n in (d, previous, latest) if n.decimals)   # whole numbers are counts
+        if abs(d.value - expected) <= slack + 1e-9:
+            continue
+        yield Hit(_yoy_indicator(report, row), row.line, evidence=row.raw,
+                  values={"name": row.name, "previous": ctx.num(previous.value), "latest": ctx.num(latest.value),
+                          "year_previous": str(table.years[-2]), "year_latest": str(table.years[-1])},
+                  found=d.value, expected=expected)
+
+
+@rule("ARI005")
+def yoy_percentage(report, ctx: Context):
+    tol = float(ctx.option("tolerance"))
+    for table, row, previous, latest in _yoy_rows(report):
+        p = row.percent
+        if p is None or previous.value == 0:
+            continue
+        ratio = latest.value / previous.value * 100
+        growth = ratio - 100
+        h = p.half_step
+        if any(value - h - tol <= p.value <= value + h + tol or value - 2 * h - tol <= p.value <= value + tol
+               for value in (ratio, growth)):
+            continue   # rounded or truncated ratio (116 for 116,67) or growth rate
+        yield Hit(_yoy_indicator(report, row), row.line, evidence=row.raw,
+                  values={"name": row.name, "previous": ctx.num(previous.value), "latest": ctx.num(latest.value),
+                          "year_previous": str(table.years[-2]), "year_latest": str(table.years[-1])},
+                  found=pct(p.value, p.decimals), expected=pct(ratio, 2))

@@ -34,6 +34,15 @@ def period_word(report, ctx: Context, *, with_year: bool = False) -> str:
     return periods.label(report.meta, ctx.word, with_year=with_year)
 
 
+def other_period_near(sentence, claim, report, window: int) -> bool:
+    """A period reference other than the report's stands before this figure, within ``window``
+    characters (a past or future value: "posisi akhir triwulan II ... 13.988")."""
+    refs = [p for p in sentence.periods if p.start < claim.start and claim.start - p.start < window]
+    if not refs:
+        return False
+    return not periods.is_current(refs[-1].period, report.meta)
+
+
 def polarity_word(ind, ctx: Context) -> str:
     """Why the indicator is read as lower/higher-is-better (PK, configuration, name, report)."""
     return ctx.word({"name": "polarity_name", "pk": "polarity_pk", "config": "polarity_config",

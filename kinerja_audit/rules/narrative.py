@@ -7,8 +7,9 @@ from .. import capaian as cp
 from .. import rulepack
 from ..parse.cells import unit_family, unit_key
 from ..parse.numbers import Number, format_number, same_value
+from ..parse import periods
 from ..parse.periods import current_numeral, is_current
-from .common import pct, period_word
+from .common import other_period_near, pct, period_word
 from .registry import Context, Hit, rule
 
 
@@ -46,12 +47,6 @@ def _replace(sentence, claim, new: str) -> str:
     return text[:start] + new + text[start + len(claim.raw):]
 
 
-def _other_period_near(sentence, claim, report, window: int) -> bool:
-    """A period reference other than the report's stands just before this figure (a past or future value)."""
-    refs = [p for p in sentence.periods if p.start < claim.start and claim.start - p.start < window]
-    if not refs:
-        return False
-    return not is_current(refs[-1].period, report.meta)
 
 
 def _sentences(report):
@@ -119,7 +114,7 @@ def prose_figure_mismatch(report, ctx: Context):
         for claim in s.numbers():
             if claim.role not in ("target", "realisasi") or claim.percent and not ind.in_percent:
                 continue
-            if _other_period_near(s, claim, report, window):
+            if other_period_near(s, claim, report, window):
                 continue
             if claim.role == "target":
                 truth = t
@@ -161,7 +156,7 @@ def prose_percentage_mismatch(report, ctx: Context):
         if not candidates:
             continue
         for claim in s.numbers("capaian"):
-            if not claim.percent or _other_period_near(s, claim, report, window):
+            if not claim.percent or other_period_near(s, claim, report, window):
                 continue
             if any(_is_same(v, claim, 0.0, tolerance) for v in candidates) or _unit_slip(claim, ind):
                 continue
@@ -295,6 +290,8 @@ def verdict_contradicts_numbers(report, ctx: Context):
             said = _said(v, ind)
             if not _contradicts(said, expected):
                 continue
+            if v.ambiguous and ind.polarity == "negative" and not _contradicts(v.meaning, expected):
+                continue   # "melebihi target" of a lower-is-better indicator may state the achievement
             if printed_zero_pct and expected == "not_measured" and said in ("equal", "reached"):
                 continue  # "sesuai/100%" repeats the table's 100% on a zero target: one root cause, ZER001
             key = "verdict_not_measured" if expected == "not_measured" else f"verdict_{expected}"
@@ -434,3 +431,36 @@ def prose_unit_differs(report, ctx: Context):
                       found=claim.unit, expected=table_unit)
             reported.add(ind.code)
             break
+
+
+@rule("NPD006")
+def caption_year_differs(report, ctx: Context):
+    """A table's caption names one year, its target/realisasi columns another."""
+    for table in report.tables:
+        caption, columns = set(table.caption_years), set(table.column_years)
+        if len(caption) != 1 or len(columns) != 1 or caption == columns:
+            continue
+        (found,), (expected,) = caption, columns
+        own = [i.code for i in report.indicators if i.table is not None and i.table.table is table]
+        code = own[0] if len(own) == 1 else report.indicator_at(table.caption_line)
+        yield Hit(code, table.caption_line, evidence=table.caption,
+                  values={"n": table.caption_number or ""}, found=str(found), expected=str(expected),
+                  found_value=found, expected_value=expected)
+
+
+@rule("NPD007")
+def running_title_period_differs(report, ctx: Context):
+    """A running header or footer naming another period than the report's (decided elsewhere)."""
+    meta = report.meta
+    if meta.year is None or meta.period_source in (None, "running"):
+        return
+    for m in meta.mentions:
+        if m.source != "running" or m.year is None:
+            continue
+        quarter_differs = m.kind in ("quarterly", "semester") and meta.kind in ("quarterly", "semester") \
+            and m.quarter != meta.quarter
+        if m.year == meta.year and not quarter_differs:
+            continue
+        found = periods.label(type(meta)(kind=m.kind, quarter=m.quarter, year=m.year), ctx.word, with_year=True)
+        yield Hit(None, m.line, evidence=m.text, values={"title": m.text}, found=found,
+                  expected=period_word(report, ctx, with_year=True))

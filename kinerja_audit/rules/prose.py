@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import capaian as cp
 from ..parse.numbers import same_value
 from ..parse.statements import spelled
-from .common import pct
+from .common import other_period_near, pct
 from .registry import Context, Hit, rule
 
 
@@ -207,6 +207,15 @@ def sentence_verdict(report, ctx: Context):
 _INVERSE = {"above": "below", "below": "above"}
 
 
+def _compared_before(s, claim) -> bool:
+    """A comparison word ("dibandingkan", "sebelumnya") stands before the figure, with no reference
+    to the report's own period between them ("... tahun sebelumnya; Realisasi tahun 2021 sebesar 158"
+    is this year's figure)."""
+    return any(b <= claim.start and not any(b <= p.start < claim.start and p.period[0] == "year"
+                                            for p in s.periods)
+               for _, b in s.comparisons)
+
+
 def _contradicts(v, literal_expected: str, polarity: str) -> bool:
     """Whether verdict ``v`` contradicts a realisasi that is ``literal_expected`` (above, equal,
     below) its target.  A literal comparison ("lebih lama dari target") reads the figures as they
@@ -229,14 +238,15 @@ def _contradicts(v, literal_expected: str, polarity: str) -> bool:
 @rule("NNU009")
 def realisasi_restated(report, ctx: Context):
     """The same indicator's realisasi for the report's period given differently in several places."""
+    window = int(ctx.option("period_window"))
     by_indicator: dict[str, list] = {}
     for s in report.sentences:
         ind = report.indicator(s.indicator) if s.indicator else None
         if ind is None or ind.value("realisasi") is not None:
             continue   # with a table value NNU001 compares each sentence with the table
-        if any(p.period[0] == "year" and p.period[1] != report.meta.year for p in s.periods):
-            continue
         for c in s.numbers("realisasi"):
+            if other_period_near(s, c, report, window) or _compared_before(s, c):
+                continue   # an earlier period's figure, or one given for comparison
             if c.explicit and c.cue_near:
                 by_indicator.setdefault(ind.code, []).append((s, c))
                 break

@@ -62,6 +62,8 @@ def percentage_in_count_unit(report, ctx: Context):
 def implausible_value(report, ctx: Context):
     low, high = float(ctx.option("low")), float(ctx.option("high"))
     for ind in report.indicators:
+        if not ind.bounded:
+            continue
         if ind.named_score and ind.unit_family in (None, "score"):
             kind = ctx.word("kind_score", low=ctx.num(low), high=ctx.num(high))
         elif ind.named_percent and ind.unit_family in (None, "percent"):
