@@ -1,66 +1,115 @@
 """Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk``.
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage or an input
-that could not be read (the other inputs are still audited and reported).
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage, bad
+configuration, an input that could not be read or audited (the other inputs are still audited and
+reported), output that could not be written, or a bug of the tool (never a traceback, never 1).
+Every message comes from :mod:`kinerja_audit.i18n` (``checks/ui_cli.yaml``), in the language of
+``--lang`` (read before the rest of the command line, so help and usage errors use it too).
 """
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
+from .errors import LocalisedError
+from .output import OutputError, check_target, choose_format, emit
 
-INPUT_SUFFIXES = (".txt", ".pdf", ".docx", ".text")
 FAIL_ON = ("error", "warning", "info", "never")
+LANGS = ("id", "en")
 
 
-class UsageError(Exception):
-    """Bad command-line usage or configuration: one line, exit 2."""
+class UsageError(LocalisedError):
+    """Bad command-line usage: one line, exit 2 (``cli.KEY`` of ``checks/ui_cli.yaml``)."""
+
+    prefix = "cli."
 
 
-def _expand(inputs: list[str]) -> list[str]:
-    """Files, directories (recursively, known suffixes) and globs, in a stable order."""
-    out: list[str] = []
-    for item in inputs:
-        if any(ch in item for ch in "*?[") and not os.path.exists(item):
-            matches = sorted(glob.glob(item, recursive=True))
-            out.extend(matches or [item])
-        elif os.path.isdir(item):
-            found = sorted(str(p) for p in Path(item).rglob("*")
-                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            out.extend(found or [item])
-        else:
-            out.append(item)
-    return out
+def t(key: str, lang: str, **values) -> str:
+    from . import i18n
+
+    return i18n.label(key, lang, **values)
 
 
-def _positive_int(value: str) -> int:
-    """argparse type: a whole number above zero (``--max-pages``)."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"harus bilangan bulat positif, bukan '{value}'")
-    return number
+def lang_of(argv: list[str]) -> str:
+    """The ``--lang`` of a command line, before it is parsed (help and usage errors need it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    return "id"
+
+
+# ------------------------------------------------------------------------------------ arguments
+def _positive_int(lang: str):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number <= 0:
+            raise argparse.ArgumentTypeError(t("cli.not_positive", lang, value=value))
+        return number
+    return parse
+
+
+def _seconds(lang: str):
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 <= number < float("inf"):
+            raise argparse.ArgumentTypeError(t("cli.not_seconds", lang, value=value))
+        return number
+    return parse
+
+
+def _delimiter(lang: str):
+    def parse(value: str) -> str:
+        value = {"tab": "\t", "\\t": "\t"}.get(value.lower(), value)
+        if value not in (",", ";", "\t", "|"):
+            raise argparse.ArgumentTypeError(t("cli.bad_delimiter", lang, value=value))
+        return value
+    return parse
 
 
 def _csv_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
+def _selectors(entries: list[str], option: str) -> list[str]:
+    """Rule ids, names or categories in any case, canonical; an unknown one is bad usage."""
+    from .config import nearest, selector
+
+    out = []
+    for entry in entries:
+        try:
+            out.append(selector(entry))
+        except LookupError:
+            raise UsageError("unknown_selector", option=option, entry=entry,
+                             nearest=nearest(entry)) from None
+    return out
+
+
+# ------------------------------------------------------------------------------------ check
 def _context(args):
     from .config import load_config
     from .rules.registry import Context, select
 
     cfg = load_config(args.config, start=Path.cwd())
+    if cfg.source:
+        sys.stderr.write(f"kinerja-audit: {t('cli.config_in_use', args.lang or cfg.lang, path=_visible(cfg.source))}\n")
     lang = args.lang or cfg.lang
+    args.lang = lang
     fail_on = args.fail_on or cfg.fail_on
-    selected = _csv_list(args.select) or cfg.select
-    ignored = _csv_list(args.ignore) + cfg.ignore
+    selected = _selectors(_csv_list(args.select), "--select") or cfg.select
+    ignored = _selectors(_csv_list(args.ignore), "--ignore") + cfg.ignore
     ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity, polarity=cfg.polarity)
     pk_path = getattr(args, "pk", None) or cfg.pk
     if pk_path:
@@ -71,49 +120,18 @@ def _context(args):
     return ctx, rule_ids, fail_on, cfg
 
 
-def _audit_one(job):
-    from .audit import audit_path
+def _visible(name: str) -> str:
+    from .render.escape import visible
 
-    path, ctx, rule_ids, max_bytes, max_pages = job
-    return audit_path(path, ctx, rule_ids, max_bytes=max_bytes, max_pages=max_pages)
+    return visible(name)
 
 
 def _progress(done: int, total: int, name: str) -> None:
     if total > 1 and sys.stderr.isatty():
-        sys.stderr.write(f"\r[{done}/{total}] {name[-60:]:<60}")
+        sys.stderr.write(f"\r[{done}/{total}] {_visible(name)[-60:]:<60}")
         if done == total:
             sys.stderr.write("\r" + " " * 80 + "\r")
         sys.stderr.flush()
-
-
-def _run_batch(paths, ctx, rule_ids, max_bytes, max_pages, jobs):
-    jobs_list = [(p, ctx, rule_ids, max_bytes, max_pages) for p in paths]
-    results = []
-    if jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for i, res in enumerate(pool.map(_audit_one, jobs_list, chunksize=4), start=1):
-                results.append(res)
-                _progress(i, len(paths), res.source)
-    else:
-        for i, job in enumerate(jobs_list, start=1):
-            results.append(_audit_one(job))
-            _progress(i, len(paths), job[0])
-    return results
-
-
-def _emit(data, output: str | None) -> None:
-    if output:
-        mode = "wb" if isinstance(data, bytes) else "w"
-        kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""}
-        with open(output, mode, **kwargs) as fh:
-            fh.write(data)
-        return
-    if isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data if data.endswith("\n") else data + "\n")
 
 
 def _exit_code(results, fail_on: str) -> int:
@@ -126,59 +144,90 @@ def _exit_code(results, fail_on: str) -> int:
     return 0
 
 
-def cmd_check(args) -> int:
+def _folder_notes(inputs, lang: str) -> list:
+    """Skipped files (stderr) and folders without reports or unreadable (their error results)."""
+    from .findings import ReportResult
+    from .inputs import REPORT_SUFFIXES
+
+    for folder, names in inputs.skipped.items():
+        shown = ", ".join(_visible(n) for n in names[:10])
+        more = t("cli.and_more", lang, count=len(names) - 10) if len(names) > 10 else ""
+        sys.stderr.write(f"kinerja-audit: {_visible(folder)}: "
+                         f"{t('cli.skipped', lang, count=len(names), names=shown + more)}\n")
+    suffixes = ", ".join(REPORT_SUFFIXES)
+    return ([ReportResult(source=f, errors=[t("cli.folder_without_reports", lang,
+                                                suffixes=suffixes)]) for f in inputs.empty]
+            + [ReportResult(source=f, errors=[t("cli.folder_unreadable", lang)])
+               for f in inputs.unreadable])
+
+
+def _render(results, fmt: str, args, ctx, cfg, fail_on: str):
+    """The output of ``results``; a report whose data makes the renderer fail becomes that
+    report's error (the others are rendered)."""
     from . import contract
-    from .render import BINARY_FORMATS, render
+    from .audit import internal_error
+    from .render import render
+
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = {"lang": ctx.lang, "color": color, "fail_on": fail_on,
+               "csv_delimiter": getattr(args, "csv_delimiter", None) or ","}
+    config = cfg.source if cfg else None
+    try:
+        return render(contract.build(results, config=config), fmt, **options)
+    except ImportError:
+        raise
+    except Exception:  # noqa: BLE001  find the report(s) the renderer fails on
+        fixed = []
+        for r in results:
+            try:
+                render(contract.build([r], config=config), fmt, **options)
+                fixed.append(r)
+            except Exception as exc:  # noqa: BLE001
+                fixed.append(internal_error(r.source, exc, ctx.lang))
+        return render(contract.build(fixed, config=config), fmt, **options)
+
+
+def cmd_check(args) -> int:
+    from .inputs import expand
+    from .render import BINARY_FORMATS, FORMATS
+    from .runner import DEFAULT_TIMEOUT, Job, run
 
     ctx, rule_ids, fail_on, cfg = _context(args)
-    if fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on: '{fail_on}' tidak dikenal; pilih {', '.join(FAIL_ON)}")
-    paths = _expand(args.files)
-    if not paths and ctx.pk is None:
-        raise UsageError("tidak ada berkas untuk diperiksa")
-    fmt = args.format
+    lang = ctx.lang
+    inputs = expand(args.files)
+    if not args.files and ctx.pk is None:
+        raise UsageError("no_files")
+    fmt = choose_format(args.format, args.output, FORMATS, "text")
+    check_target(args.output, inputs.paths + [p for p in (getattr(args, "pk", None), cfg.pk,
+                                                          cfg.source) if p])
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
-        raise UsageError(f"format {fmt} adalah berkas biner; gunakan --output NAMA.{fmt}")
-    if paths:
-        results = _run_batch(paths, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
-                             args.max_pages or cfg.max_pages, max(1, args.jobs))
-    else:   # only a PK: check its own quarter targets
+        raise UsageError("binary_to_terminal", format=fmt)
+    notes = _folder_notes(inputs, lang)
+    if inputs.paths:
+        jobs = [Job(p, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
+                    args.max_pages or cfg.max_pages) for p in inputs.paths]
+        timeout = next(v for v in (args.timeout, cfg.timeout, DEFAULT_TIMEOUT) if v is not None)
+        results = run(jobs, workers=args.jobs, timeout=timeout, progress=_progress)
+    elif not notes:   # only a PK: check its own quarter targets
         from .audit import audit_pk
 
         results = [audit_pk(ctx, rule_ids)]
+    else:
+        results = []
+    results += notes
     for r in results:
         for err in r.errors:
-            sys.stderr.write(f"kinerja-audit: {r.source}: {err}\n")
-    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    _emit(render(contract.build(results), fmt, lang=ctx.lang, color=color), args.output)
+            sys.stderr.write(f"kinerja-audit: {_visible(r.source)}: {err}\n")
+    emit(_render(results, fmt, args, ctx, cfg, fail_on), args.output)
     return _exit_code(results, fail_on)
 
 
-def cmd_init_pk(args) -> int:
-    from . import model
-    from .pk import text
-    from .pk_draft import draft
-
-    lang = args.lang or "id"
-    if args.output and os.path.exists(args.output) and not args.force:
-        raise UsageError(f"{args.output}: {text('draft_exists', lang)}")
-    doc = _read_one(args, lang)
-    if doc is None:
-        return 2
-    _emit(draft(model.build(doc), lang), args.output)
-    return 0
-
-
-def _read_one(args, lang: str):
-    """The document named by ``args.file``, or None after a one-line error on stderr."""
-    from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
-
-    try:
-        return read_document(args.file, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                             max_pages=args.max_pages or DEFAULT_MAX_PAGES)
-    except InputError as err:
-        sys.stderr.write(f"kinerja-audit: {args.file}: {err.reason(lang)}\n")
-        return None
+def cmd_demo(args) -> int:
+    """The bundled sample: its planted defects are found, so findings exit 0 unless ``--fail-on``
+    is given (then the exit code is what ``check`` would give)."""
+    args.files = sample_paths()
+    code = cmd_check(args)
+    return code if args.fail_on or code != 1 else 0
 
 
 def sample_paths() -> list[str]:
@@ -188,10 +237,32 @@ def sample_paths() -> list[str]:
     return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
-def cmd_demo(args) -> int:
-    args.files = sample_paths()
-    code = cmd_check(args)
-    return 0 if code == 1 else code   # the sample has planted defects: finding them is success
+# ------------------------------------------------------------------------------------ the others
+def _read_one(args, lang: str):
+    """The document named by ``args.file``, or None after a one-line error on stderr."""
+    from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
+
+    try:
+        return read_document(args.file, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                             max_pages=args.max_pages or DEFAULT_MAX_PAGES)
+    except InputError as err:
+        sys.stderr.write(f"kinerja-audit: {_visible(args.file)}: {err.reason(lang)}\n")
+        return None
+
+
+def cmd_init_pk(args) -> int:
+    from . import model
+    from .pk_draft import draft
+
+    lang = args.lang or "id"
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise OutputError("draft_exists", output=args.output)
+    check_target(args.output, [args.file])
+    doc = _read_one(args, lang)
+    if doc is None:
+        return 2
+    emit(draft(model.build(doc), lang), args.output)
+    return 0
 
 
 def cmd_extract(args) -> int:
@@ -199,7 +270,10 @@ def cmd_extract(args) -> int:
 
     from . import frames, model
 
-    doc = _read_one(args, args.lang or "id")
+    lang = args.lang or "id"
+    fmt = choose_format(args.format, args.output, ("csv", "json"), "csv")
+    check_target(args.output, [args.file])
+    doc = _read_one(args, lang)
     if doc is None:
         return 2
     report = model.build(doc)
@@ -208,117 +282,169 @@ def cmd_extract(args) -> int:
         rows = claim_rows(report)
     else:
         rows = frames.indicator_rows(report)
-    if args.format == "json":
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2, default=str), args.output)
+    if fmt == "json":
+        from .contract import finite
+
+        emit(json.dumps(finite(rows), ensure_ascii=False, indent=2, default=str,
+                        allow_nan=False), args.output)
     else:
         import csv
         import io
+
+        from .render.escape import cell
 
         buf = io.StringIO()
         cols = list(rows[0].keys()) if rows else []
         writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
-        _emit("\ufeff" + buf.getvalue() if args.output else buf.getvalue(), args.output)
+        writer.writerows([{k: cell(v) for k, v in row.items()} for row in rows])
+        emit("\ufeff" + buf.getvalue() if args.output else buf.getvalue(), args.output)
     return 0
 
 
 def cmd_rules(args) -> int:
-    from . import rulepack
+    from . import i18n, rulepack
     from .rules.registry import load_all
 
     lang = args.lang or "id"
     registered = load_all()
     for rid, spec in sorted(rulepack.rules().items()):
         mark = "" if rid in registered else " (?)"
-        print(f"{rid}  {spec.category:<18} {spec.severity:<8} {spec.name}{mark}")
+        print(f"{rid}  {spec.category:<18} {i18n.severity(spec.severity, lang):<11} {spec.name}{mark}")
         print(f"        {spec.summary[lang]}")
     return 0
 
 
 def cmd_explain(args) -> int:
-    from . import rulepack
+    from . import i18n, rulepack
 
     lang = args.lang or "id"
     specs = rulepack.rules()
     key = args.rule
-    spec = specs.get(key.upper()) or next((s for s in specs.values() if s.name == key), None)
+    spec = specs.get(key.upper()) or next((s for s in specs.values() if s.name == key.lower()), None)
     if spec is None:
-        raise UsageError(f"aturan '{key}' tidak dikenal; lihat 'kinerja-audit rules'")
-    labels = {"id": ("Kategori", "Tingkat", "Mengapa", "Contoh salah", "Contoh benar", "Opsi"),
-              "en": ("Category", "Severity", "Why", "Bad example", "Good example", "Options")}[lang]
+        from .config import nearest
+
+        raise UsageError("unknown_rule", rule=key, nearest=nearest(key))
+
+    def head(name: str) -> str:
+        return t(f"explain.{name}", lang)
+
+    category = i18n.category(spec.category, lang)
     lines = [f"{spec.id} — {spec.name}", "", spec.summary[lang], "",
-             f"{labels[0]}: {spec.category}", f"{labels[1]}: {spec.severity}"]
+             f"{head('category')}: {category} ({spec.category})",
+             f"{head('severity')}: {i18n.severity(spec.severity, lang)}"]
     if spec.why:
-        lines += ["", f"{labels[2]}:", "  " + spec.why[lang]]
+        lines += ["", f"{head('why')}:", "  " + spec.why[lang]]
     if spec.bad:
-        lines += ["", f"{labels[3]}:"] + ["  " + ln for ln in spec.bad.rstrip().splitlines()]
+        lines += ["", f"{head('bad')}:"] + ["  " + ln for ln in spec.bad.rstrip().splitlines()]
     if spec.good:
-        lines += ["", f"{labels[4]}:"] + ["  " + ln for ln in spec.good.rstrip().splitlines()]
+        lines += ["", f"{head('good')}:"] + ["  " + ln for ln in spec.good.rstrip().splitlines()]
     if spec.options:
-        lines += ["", f"{labels[5]}:"] + [f"  {k}: {v}" for k, v in spec.options.items()]
+        lines += ["", f"{head('options')}:"] + [f"  {k}: {v}" for k, v in spec.options.items()]
     print("\n".join(lines))
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+# ------------------------------------------------------------------------------------ the parser
+class _Formatter(argparse.HelpFormatter):
+    lang = "id"
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:
+            prefix = t("help.usage_prefix", self.lang)
+        return super().add_usage(usage, actions, groups, prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one localised line (UsageError) and localised titles."""
+
+    lang = "id"
+
+    def __init__(self, *args, **kwargs):
+        formatter = type("Formatter", (_Formatter,), {"lang": self.lang})
+        kwargs.setdefault("formatter_class", formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t("help.positionals", self.lang)
+        self._optionals.title = t("help.options", self.lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=t("help.help", self.lang))
+
+    def error(self, message: str):
+        from .argerrors import translate
+
+        raise UsageError("usage", prog=self.prog, detail=translate(message, self.lang))
+
+
+def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     from .render import FORMATS
 
-    parser = argparse.ArgumentParser(
-        prog="kinerja-audit",
-        description="Memeriksa konsistensi Laporan Kinerja (LKj/LAKIN) instansi pemerintah.",
-    )
-    parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    def h(key: str, **values) -> str:
+        return t(f"help.{key}", lang, **values)
 
-    def common(p, formats=tuple(FORMATS)):
-        p.add_argument("--format", "-f", choices=formats, default="text", help="format keluaran (default: text)")
-        p.add_argument("--output", "-o", help="tulis keluaran ke berkas ini")
-        p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa pesan (default: id)")
-        p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
-        p.add_argument("--max-pages", type=_positive_int, default=None,
-                       help="batas jumlah halaman PDF (default: 500)")
+    parser_class = type("LocalParser", (Parser,), {"lang": lang})
+    parser = parser_class(prog="kinerja-audit", description=h("description"), epilog=h("epilog"))
+    parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}",
+                        help=h("version"))
+    sub = parser.add_subparsers(dest="command", required=True, title=h("commands"),
+                                metavar="{check,demo,extract,init-pk,rules,explain}")
+
+    def reading(p) -> None:
+        p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
+        p.add_argument("--max-bytes", type=_positive_int(lang), default=None, metavar="N",
+                       help=h("max_bytes"))
+        p.add_argument("--max-pages", type=_positive_int(lang), default=None, metavar="N",
+                       help=h("max_pages"))
 
     for name in ("check", "demo"):
-        p = sub.add_parser(name, help="periksa laporan" if name == "check" else "periksa laporan contoh bawaan")
+        p = sub.add_parser(name, help=h(name), description=h(f"{name}_description"),
+                           epilog=h("dashdash") if name == "check" else None)
         if name == "check":
-            p.add_argument("files", nargs="*", metavar="FILE",
-                           help="berkas .txt/.pdf/.docx, folder atau pola glob (boleh kosong bila --pk diberikan)")
-            p.add_argument("--pk", metavar="PK", help="Perjanjian Kinerja/Rencana Aksi (.yaml, .csv, .xlsx)")
+            p.add_argument("files", nargs="*", metavar="FILE", help=h("files"))
+            p.add_argument("--pk", metavar="PK", help=h("pk"))
             p.add_argument("--pk-basis", choices=("per-quarter", "cumulative"), default=None,
-                           help="target triwulan dalam PK: per triwulan atau kumulatif (bila PK tidak menyatakannya)")
-        common(p)
-        p.add_argument("--fail-on", choices=FAIL_ON, default=None,
-                       help="tingkat temuan yang membuat kode keluar 1 (default: error)")
-        p.add_argument("--select", help="hanya aturan ini (id, nama atau kategori; pisahkan dengan koma)")
-        p.add_argument("--ignore", help="lewati aturan ini (id, nama atau kategori)")
-        p.add_argument("--jobs", "-j", type=int, default=1, help="jumlah proses paralel")
-        p.add_argument("--config", help="berkas konfigurasi (default: kinerja-audit.yaml terdekat)")
+                           help=h("pk_basis"))
+        p.add_argument("--format", "-f", choices=tuple(FORMATS), default=None,
+                       help=h("format", default="text"))
+        p.add_argument("--output", "-o", metavar="FILE", help=h("output"))
+        reading(p)
+        p.add_argument("--fail-on", choices=FAIL_ON, default=None, help=h("fail_on"))
+        p.add_argument("--select", metavar="RULES", help=h("select"))
+        p.add_argument("--ignore", metavar="RULES", help=h("ignore"))
+        p.add_argument("--jobs", "-j", type=_positive_int(lang), default=1, metavar="N",
+                       help=h("jobs"))
+        p.add_argument("--timeout", type=_seconds(lang), default=None, metavar="SECONDS",
+                       help=h("timeout"))
+        p.add_argument("--csv-delimiter", type=_delimiter(lang), default=None, metavar="CHAR",
+                       help=h("csv_delimiter"))
+        p.add_argument("--config", metavar="FILE", help=h("config"))
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
 
-    p = sub.add_parser("extract", help="tampilkan data yang diekstrak (indikator atau klaim)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--what", choices=("indicators", "claims"), default="indicators")
-    common(p, formats=("csv", "json"))
-    p.set_defaults(func=cmd_extract, format="csv")
+    p = sub.add_parser("extract", help=h("extract"), description=h("extract_description"))
+    p.add_argument("file", metavar="FILE", help=h("file"))
+    p.add_argument("--what", choices=("indicators", "claims"), default="indicators",
+                   help=h("what"))
+    p.add_argument("--format", "-f", choices=("csv", "json"), default=None,
+                   help=h("format", default="csv"))
+    p.add_argument("--output", "-o", metavar="FILE", help=h("output"))
+    reading(p)
+    p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("init-pk", help="buat draf PK (YAML) dari isi laporan")
-    p.add_argument("file", metavar="REPORT")
-    p.add_argument("--output", "-o", help="tulis draf ke berkas ini (default: layar)")
-    p.add_argument("--force", action="store_true", help="timpa berkas keluaran yang sudah ada")
-    p.add_argument("--lang", choices=("id", "en"), default=None, help="bahasa komentar draf")
-    p.add_argument("--max-bytes", type=int, default=None, help="batas ukuran berkas masukan (byte)")
-    p.add_argument("--max-pages", type=_positive_int, default=None,
-                   help="batas jumlah halaman PDF (default: 500)")
+    p = sub.add_parser("init-pk", help=h("init_pk"), description=h("init_pk_description"))
+    p.add_argument("file", metavar="REPORT", help=h("file"))
+    p.add_argument("--output", "-o", metavar="FILE", help=h("draft_output"))
+    p.add_argument("--force", action="store_true", help=h("force"))
+    reading(p)
     p.set_defaults(func=cmd_init_pk)
 
-    p = sub.add_parser("rules", help="daftar semua aturan")
-    p.add_argument("--lang", choices=("id", "en"), default=None)
+    p = sub.add_parser("rules", help=h("rules"), description=h("rules"))
+    p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("explain", help="dokumentasi satu aturan")
-    p.add_argument("rule", metavar="RULE")
-    p.add_argument("--lang", choices=("id", "en"), default=None)
+    p = sub.add_parser("explain", help=h("explain"), description=h("explain"))
+    p.add_argument("rule", metavar="RULE", help=h("rule"))
+    p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
     p.set_defaults(func=cmd_explain)
     return parser
 
@@ -329,20 +455,30 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
-    from .config import ConfigError
-    from .pk import PKError
-
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = lang_of(argv)
     try:
+        args = build_parser(lang).parse_args(argv)
         return args.func(args)
-    except (UsageError, ConfigError, PKError) as err:
-        sys.stderr.write(f"kinerja-audit: {err}\n")
+    except LocalisedError as err:       # usage, configuration, PK, output: one line, exit 2
+        sys.stderr.write(f"kinerja-audit: {err.message(getattr(err, 'lang', None) or lang)}\n")
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        from .output import silence_stdout
+
+        silence_stdout()
         return 0
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("KINERJA_AUDIT_DEBUG"):
+            raise
+        from .audit import _what
+
+        sys.stderr.write(f"kinerja-audit: {t('cli.internal', lang, what=_what(exc))}\n")
+        return 2
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import rulepack
+from .errors import LocalisedError
 from .parse.codes import exact_code
 from .parse.numbers import format_number, parse_number
 
@@ -29,17 +29,26 @@ _NULLS = {"", "-", "–", "—", "null", "none", "n/a", "na"}
 
 
 def text(name: str, lang: str = "id", /, **values: Any) -> str:
-    """A PK error or draft text (``checks/pk.yaml`` lexicon ``pk_texts``) in ``lang``."""
-    entry = rulepack.lexicon()["pk_texts"][name]
-    return entry.get(lang, entry["id"]).format(**values)
+    """A PK error or draft text (``pk.NAME`` under ``ui`` in ``checks/pk.yaml``) in ``lang``."""
+    from . import i18n
+    from .errors import show
+
+    return i18n.label(f"pk.{name}", lang, **{k: show(v, lang) if isinstance(v, int | float)
+                                             and not isinstance(v, bool) else v
+                                             for k, v in values.items()})
 
 
-class PKError(Exception):
-    """A PK file that cannot be used. ``str(err)`` is one line: file, where, what."""
+class PKError(LocalisedError):
+    """A PK file that cannot be used. ``str(err)`` is one line: file, where, what (worded in the
+    language the PK was loaded in)."""
 
     def __init__(self, source: str, where: list[str], what: str):
+        super().__init__("pk_error")
         self.source, self.where, self.what = source, where, what
-        super().__init__(f"{source}: {', '.join(where)}: {what}" if where else f"{source}: {what}")
+        self.line = f"{source}: {', '.join(where)}: {what}" if where else f"{source}: {what}"
+
+    def message(self, lang: str = "id") -> str:
+        return self.line
 
 
 @dataclass(frozen=True)

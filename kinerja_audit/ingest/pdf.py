@@ -69,14 +69,14 @@ class Page:
 
 
 # ---------------------------------------------------------------------------- entry point
-def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None) -> Document:
+def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
+         data: bytes | None = None) -> Document:
     from . import DEFAULT_MAX_PAGES, InputError
 
     try:
         import pdfplumber
     except ImportError:
-        raise InputError(source, "dukungan PDF belum terpasang (pip install 'kinerja-audit[pdf]')",
-                         "PDF support is not installed (pip install 'kinerja-audit[pdf]')") from None
+        raise InputError(source, "missing_library", what="PDF", library="pdfplumber") from None
     limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
     with _quiet_pdfminer():
         try:
@@ -86,8 +86,7 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None) 
         except Exception as exc:  # noqa: BLE001  pdfminer raises anything on hostile input
             raise _input_error(source, exc) from None
     if not any(p.items for p in pages):
-        raise InputError(source, "PDF tidak memuat teks; kemungkinan hasil pindaian",
-                         "PDF has no extractable text; probably a scanned document")
+        raise InputError(source, "pdf_scanned")
     drop_running_lines(pages)
     join_wrapped_captions(pages)
     stitch_tables(pages)
@@ -102,7 +101,7 @@ def _extract(pdfplumber, path: Path, source: str, max_pages: int) -> list[Page]:
         if declared is not None and declared > max_pages:
             raise _too_many_pages(source, declared, max_pages)
         if not pdf.pages:
-            raise InputError(source, "PDF rusak: tidak ada halaman", "corrupt PDF: no pages")
+            raise InputError(source, "pdf_no_pages")
         if len(pdf.pages) > max_pages:
             raise _too_many_pages(source, len(pdf.pages), max_pages)
         out = []
@@ -128,19 +127,15 @@ def _declared_page_count(pdf) -> int | None:
 def _too_many_pages(source: str, pages: int, limit: int):
     from . import InputError
 
-    return InputError(source, f"PDF terlalu panjang ({pages} halaman; batas {limit} halaman)",
-                      f"PDF too long ({pages} pages; limit {limit} pages)")
+    return InputError(source, "pdf_too_long", pages=pages, limit=limit)
 
 
 def _input_error(source: str, exc: Exception):
     from . import InputError
 
     if _is_encryption_error(exc):
-        return InputError(source, "PDF terenkripsi (dilindungi kata sandi); buka kuncinya lalu simpan "
-                                  "ulang tanpa kata sandi",
-                          "encrypted (password-protected) PDF; unlock it and save it without a password")
-    return InputError(source, "PDF rusak atau terpotong; tidak dapat dibaca",
-                      "corrupt or truncated PDF; cannot be read")
+        return InputError(source, "pdf_encrypted")
+    return InputError(source, "pdf_corrupt")
 
 
 def _is_encryption_error(exc: BaseException) -> bool:
