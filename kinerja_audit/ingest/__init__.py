@@ -2,7 +2,8 @@
 
 The file is checked first (:mod:`.files`: what kind of file system object, how large), then its
 type is detected from the content (magic bytes), not from the extension alone; every document is
-then bounded (:mod:`.limits`: line count, line and token length) before any parser sees it.
+then bounded (:mod:`.limits`: line count, line and token length) and cleaned of page furniture
+(:mod:`.layout`: running headers and footers, page numbers) before any parser sees it.
 Every failure is an :class:`InputError` carrying a one-line reason; nothing else escapes.
 """
 from __future__ import annotations
@@ -74,7 +75,7 @@ def ole_error(data: bytes, source: str) -> InputError:
 def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_pages: int = DEFAULT_MAX_PAGES) -> Document:
     """The document in ``path``; every reason it cannot be read is an :class:`InputError`."""
-    from . import files, limits
+    from . import files, layout, limits
 
     src = str(path)
     p = Path(path)
@@ -93,4 +94,4 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
     else:
         from . import text
         doc = text.read(data, src)
-    return limits.bounded(doc)
+    return layout.blank_running_lines(limits.bounded(doc))

@@ -5,7 +5,8 @@ pipe row per table row at the table's vertical position, and their words are lef
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
 as a run of spaces, so a borderless table reads like ``pdftotext -layout`` output, which the table
 parser understands.  Then, across pages: running headers and footers (the same short line at the
-top or bottom of most pages) and bare page numbers are dropped, a table caption that wrapped onto a
+top or bottom of most pages) and bare page numbers are dropped (:mod:`.layout`), a table caption
+that wrapped onto a
 second line (or onto the next page) is one line again, and a table continued on the next page is
 stitched to the table it continues.
 
@@ -22,24 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document, Line
-from . import pipes
+from . import layout, pipes
 
 # ---------------------------------------------------------------------------- tuning
-EDGE_ZONE = 0.12           # top/bottom fraction of the page where running lines live
-EDGE_LINES = 2             # ... and how many lines from each edge are candidates
-RUNNING_SHARE = 0.5        # a running line repeats on at least this share of the pages
-RUNNING_MAX_CHARS = 150
 COLUMN_GAP_EM = 1.2        # a gap wider than this many font heights separates columns
 JUSTIFIED_RATIO = 1.6      # ... unless all gaps of the line are this alike (justified prose)
 PARAGRAPH_GAP = 0.8        # vertical gap (in line heights) that ends a paragraph
 CAPTION_WRAPPED = 0.8      # a caption line this wide (share of the page's widest line) wrapped
 SAME_SIZE = 0.15           # lines whose heights differ by less than this share: same font size
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?"
-    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?\s*$",
-    re.IGNORECASE,
-)
 _CAPTION = re.compile(r"^\s*(?:tabel|table)\s+(?:\d+|[ivxlc]+)(?:[.\-]\d+)*\b", re.IGNORECASE)
 
 
@@ -87,7 +79,7 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
             raise _input_error(source, exc) from None
     if not any(p.items for p in pages):
         raise InputError(source, "pdf_scanned")
-    drop_running_lines(pages)
+    layout.drop_edge_items(pages)
     join_wrapped_captions(pages)
     stitch_tables(pages)
     return Document(source=source, lines=number_lines(pages), format="pdf")
@@ -287,59 +279,6 @@ def join_words(words: list[dict]) -> str:
 
 
 # ---------------------------------------------------------------------------- across pages
-def _edge_lines(page: Page) -> list[TextLine]:
-    """Text lines near the top or bottom edge that may be running headers/footers."""
-    items = page.items
-    head = [it for it in items[:EDGE_LINES] if it.top < EDGE_ZONE * page.height]
-    tail = [it for it in items[-EDGE_LINES:] if it.bottom > (1 - EDGE_ZONE) * page.height]
-    seen: list[TextLine] = []
-    for it in head + tail:
-        if isinstance(it, TextLine) and it not in seen:
-            seen.append(it)
-    return seen
-
-
-def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip().lower()
-
-
-def _page_number_offset(text: str, page: Page) -> int | None:
-    """printed number - page number of a bare page-number line (None for roman numerals)."""
-    m = re.search(r"\d+", text)
-    return int(m.group()) - page.number if m else None
-
-
-def drop_running_lines(pages: list[Page]) -> None:
-    """Remove bare page numbers and lines repeated at the top/bottom of most pages.
-
-    A bare arabic number is a page number when it is no greater than the page count or when it
-    runs with the pages (another page has a number with the same offset from its page number);
-    so a year that wrapped onto the top of the next page ("... Tahun" / "2025") stays.
-    """
-    counts: dict[str, int] = {}
-    offsets: dict[int, set[int]] = {}
-    for page in pages:
-        for key in {_running_key(it.text) for it in _edge_lines(page)}:
-            counts[key] = counts.get(key, 0) + 1
-        for it in _edge_lines(page):
-            offset = _page_number_offset(it.text, page) if _PAGE_NUMBER.match(it.text) else None
-            if offset is not None:
-                offsets.setdefault(offset, set()).add(page.number)
-    need = max(2, round(RUNNING_SHARE * len(pages) + 0.01))
-    running = {k for k, n in counts.items() if n >= need and len(k) <= RUNNING_MAX_CHARS}
-
-    def drop(it: TextLine, page: Page) -> bool:
-        if not _PAGE_NUMBER.match(it.text):
-            return _running_key(it.text) in running
-        offset = _page_number_offset(it.text, page)
-        return (offset is None or offset + page.number <= len(pages)
-                or len(offsets.get(offset, ())) >= 2)
-
-    for page in pages:
-        gone = [it for it in _edge_lines(page) if drop(it, page)]
-        page.items = [it for it in page.items if not any(it is d for d in gone)]
-
-
 def _height(line: TextLine) -> float:
     return max(line.bottom - line.top, 1.0)
 
