@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test bench lint corpus clean
+.PHONY: run test bench lint corpus readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff
 	$(BIN)/ruff check kinerja_audit tests benchmarks
+
+## readme: regenerate the rule table of README.md from the rule packs
+readme: $(STAMP)
+	$(BIN)/python -m tests.readme_rules --write
 
 ## corpus: regenerate the synthetic test corpus (deterministic)
 corpus: $(STAMP)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import math
 import os
 
-from . import frames, model, polarity
+import dataclasses
+
+from . import frames, model, pk_match, polarity
 from .findings import ReportResult
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
 from .rules.registry import Context, run, select
@@ -18,12 +20,15 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
-    polarity.assign(report, ctx.pk, ctx.polarity)      # PK > configuration > name, before any rule
+    links = pk_match.link(report, ctx.pk) if ctx.pk is not None else []   # once per report
+    polarity.assign(report, links, ctx.polarity)      # PK > configuration > name, before any rule
     rows = frames.indicator_rows(report)
     frame = frames.to_frame(rows)
     failures = frames.schema_failures(frame) if len(frame) else []
     bad_idx = {f["index"] for f in failures if f["index"] is not None}
     report.rejected = [(report.indicators[i], [f for f in failures if f["index"] == i]) for i in sorted(bad_idx)]
+    rejected_ids = {id(ind) for ind, _ in report.rejected}
+    report.pk_links = [dataclasses.replace(lk, rejected=id(lk.report) in rejected_ids) for lk in links]
     report.indicators = [ind for i, ind in enumerate(report.indicators) if i not in bad_idx]
     findings = run(report, ctx, rule_ids)
     rows = [{k: _clean(v) for k, v in row.items()} for i, row in enumerate(rows) if i not in bad_idx]

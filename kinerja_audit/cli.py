@@ -15,9 +15,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LocalisedError
+from .findings import FAIL_ON
 from .output import OutputError, check_target, choose_format, emit
 
-FAIL_ON = ("error", "warning", "info", "never")
 LANGS = ("id", "en")
 
 
@@ -251,7 +251,7 @@ def _read_one(args, lang: str):
 
 
 def cmd_init_pk(args) -> int:
-    from . import model
+    from . import model, polarity
     from .pk_draft import draft
 
     lang = args.lang or "id"
@@ -261,14 +261,16 @@ def cmd_init_pk(args) -> int:
     doc = _read_one(args, lang)
     if doc is None:
         return 2
-    emit(draft(model.build(doc), lang), args.output)
+    report = model.build(doc)
+    polarity.assign(report)
+    emit(draft(report, lang), args.output)
     return 0
 
 
 def cmd_extract(args) -> int:
     import json
 
-    from . import frames, model
+    from . import frames, model, polarity
 
     lang = args.lang or "id"
     fmt = choose_format(args.format, args.output, ("csv", "json"), "csv")
@@ -277,6 +279,7 @@ def cmd_extract(args) -> int:
     if doc is None:
         return 2
     report = model.build(doc)
+    polarity.assign(report)
     if args.what == "claims":
         from .parse.claims import claim_rows
         rows = claim_rows(report)
@@ -336,12 +339,15 @@ def cmd_explain(args) -> int:
              f"{head('severity')}: {i18n.severity(spec.severity, lang)}"]
     if spec.why:
         lines += ["", f"{head('why')}:", "  " + spec.why[lang]]
-    if spec.bad:
-        lines += ["", f"{head('bad')}:"] + ["  " + ln for ln in spec.bad.rstrip().splitlines()]
-    if spec.good:
-        lines += ["", f"{head('good')}:"] + ["  " + ln for ln in spec.good.rstrip().splitlines()]
+    for name, example in (("bad", spec.bad), ("good", spec.good)):
+        if example is not None:
+            lines += ["", f"{head(name)}:"] + [
+                f"  {t('explain.removed', lang)} {text}" if kind == "removed" else f"  {text}"
+                for kind, text in example.shown()]
     if spec.options:
-        lines += ["", f"{head('options')}:"] + [f"  {k}: {v}" for k, v in spec.options.items()]
+        lines += ["", f"{head('options')}:"] + [
+            f"  {name}: {opt.default} ({opt.type}) — {opt.doc[lang]}"
+            for name, opt in spec.options.items()]
     print("\n".join(lines))
     return 0
 

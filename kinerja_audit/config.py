@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Label, LocalisedError
-from .findings import SEVERITIES
+from .findings import FAIL_ON, SEVERITIES
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from .pk import BASES as PK_BASES
 from .pk import POLARITIES
 
 CONFIG_NAMES = ("kinerja-audit.yaml", ".kinerja-audit.yaml", "kinerja-audit.yml")
-FAIL_ON = ("error", "warning", "info", "never")
 ZERO_TARGET = ("flag-nonzero", "flag-any")
 
 
@@ -145,16 +144,18 @@ def _validate(path: Path, data: dict) -> Config:
         if rid not in specs:
             raise ConfigError("unknown_rule", path, rule=rid, nearest=nearest(rid))
     for rid, opts in data.get("options", {}).items():
-        for name in opts:
+        for name, value in opts.items():
             if name not in specs[rid].options:
                 raise ConfigError("unknown_option", path, option=name, rule=rid,
-                                  allowed=list(specs[rid].options) or Label("config.none"))
+                                  allowed=list(specs[rid].options) or Label("option.none"))
+            _check_option(path, rid, specs[rid].options[name], value)
     cfg.select = list(data.get("select", []))
     cfg.ignore = list(data.get("ignore", []))
     cfg.severity = dict(data.get("severity", {}))
     cfg.options = {rid: dict(o) for rid, o in data.get("options", {}).items()}
-    if "tolerance" in data:
-        cfg.options.setdefault("ARI001", {})["tolerance"] = float(data["tolerance"])
+    if "tolerance" in data:   # the achievement tolerance of both capaian rules
+        for rid in ("ARI001", "POL001"):
+            cfg.options.setdefault(rid, {})["tolerance"] = float(data["tolerance"])
     if "anomaly_threshold" in data:
         cfg.options.setdefault("ANO001", {})["threshold"] = float(data["anomaly_threshold"])
     if "zero_target" in data:
@@ -173,6 +174,20 @@ def _validate(path: Path, data: dict) -> Config:
     if "pk" in data:
         cfg.pk = str((path.parent / data["pk"]).resolve())
     return cfg
+
+
+class OptionValueError(ConfigError):
+    """An option value outside its declared type or bounds (``option.bad_value``)."""
+
+    prefix = ""
+
+
+def _check_option(path: Path, rid: str, spec, value: Any) -> None:
+    """A configured option value against its declared type and bounds (checks/*.yaml)."""
+    problem = spec.problem(value)
+    if problem is not None:
+        raise OptionValueError("option.bad_value", path, name=spec.name, rule=rid,
+                               value=repr(value), allowed=Label(problem, **spec.allowed_values()))
 
 
 def selectors() -> dict[str, str]:

@@ -1,4 +1,7 @@
-"""The stable output contract (schema_version 1) built from per-report results.
+"""The stable output contract (schema_version "1.1") built from per-report results.
+
+Version "MAJOR.MINOR": a minor step only adds fields (1.1: ``expected_value``, ``found_value`` and
+``unit`` on findings); a major step changes or removes one.
 
 Every renderer consumes the dict returned by :func:`build`; ``schemas/output.schema.json``
 describes it and a test validates real output against it.
@@ -9,9 +12,9 @@ import math
 from typing import Any
 
 from . import __version__
-from .findings import SEVERITIES, ReportResult
+from .findings import ReportResult, count
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = "1.1"
 
 
 def finite(value: Any) -> Any:
@@ -28,12 +31,7 @@ def finite(value: Any) -> Any:
 def build(results: list[ReportResult], config: str | None = None) -> dict[str, Any]:
     """The contract of ``results``; ``config`` names the configuration file in use, if any."""
     reports = [r.to_dict() for r in results]
-    by_sev = {s: 0 for s in SEVERITIES}
-    by_cat: dict[str, int] = {}
-    for r in results:
-        for f in r.findings:
-            by_sev[f.severity] += 1
-            by_cat[f.category] = by_cat.get(f.category, 0) + 1
+    totals = count(f for r in results for f in r.findings)
     ranking = sorted(
         results,
         key=lambda r: (
@@ -52,9 +50,8 @@ def build(results: list[ReportResult], config: str | None = None) -> dict[str, A
         "summary": {
             "reports": len(results),
             "reports_unreadable": sum(bool(r.errors) for r in results),
-            "findings": sum(by_sev.values()),
-            "by_severity": by_sev,
-            "by_category": dict(sorted(by_cat.items())),
+            "findings": sum(totals["by_severity"].values()),
+            **totals,
             "worst_first": [
                 {
                     "source": r.source,

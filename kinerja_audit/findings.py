@@ -11,6 +11,8 @@ from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+#: ``--fail-on`` / ``fail_on``: the lowest severity that makes the exit code 1 ("never": none).
+FAIL_ON = (*SEVERITIES, "never")
 
 CATEGORIES = (
     "structure", "numbering", "arithmetic", "zero-target", "target-sum", "table-mismatch",
@@ -28,36 +30,49 @@ class Finding:
     page: int | None
     line: int | None
     message: str
-    expected: str | None = None
+    expected: str | None = None       # for people: formatted in the run's language ("237,93%")
     found: str | None = None
-    evidence: str | None = None
+    evidence: str | None = None       # the report's own words (never translated)
     suggestion: str | None = None
     section: str | None = None
+    expected_value: float | None = None   # for machines: the same figures as plain numbers
+    found_value: float | None = None
+    unit: str | None = None               # unit of the two values ("%", "dokumen"), when known
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def _neutral(self) -> tuple:
+        """What identifies the finding whatever the message language: no formatted text."""
+        return (self.rule, self.indicator or "", self.found_value if self.found_value is not None else "",
+                self.expected_value if self.expected_value is not None else "", self.evidence or "")
+
     @property
     def fingerprint(self) -> str:
         """Stable id of a finding: independent of message language and line shifts."""
-        key = "|".join(str(x) for x in (self.rule, self.indicator, self.found, self.expected))
+        key = "|".join(str(x) for x in self._neutral())
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
     def sort_key(self) -> tuple:
-        return (
-            self.line if self.line is not None else 10**9,
-            self.rule,
-            self.indicator or "",
-            self.found or "",
-        )
+        return (self.line if self.line is not None else 10**9, *self._neutral(), self.found or "")
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """Deterministic order: by position in the report, then rule id."""
+    """Deterministic order: by position in the report, then rule id; exact repeats dropped."""
     unique: dict[tuple, Finding] = {}
     for f in findings:
-        unique.setdefault((f.rule, f.indicator, f.line, f.found, f.expected, f.message), f)
+        unique.setdefault((f.line, *f._neutral(), f.found, f.expected, f.message), f)
     return sorted(unique.values(), key=Finding.sort_key)
+
+
+def count(findings) -> dict[str, dict[str, int]]:
+    """Findings per severity (every severity listed) and per category (sorted)."""
+    by_sev = {s: 0 for s in SEVERITIES}
+    by_cat: dict[str, int] = {}
+    for f in findings:
+        by_sev[f.severity] += 1
+        by_cat[f.category] = by_cat.get(f.category, 0) + 1
+    return {"by_severity": by_sev, "by_category": dict(sorted(by_cat.items()))}
 
 
 def at_or_above(severity: str, threshold: str) -> bool:
@@ -80,14 +95,6 @@ class ReportResult:
     errors: list[str] = field(default_factory=list)
     coverage: dict[str, Any] = field(default_factory=dict)
 
-    def counts(self) -> dict[str, dict[str, int]]:
-        by_sev = {s: 0 for s in SEVERITIES}
-        by_cat: dict[str, int] = {}
-        for f in self.findings:
-            by_sev[f.severity] += 1
-            by_cat[f.category] = by_cat.get(f.category, 0) + 1
-        return {"by_severity": by_sev, "by_category": dict(sorted(by_cat.items()))}
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -99,5 +106,5 @@ class ReportResult:
             "findings": [f.to_dict() for f in self.findings],
             "errors": self.errors,
             "coverage": self.coverage,
-            "summary": self.counts(),
+            "summary": count(self.findings),
         }

@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import rulepack
 from .document import Document
 from .parse import budget, claims
 from .parse import names as namesim
-from .parse.cells import Cell
+from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
-from .parse.sections import Section, find_sections
-from .parse.tables import Row, Table, parse_tables
-from .parse.text import any_match, norm
+from .parse.sections import Section, annex_of, find_sections, parts_present
+from .parse.tables import Row, Table, find_captions, parse_tables
+from .parse.text import any_match, norm, pattern
 
 
 @dataclass
@@ -52,7 +53,12 @@ class Indicator:
     plan: Mention | None = None
     narrative: tuple[int, int] | None = None   # line span of the prose about it in Bab III A
     polarity: str = "positive"
-    polarity_source: str = "default"
+    polarity_source: str = "default"           # pk | config | name | report | default (polarity.py)
+    # derived once by build(), read by the rules
+    annual: Cell | None = None       # the annual target (an annual report's period target is annual)
+    named_score: bool = False        # the name says a score is measured (nilai, indeks, IKM)
+    named_percent: bool = False      # the name says a percentage is measured (persentase, rasio)
+    explained: bool = False          # some sentence about it gives a cause (anomaly rule)
 
     def mentions(self) -> list[Mention]:
         return [m for m in (self.heading, self.caption, self.table, self.summary, self.plan) if m]
@@ -75,6 +81,15 @@ class Indicator:
                 return m.unit
         return None
 
+    @property
+    def unit_family(self) -> str | None:
+        return unit_family(self.unit)
+
+    @property
+    def in_percent(self) -> bool:
+        """Measured in percent: its unit says so, or its name does ("Persentase ...")."""
+        return self.unit_family == "percent" or self.named_percent
+
 
 @dataclass
 class Report:
@@ -91,6 +106,10 @@ class Report:
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
+    captions: list = field(default_factory=list)           # parse.tables.Caption, every table caption
+    parts_present: set = field(default_factory=set)        # part keys found (headings or body words)
+    annex: object | None = None                            # parse.sections.Annex
+    pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -147,24 +166,49 @@ def build(doc: Document) -> Report:
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
     _attach_plan(indicators, items, sections)
     _narrative_spans(indicators, primary, headings, cap_span, stops)
-    _infer_polarity(indicators)
-    unread = sum(len(r.unread) for t in tables for r in t.rows)
+    _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
-    report_obj.sentences = claims.extract(report_obj)
+    report_obj.sentences = claims.extract(doc, sections, tables, indicators)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
-    coverage = {
+    report_obj.captions = find_captions(doc)
+    report_obj.parts_present = parts_present(doc, sections)
+    report_obj.annex = annex_of(doc, sections)
+    _derive(report_obj)
+    unread = [c for t in tables for r in t.rows for c in r.unread]
+    report_obj.coverage = {
         "indicators": len(indicators),
         "tables": len(perf_tables),
         "table_rows": sum(len(t.rows) for t in perf_tables),
-        "unparsed_numbers": unread,
+        "unparsed_numbers": len(unread),
+        "unparsed_cells": [{"line": c.line, "text": c.raw} for c in unread],
         "lines": n,
         "claims": sum(len(s.claims) for s in report_obj.sentences),
     }
-    report_obj.coverage = coverage
     return report_obj
+
+
+def _name_facts(indicators: list[Indicator]) -> None:
+    """What each indicator's name says is measured (read by the claim extractor and the rules)."""
+    for ind in indicators:
+        name = ind.name or ""
+        ind.named_score = any_match("score_name_patterns", name)
+        ind.named_percent = any_match("percent_name_patterns", name)
+
+
+def _derive(report: Report) -> None:
+    """Facts several rules need, derived once: the annual target, whether a sentence explains it.
+    (Polarity needs the PK and the configuration: ``polarity.assign`` derives it.)"""
+    annual_report = report.meta.kind == "annual"
+    for ind in report.indicators:
+        ind.annual = ind.value("target_annual") or (ind.value("target") if annual_report else None)
+        said = [s.explains for s in report.sentences if s.indicator == ind.code]
+        if ind.narrative is not None:
+            a, b = ind.narrative
+            said.append(claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1))))
+        ind.explained = any(said)
 
 
 def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:
@@ -257,7 +301,7 @@ def _assign_codes(inds: list[Indicator]) -> None:
     positional = [f"{prefix}.{i.position}" for i in inds]
     agree = sum(v == p for v, p in zip(votes, positional))
     coded = sum(v is not None for v in votes)
-    if coded == 0 or agree >= 0.6 * coded:
+    if coded == 0 or agree >= rulepack.setting("code_position_agreement") * coded:
         codes = positional
     else:
         codes, seen = [], set()
@@ -293,7 +337,8 @@ def _attach_plan(inds: list[Indicator], items: list[ListItem], sections: list[Se
     plan: list[ListItem] = []
     collecting = False
     for it in in_bab2:
-        is_head = it.style in ("A.", "A)", "I.", "I)", "1.") and "indikator" in it.text.lower() and len(it.text) < 80
+        is_head = it.style in ("A.", "A)", "I.", "I)", "1.") and pattern("plan_heading_re").search(it.text) \
+            and len(it.text) < 80
         if is_head:
             collecting, plan = True, []
             continue
@@ -322,20 +367,3 @@ def _narrative_spans(inds, tables, headings, span, stops) -> None:
         end = next((b - 1 for b in boundaries if b > start), span[1])
         if end >= start:
             ind.narrative = (start, end)
-
-
-def _infer_polarity(inds: list[Indicator]) -> None:
-    """Polarity when no PK or configuration gives it: from the name, else from the report's own
-    arithmetic (a printed capaian that only the lower-is-better formula explains)."""
-    from .capaian import consistent
-
-    for ind in inds:
-        name = ind.name or ""
-        if any_match("negative_name_patterns", name) and not any_match("positive_name_overrides", name):
-            ind.polarity, ind.polarity_source = "negative", "name"
-            continue
-        m = ind.table
-        t, r, p = (m.cells.get(k) for k in ("target", "realisasi", "capaian")) if m else (None, None, None)
-        if t and r and p and None not in (t.number, r.number, p.number) and t.number.value \
-                and consistent(p, t, r, "negative", 0.01) and not consistent(p, t, r, "positive", 0.01):
-            ind.polarity, ind.polarity_source = "negative", "report"

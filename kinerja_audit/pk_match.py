@@ -25,10 +25,10 @@ def _printed_code(ind) -> bool:
 
 
 def link(report, pk, name_threshold: float = 60.0) -> list[Link]:
-    """Every report indicator (in report order), then every PK indicator left unlinked."""
-    rejected_ids = {id(ind) for ind, _ in getattr(report, "rejected", [])}
-    inds = sorted([*report.indicators, *(ind for ind, _ in getattr(report, "rejected", []))],
-                  key=lambda i: i.position)
+    """Every report indicator (in report order), then every PK indicator left unlinked.
+    The pipeline links once per report, before the frame schema rejects any row (it marks
+    ``rejected`` afterwards)."""
+    inds = sorted(report.indicators, key=lambda i: i.position)
     by_code = {p.code: p for p in pk.indicators}
     pairs: dict[int, tuple[object, str]] = {}
     used: set[str] = set()
@@ -45,8 +45,8 @@ def link(report, pk, name_threshold: float = 60.0) -> list[Link]:
             if idx is not None:
                 pairs[n] = (rest_p[idx], "name")
                 used.add(rest_p[idx].code)
-    links = [Link(ind, pairs[n][0] if n in pairs else None, pairs[n][1] if n in pairs else "",
-                  id(ind) in rejected_ids) for n, ind in enumerate(inds)]
+    links = [Link(ind, pairs[n][0] if n in pairs else None, pairs[n][1] if n in pairs else "")
+             for n, ind in enumerate(inds)]
     links += [Link(None, p) for p in pk.indicators if p.code not in used]
     return links
 

@@ -2,6 +2,12 @@
 
 Every rule implemented in ``kinerja_audit.rules`` has exactly one entry here, under the same id.
 Messages are ``str.format`` templates in Indonesian (``id``) and English (``en``).
+
+Options are typed: ``{type, default, min, max, choices, doc}`` (type one of number, integer,
+boolean, choice, string); a configuration value is checked against that before any rule runs.
+``settings`` (pack key) are typed the same way and tune the parsers.  The ``bad`` and ``good``
+documentation examples are edits of the example report ``checks/examples/report.txt`` (and, for
+rules that need one, of the example agreement ``checks/examples/pk.yaml``), so they can be run.
 """
 from __future__ import annotations
 
@@ -21,6 +27,101 @@ class RulePackError(ValueError):
     """A rule pack is malformed (a bug in the shipped YAML, caught by the tests)."""
 
 
+OPTION_TYPES = ("number", "integer", "boolean", "choice", "string")
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One typed option (of a rule) or setting (of a parser)."""
+
+    name: str
+    type: str
+    default: Any
+    doc: dict[str, str]
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def problem(self, value: Any) -> str | None:
+        """None when ``value`` is allowed, else the key of what is allowed (``ui`` labels
+        ``option.*``, filled with :meth:`allowed_values`)."""
+        if self.type in ("number", "integer"):
+            ok_type = isinstance(value, int | float) and not isinstance(value, bool)
+            if self.type == "integer":
+                ok_type = ok_type and float(value).is_integer()
+            if not ok_type:
+                return f"option.{self.type}"
+            if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+                return f"option.{self.type}_range"
+            return None
+        if self.type == "boolean":
+            return None if isinstance(value, bool) else "option.boolean"
+        if self.type == "choice":
+            return None if value in self.choices else "option.choice"
+        return None if isinstance(value, str) else "option.string"
+
+    def allowed_values(self) -> dict[str, Any]:
+        return {"min": self.min, "max": self.max, "choices": ", ".join(self.choices)}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documentation example: edits of the example report (and agreement) and configuration."""
+
+    replace: tuple[tuple[str, str], ...] = ()
+    pk_replace: tuple[tuple[str, str], ...] = ()
+    config: dict[str, Any] = field(default_factory=dict)
+    pk: bool = False                 # the example runs with the example agreement
+
+    def report_text(self) -> str:
+        return _apply(example_report(), self.replace)
+
+    def pk_text(self) -> str:
+        return _apply(example_pk(), self.pk_replace)
+
+    def shown(self) -> list[tuple[str, str]]:
+        """What ``explain`` prints: ("line", text) for each line an edit leaves as it reads after
+        the edit, ("removed", text) for each line an edit deletes."""
+        out: list[tuple[str, str]] = []
+        for text, edits in ((self.report_text(), self.replace), (self.pk_text(), self.pk_replace)):
+            lines = text.splitlines()
+            for old, new in edits:
+                if not new.strip():
+                    out += [("removed", ln.rstrip()) for ln in old.strip().splitlines()]
+                    continue
+                first = new.strip().splitlines()[0]
+                hit = next((ln for ln in lines if first in ln), None)
+                if hit is None:
+                    continue
+                for ln in [hit, *new.strip().splitlines()[1:]]:
+                    if ln.strip() and ("line", ln.rstrip()) not in out:
+                        out.append(("line", ln.rstrip()))
+        return out
+
+
+def _apply(text: str, edits) -> str:
+    for old, new in edits:
+        if old not in text:
+            raise RulePackError(f"example edit does not apply: {old!r}")
+        text = text.replace(old, new)
+    return text
+
+
+def example_report_path():
+    """The consistent example report the doc examples (and the rule case files) edit."""
+    return resources.files("kinerja_audit.checks") / "examples" / "report.txt"
+
+
+@functools.cache
+def example_report() -> str:
+    return example_report_path().read_text(encoding="utf-8")
+
+
+@functools.cache
+def example_pk() -> str:
+    return (resources.files("kinerja_audit.checks") / "examples" / "pk.yaml").read_text(encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     id: str
@@ -31,10 +132,13 @@ class RuleSpec:
     message: dict[str, str]
     suggestion: dict[str, str]
     why: dict[str, str] = field(default_factory=dict)
-    bad: str = ""
-    good: str = ""
-    options: dict[str, Any] = field(default_factory=dict)
+    bad: Example | None = None
+    good: Example | None = None
+    options: dict[str, OptionSpec] = field(default_factory=dict)
     pack: str = ""
+
+    def defaults(self) -> dict[str, Any]:
+        return {name: opt.default for name, opt in self.options.items()}
 
     def text(self, part: str, lang: str, **values: Any) -> str:
         templates: dict[str, str] = getattr(self, part)
@@ -59,11 +163,39 @@ def _bilingual(rule_id: str, raw: dict, key: str, required: bool = True) -> dict
     return {lang: value[lang] for lang in LANGS}
 
 
+def _option(owner: str, name: str, raw: Any) -> OptionSpec:
+    if not isinstance(raw, dict) or raw.get("type") not in OPTION_TYPES or "default" not in raw:
+        raise RulePackError(f"{owner}: option {name!r} needs a type ({', '.join(OPTION_TYPES)}) and a default")
+    opt = OptionSpec(name=name, type=raw["type"], default=raw["default"], doc=_bilingual(owner, raw, "doc"),
+                     min=raw.get("min"), max=raw.get("max"), choices=tuple(raw.get("choices") or ()))
+    if opt.type == "choice" and not opt.choices:
+        raise RulePackError(f"{owner}: choice option {name!r} lists no choices")
+    if opt.problem(opt.default) is not None:
+        raise RulePackError(f"{owner}: the default of option {name!r} is not allowed by its own type")
+    return opt
+
+
+def _example(rid: str, raw: Any) -> Example | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{rid}: a doc example is a mapping of replace / pk_replace / config / pk")
+    pairs = []
+    for key in ("replace", "pk_replace"):
+        edits = raw.get(key) or []
+        if not all(isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in edits):
+            raise RulePackError(f"{rid}: doc example {key} needs [old, new] pairs")
+        pairs.append(tuple((a, b) for a, b in edits))
+    return Example(replace=pairs[0], pk_replace=pairs[1], config=dict(raw.get("config") or {}),
+                   pk=bool(raw.get("pk")) or bool(pairs[1]))
+
+
 @functools.cache
-def load() -> tuple[dict[str, RuleSpec], dict[str, Any]]:
-    """Return (rules by id, lexicons merged from every pack)."""
+def load() -> tuple[dict[str, RuleSpec], dict[str, Any], dict[str, OptionSpec]]:
+    """Return (rules by id, lexicons merged from every pack, parser settings)."""
     rules: dict[str, RuleSpec] = {}
     lexicon: dict[str, Any] = {}
+    settings: dict[str, OptionSpec] = {}
     for path in _pack_files():
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for raw in data.get("rules", []):
@@ -84,16 +216,20 @@ def load() -> tuple[dict[str, RuleSpec], dict[str, Any]]:
                 message=_bilingual(rid, raw, "message"),
                 suggestion=_bilingual(rid, raw, "suggestion"),
                 why=_bilingual(rid, doc, "why", required=False),
-                bad=doc.get("bad", ""),
-                good=doc.get("good", ""),
-                options=dict(raw.get("options") or {}),
+                bad=_example(rid, doc.get("bad")),
+                good=_example(rid, doc.get("good")),
+                options={k: _option(rid, k, v) for k, v in (raw.get("options") or {}).items()},
                 pack=path.name,
             )
         for key, value in (data.get("lexicon") or {}).items():
             if key in lexicon:
                 raise RulePackError(f"{path.name}: lexicon key {key!r} defined twice")
             lexicon[key] = value
-    return rules, lexicon
+        for key, value in (data.get("settings") or {}).items():
+            if key in settings:
+                raise RulePackError(f"{path.name}: setting {key!r} defined twice")
+            settings[key] = _option(path.name, key, value)
+    return rules, lexicon, settings
 
 
 def rules() -> dict[str, RuleSpec]:
@@ -102,3 +238,12 @@ def rules() -> dict[str, RuleSpec]:
 
 def lexicon() -> dict[str, Any]:
     return load()[1]
+
+
+def setting(name: str) -> Any:
+    """A parser setting's value (``settings`` in the packs)."""
+    return load()[2][name].default
+
+
+def settings() -> dict[str, OptionSpec]:
+    return load()[2]

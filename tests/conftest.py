@@ -20,4 +20,6 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def base_text() -> str:
-    return (CASES / "base_report.txt").read_text(encoding="utf-8")
+    from kinerja_audit.rulepack import example_report
+
+    return example_report()

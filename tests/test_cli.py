@@ -5,9 +5,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from kinerja_audit.rulepack import example_report_path as _example_path
+
+EXAMPLE_REPORT = _example_path()
 
 CASES = Path(__file__).resolve().parent / "cases"
-BASE = CASES / "base_report.txt"
+BASE = EXAMPLE_REPORT
 
 
 def run(*args, cwd=None):

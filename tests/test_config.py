@@ -17,9 +17,12 @@ if str(ROOT) not in sys.path:
 
 from kinerja_audit import cli
 from kinerja_audit.rules.registry import REGISTRY, load_all
+from kinerja_audit.rulepack import example_report_path as _example_path
+
+EXAMPLE_REPORT = _example_path()
 
 CASES = Path(__file__).resolve().parent / "cases"
-BASE_TEXT = (CASES / "base_report.txt").read_text(encoding="utf-8")
+BASE_TEXT = (EXAMPLE_REPORT).read_text(encoding="utf-8")
 PK_COLUMNS = "code;name;unit;polarity;aggregation;target_annual;target_tw1;target_tw2;target_tw3;target_tw4\n"
 
 
@@ -255,7 +258,7 @@ BAD = [
 @pytest.mark.parametrize("data,needles", BAD, ids=[next(iter(d)) + ":" + json.dumps(d)[:30] for d, _ in BAD])
 def test_bad_config_is_exit_two_one_line(tmp_path, data, needles):
     path = config(tmp_path, data)
-    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(CASES / "base_report.txt"),
+    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(EXAMPLE_REPORT),
                           "--config", str(path), "--lang", "en"],
                          check=False, capture_output=True, text=True, encoding="utf-8")
     assert res.returncode == 2, res.stdout
@@ -275,7 +278,7 @@ def test_bad_config_in_indonesian_has_no_english(tmp_path, capsys, data):
     """Issue 9: the Indonesian message is Indonesian throughout (was "harus a number between 0
     and 5")."""
     path = config(tmp_path, data)
-    assert cli.main(["check", str(CASES / "base_report.txt"), "--config", str(path)]) == 2
+    assert cli.main(["check", str(EXAMPLE_REPORT), "--config", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and err.count("\n") == 1, err
     assert not [w for w in ENGLISH if w in err], err
@@ -283,7 +286,7 @@ def test_bad_config_in_indonesian_has_no_english(tmp_path, capsys, data):
 
 def test_bad_config_found_by_discovery(tmp_path):
     (tmp_path / "kinerja-audit.yaml").write_text("lang: [\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(CASES / "base_report.txt")], check=False,
+    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(EXAMPLE_REPORT)], check=False,
                          capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
     assert res.returncode == 2 and "kinerja-audit.yaml" in res.stderr and "YAML" in res.stderr
     assert "Traceback" not in res.stderr

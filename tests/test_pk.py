@@ -1,8 +1,9 @@
 """Perjanjian Kinerja: loading (YAML, CSV, XLSX), bad files, the target-sum and pk-mismatch rules,
 polarity from the PK, the PK-only check and ``init-pk``.
 
-The rules of ``checks/pk.yaml`` need a PK, so they are tested here instead of by a case file:
-every rule has a firing scenario and the agreeing PK is the silent case for all of them.
+The rules of ``checks/pk.yaml`` have case files like every rule (tests/cases, run with the example
+agreement checks/examples/pk.yaml); here they are exercised in more scenarios, through every PK
+format, with the agreeing PK as the silent case for all of them.
 """
 import copy
 import csv
@@ -21,9 +22,12 @@ from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.parse.numbers import format_number
 from kinerja_audit.rules.registry import REGISTRY, Context, load_all, select
+from kinerja_audit.rulepack import example_report_path as _example_path
+
+EXAMPLE_REPORT = _example_path()
 
 CASES = Path(__file__).resolve().parent / "cases"
-BASE = CASES / "base_report.txt"
+BASE = EXAMPLE_REPORT
 PK_RULES = sorted(rid for rid, spec in rulepack.rules().items() if spec.pack == "pk.yaml")
 PK_CATEGORIES = ("pk-mismatch", "target-sum")
 
@@ -33,7 +37,7 @@ def _ind(code, name, unit, polarity, aggregation, annual, quarters):
             "target": {"annual": annual, "quarters": quarters}}
 
 
-# Agrees with tests/cases/base_report.txt (quarterly report, TW III 2025).
+# Agrees with checks/examples/report.txt (quarterly report, TW III 2025).
 AGREEING = {
     "unit": "Loka Pengawasan Contoh Sejahtera",
     "year": 2025,
@@ -269,7 +273,7 @@ def test_pk_rules_are_silent_without_a_pk(base):
 
     report = model.build(doc)
     for rid in PK_RULES:
-        assert list(load_all()[rid](report, Context())) == [], rid
+        assert list(load_all()[rid](report, Context(rule=rid))) == [], rid
 
 
 def test_messages_state_the_basis_and_format_numbers(tmp_path, base):

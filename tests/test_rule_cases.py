@@ -1,75 +1,119 @@
-"""One YAML case file per rule (tests/cases/RULE.yaml), run by this single generic test.
+"""Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its documentation examples.
 
-Each case edits the consistent base report (tests/cases/base_report.txt) with literal
-replacements and lists the indicators the rule must report (null for report-level findings).
+A case edits the consistent example report (checks/examples/report.txt) with literal replacements
+(``replace``), and, for rules that read a Perjanjian Kinerja, the example agreement
+(checks/examples/pk.yaml, ``pk_replace``; ``pk: true`` runs with it unedited).  ``config`` is a
+configuration mapping (as in kinerja-audit.yaml) applied to the run.  ``expect`` lists the
+indicators the rule must report (null for report-level findings).
+
+Each rule needs: its pack entry, its implementation, a case file with a firing case and a silent
+*near miss* of its own (a case that edits something, not the untouched example), and documentation
+examples that run: ``bad`` fires, ``good`` stays silent.
 """
 from pathlib import Path
 
 import pytest
 import yaml
 
+from kinerja_audit import pk as pkmod
 from kinerja_audit import rulepack
 from kinerja_audit.audit import audit_document
+from kinerja_audit.config import _validate
 from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.rules.registry import Context, load_all, select
 
 CASES = Path(__file__).resolve().parent / "cases"
-# Rule packs whose rules need more than a report (a PK file); their firing and silent tests live in
-# the test module named here.
-TESTED_ELSEWHERE = {"pk.yaml": "tests/test_pk.py"}
 
 
-def _load():
-    out = []
+def _case_files() -> dict[str, dict]:
+    out = {}
     for path in sorted(CASES.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in data["cases"]:
-            out.append(pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}"))
+        out[data["rule"]] = data
     return out
 
 
-def audit_text(text: str, rule_ids=None, ctx=None):
-    doc = Document(source="case.txt", lines=to_lines(text))
-    return audit_document(doc, ctx or Context(), rule_ids or select())
-
-
-@pytest.mark.parametrize("rule_id,case", _load())
-def test_rule_case(rule_id, case, base_text):
-    text = base_text
-    for old, new in case.get("replace", []):
-        assert old in text, f"case edit does not apply: {old!r}"
+def _apply(text: str, edits) -> str:
+    for old, new in edits or []:
+        assert old in text, f"edit does not apply: {old!r}"
         text = text.replace(old, new)
-    result = audit_text(text)
-    got = sorted((f.indicator for f in result.findings if f.rule == rule_id), key=str)
-    assert got == sorted(case["expect"], key=str), [f.message for f in result.findings]
+    return text
 
 
-def test_base_report_is_clean(base_text):
-    result = audit_text(base_text)
-    assert result.findings == []
-    assert result.coverage["indicators"] == 5
+def run_example(tmp_path: Path, *, replace=(), pk_replace=(), pk=False, config=None, rule_ids=None):
+    """Audit the example report with these edits; the findings."""
+    text = _apply(rulepack.example_report(), replace)
+    ctx = Context()
+    if config:
+        cfg = _validate(tmp_path / "kinerja-audit.yaml", config)
+        ctx = Context(options=cfg.options, severity=cfg.severity, polarity=cfg.polarity)
+    if pk or pk_replace:
+        pk_path = tmp_path / "pk.yaml"
+        pk_path.write_text(_apply(rulepack.example_pk(), pk_replace), encoding="utf-8")
+        ctx.pk = pkmod.load(pk_path)
+    doc = Document(source="case.txt", lines=to_lines(text))
+    return audit_document(doc, ctx, rule_ids or select()).findings
 
 
-def test_every_rule_has_yaml_implementation_and_cases():
-    specs = rulepack.rules()
-    registered = load_all()
-    assert set(specs) == set(registered), "rule pack and implementations differ"
-    with_cases = {yaml.safe_load(p.read_text(encoding="utf-8"))["rule"]: yaml.safe_load(p.read_text(encoding="utf-8"))
-                  for p in CASES.glob("*.yaml")}
-    for rid in specs:
-        if specs[rid].pack in TESTED_ELSEWHERE:
-            continue
-        assert rid in with_cases, f"{rid} has no case file"
-        expects = [c["expect"] for c in with_cases[rid]["cases"]]
-        assert any(expects), f"{rid} has no firing case"
-        assert any(e == [] for e in expects), f"{rid} has no silent case"
+def _cases():
+    for rid, data in _case_files().items():
+        for case in data["cases"]:
+            yield pytest.param(rid, case, id=f"{rid}: {case['name']}")
+
+
+@pytest.mark.parametrize("rule_id,case", list(_cases()))
+def test_rule_case(rule_id, case, tmp_path):
+    findings = run_example(tmp_path, replace=case.get("replace"), pk_replace=case.get("pk_replace"),
+                           pk=case.get("pk", False), config=case.get("config"))
+    got = sorted((f.indicator for f in findings if f.rule == rule_id), key=str)
+    assert got == sorted(case["expect"], key=str), [f.message for f in findings]
+
+
+@pytest.mark.parametrize("rule_id", sorted(rulepack.rules()))
+def test_doc_examples_run(rule_id, tmp_path):
+    spec = rulepack.rules()[rule_id]
+    assert spec.bad is not None and spec.good is not None, f"{rule_id}: doc needs a bad and a good example"
+    for example, fires in ((spec.bad, True), (spec.good, False)):
+        findings = run_example(tmp_path, replace=example.replace, pk_replace=example.pk_replace,
+                               pk=example.pk, config=example.config, rule_ids=[rule_id])
+        assert bool(findings) is fires, (rule_id, "bad" if fires else "good", [f.message for f in findings])
+        assert example.shown(), f"{rule_id}: the example shows nothing in 'explain'"
+
+
+@pytest.mark.parametrize("rule_id", sorted(rulepack.rules()))
+def test_every_rule_has_cases_firing_and_near_miss(rule_id):
+    assert rule_id in load_all(), f"{rule_id} has no implementation"
+    data = _case_files().get(rule_id)
+    assert data is not None, f"{rule_id} has no case file"
+    cases = data["cases"]
+    assert any(c["expect"] for c in cases), f"{rule_id} has no firing case"
+    edits = ("replace", "pk_replace", "config")
+    assert any(c["expect"] == [] and any(c.get(k) for k in edits) for c in cases), \
+        f"{rule_id} has no silent near-miss case of its own"
+
+
+def test_every_implementation_has_a_pack_entry():
+    assert set(load_all()) == set(rulepack.rules())
+
+
+def test_example_report_is_clean(tmp_path):
+    assert run_example(tmp_path) == []
+    assert run_example(tmp_path, pk=True) == []
 
 
 def test_messages_render_in_both_languages(base_text):
     text = base_text.replace("102,50 %", "120,50 %")
-    ids = audit_text(text).findings
-    ens = audit_text(text, ctx=Context(lang="en")).findings
+    doc = Document(source="case.txt", lines=to_lines(text))
+    ids = audit_document(doc, Context(), select()).findings
+    ens = audit_document(doc, Context(lang="en"), select()).findings
     assert [f.rule for f in ids] == [f.rule for f in ens]
     assert ids[0].message != ens[0].message
     assert "120,5%" in ids[0].message and "120.5%" in ens[0].message
+
+
+def test_rule_packs_line_up_with_rule_modules():
+    """A rule's pack checks/NAME.yaml holds it, its code is in kinerja_audit/rules/NAME.py."""
+    for rid, fn in load_all().items():
+        module = fn.__module__.rsplit(".", 1)[-1]
+        assert rulepack.rules()[rid].pack == f"{module}.yaml", (rid, fn.__module__)

@@ -170,7 +170,7 @@ def _running_keys(content: list[Line], key) -> set[str]:
     """Keys of the running lines: short, no full stop, repeated at least three times, neither a
     table header nor a caption; with page breaks at a page's edge, without them carrying a page
     number or reading like the report's title (wrapped table names repeat too, and are content)."""
-    from ..parse.tables import CAPTION_RE, is_table_header
+    from ..parse.tables import caption_match, is_table_header
     from ..parse.text import norm
 
     paged = any(ln.page for ln in content) and len({ln.page for ln in content}) > 1
@@ -186,7 +186,7 @@ def _running_keys(content: list[Line], key) -> set[str]:
         occurrences.setdefault(key(ln.text), []).append(ln)
     running: set[str] = set()
     for k, lns in occurrences.items():
-        if len(lns) < 3 or not 10 <= len(k) <= 100 or k.endswith(".") or CAPTION_RE.match(k) \
+        if len(lns) < 3 or not 10 <= len(k) <= 100 or k.endswith(".") or caption_match(k) \
                 or is_table_header(k) or k.startswith("|") or not any(c.isalpha() for c in k):
             continue
         if paged:

@@ -11,16 +11,10 @@ from itertools import pairwise
 
 from .. import rulepack
 from .numbers import Number, parse_number
+from .text import word_set
 
 _NUM_TOKEN = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
 _UNKNOWN_UNIT = re.compile(r"^[a-z][a-z/²³]{1,14}$")
-# words that follow a number in prose and are never units
-_NOT_UNITS = {"sebanyak", "sebesar", "dari", "dan", "atau", "yang", "pada", "dengan", "target", "realisasi",
-              "capaian", "tahun", "triwulan", "semester", "hingga", "sampai", "menjadi", "adalah", "yaitu", "di",
-              "ke", "untuk", "oleh", "sehingga", "namun", "tetapi", "serta", "per"}
-_NULL_TOKENS = {"-", "–", "—", "n/a", "na"}
-_NOT_VALUE_BEFORE = {"tw", "triwulan", "semester", "ke", "no", "no.", "nomor", "pasal",
-                     "sp", "ik", "iku", "ikk", "ikss", "tabel", "bab", "pp", "uu", "permenpan"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +32,7 @@ class Cell:
     @property
     def is_dash(self) -> bool:
         """An explicit "no value" cell ("-")."""
-        return self.number is None and self.raw.strip() in _NULL_TOKENS
+        return self.number is None and self.raw.strip().lower() in word_set("null_tokens")
 
 
 @functools.cache
@@ -92,11 +86,11 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         # unit or percent sign after the number
         if tok in ("%",) or tok.lower() == "persen":
             percent, unit, j = True, "%", i - 1
-        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok) and tok.lower() not in _NOT_UNITS) and i >= 2 \
+        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok) and tok.lower() not in word_set("not_unit_words")) and i >= 2 \
                 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
             # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
-        elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t) and t.lower() not in _NOT_UNITS
+        elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t) and t.lower() not in word_set("not_unit_words")
                                       for t in tokens[i - 2:i]) and _NUM_TOKEN.match(tokens[i - 3]) \
                 and _bigram_count(tokens, tokens[i - 2], tokens[i - 1]) >= 2:
             # a two-word unit repeated after target and realisasi: "1.260 wajib pajak  1.260 wajib pajak  100%"
@@ -106,14 +100,14 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         numtok = tokens[j - 1]
         if numtok.endswith("%") and not percent:
             percent, unit, numtok = True, "%", numtok[:-1]
-        if numtok in _NULL_TOKENS and unit is None:
+        if numtok.lower() in word_set("null_tokens") and unit is None:
             cells.append(Cell(numtok, None, False, None, line))
             i = j - 1
             continue
         if not _NUM_TOKEN.match(numtok):
             break
         before = tokens[j - 2].lower().rstrip(".:") if j >= 2 else ""
-        if before in _NOT_VALUE_BEFORE or re.fullmatch(r"(19|20)\d\d", numtok) and not percent:
+        if before in word_set("not_value_before") or re.fullmatch(r"(19|20)\d\d", numtok) and not percent:
             break   # "2023" without a thousands dot is a year; a count would be written 2.023
         number = parse_number(numtok)
         if number is None:

@@ -3,10 +3,16 @@
 Paragraphs are read outside tables; each sentence is tied to the indicator it is about (the
 indicator whose Bab III narrative holds it, a code at the start of its list item, or the indicator
 whose name it begins with).  Every claim keeps its line and the sentence as evidence.  Cue words,
-verdict phrases and period words come from ``checks/narrative_lexicon.yaml``.
+verdict phrases and period words come from ``checks/narrative_lexicon.yaml``, the other words
+(money, abbreviations, labels) and the matching scores from ``checks/parse.yaml``.
+
+Besides the claims, each sentence carries what the prose rules judge: whether it explains a
+result, a stated average achievement, "x dari n indikator tercapai" statements, and where its
+comparison words stand.  Cost is linear in the text: every look around a figure is bounded.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -14,26 +20,37 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .. import rulepack
-from .cells import unit_family, unit_words
+from .cells import unit_words
 from .codes import canonical, code_re, code_spans
 from .names import normalise
 from .numbers import Number, parse_number
-from .tables import CAPTION_RE
-from .text import any_match, is_debris, norm, roman_or_int
+from .periods import roman_or_int
+from .tables import caption_match
+from .text import any_match, is_debris, norm, pattern
+from .text import word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
 _NUM = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+persen\b)?")
-_ABBREV = re.compile(r"\b(?:s\.d|s/d|No|Rp|dll|dsb|hlm|Tbl|Kep|Per|IK|IKU|IKK|IKSS|a\.n|u\.p|Ir|Dr|Drs|H|S\.E|M\.M|dkk|St|Jl|Prov|Kab|Kec|TA)\.$",
-                     re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"(rp\.?|rupiah|usd|\$)\s*$", re.IGNORECASE)
-_MONEY_AFTER = re.compile(r"^\s*(juta|miliar|milyar|ribu|triliun|rupiah)\b", re.IGNORECASE)
-_MONTHS_AFTER = re.compile(r"^\s*(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-                           r"november|nopember|desember)\b", re.IGNORECASE)
-_NOT_FIGURE_BEFORE = re.compile(r"(\b(tahun|ta|tw|triwulan|trw|semester|tabel|gambar|bab|pasal|ayat|nomor|no|ke|"
-                                r"butir|angka|poin|lampiran|kuartal|pp|uu|perpres|permenpan-rb|permen|pmk|kmk)\.?"
-                                r"|[/-])\s*$", re.IGNORECASE)
+LOOK_BEHIND = 200   # characters before a figure that can hold its cue words (cue_window words)
+LOOK_AHEAD = 120    # characters after a figure that can hold its unit or "yang ditargetkan"
 
 
+@functools.cache
+def _vocab() -> dict[str, re.Pattern]:
+    """Word lists of checks/parse.yaml as anchored regexes (before: at the end; after: at the start)."""
+    lx = rulepack.lexicon()
+
+    def alternation(key: str) -> str:
+        return "|".join(lx[key])
+
+    return {
+        "abbrev": re.compile(rf"\b(?:{alternation('abbreviations')})\.$", re.IGNORECASE),
+        "money_before": re.compile(rf"({alternation('money_before')})\s*$", re.IGNORECASE),
+        "money_after": re.compile(rf"^\s*({alternation('money_after')})\b", re.IGNORECASE),
+        "months_after": re.compile(rf"^\s*({'|'.join(map(re.escape, lx['months']))})\b", re.IGNORECASE),
+        "not_figure_before": re.compile(rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?|[/-])\s*$",
+                                        re.IGNORECASE),
+    }
 @dataclass
 class Claim:
     kind: str                 # number | verdict | period
@@ -47,7 +64,21 @@ class Claim:
     unit: str | None = None
     meaning: str | None = None        # verdict: below | equal | above | reached
     literal: bool = False             # verdict compares realisasi and target literally
+    target_follows: bool = False      # verdict: the word "target" follows the phrase ("melampaui target")
+    aux_start: int | None = None      # verdict: where a "telah/sudah" before the phrase starts
     period: tuple[str, int] | None = None   # ("quarter", 2) | ("semester", 1) | ("year", 2024)
+    numeral: str = ""                 # period: its numeral as printed ("II", "2025"), at the end of raw
+    current_cue: bool = False         # period: "capaian/realisasi/terhadap target" right before it
+
+
+@dataclass(frozen=True)
+class CountStatement:
+    """"4 dari 5 indikator telah mencapai target" in a sentence."""
+
+    raw: str
+    claimed: int | None      # None: "seluruh/semua indikator"
+    total: int | None        # the "dari n", when written
+    negative: bool           # "belum/tidak tercapai"
 
 
 @dataclass
@@ -60,14 +91,14 @@ class Sentence:
     name_span: tuple[int, int] | None = None
     claims: list[Claim] = field(default_factory=list)
     offsets: list[tuple[int, int]] = field(default_factory=list)   # (char offset, line) starts
+    explains: bool = False                 # it gives a cause ("disebabkan", "karena")
+    average: Number | None = None          # "rata-rata capaian ... sebesar 104,38%"
+    counts: list[CountStatement] = field(default_factory=list)
+    comparisons: list[tuple[int, int]] = field(default_factory=list)   # spans of comparison words
 
     def line_at(self, pos: int) -> int:
-        line = self.line
-        for off, ln in self.offsets:
-            if off > pos:
-                break
-            line = ln
-        return line
+        i = bisect.bisect_right(self.offsets, pos, key=lambda o: o[0]) - 1
+        return self.offsets[i][1] if i >= 0 else self.line
 
     def numbers(self, role: str | None = None) -> list[Claim]:
         return [c for c in self.claims if c.kind == "number" and (role is None or c.role == role)]
@@ -98,31 +129,46 @@ def _lex():
         "quarter": re.compile(lx["period_quarter_re"], flags),
         "semester": re.compile(lx["period_semester_re"], flags),
         "year": re.compile(lx["period_year_re"], flags),
+        "current_cues": [re.compile(p, flags) for p in lx["period_current_cues"]],
+        "period_word_end": re.compile(lx["period_word_end_re"], flags),
     }
 
 
 # ---------------------------------------------------------------- paragraphs and sentences
 
-def _excluded_lines(report) -> set[int]:
+@dataclass
+class _Scope:
+    """What the claim extractor reads: the document, its parts and tables, the indicators."""
+
+    doc: object
+    sections: list
+    tables: list
+    indicators: list
+
+    def indicator(self, code: str | None):
+        return next((i for i in self.indicators if i.code == code), None)
+
+
+def _excluded_lines(scope: _Scope) -> set[int]:
     out: set[int] = set()
-    for t in report.tables:
+    for t in scope.tables:
         start = t.caption_line or t.header_line
         out.update(range(start, t.end_line + 1))
-    for s in report.sections:
+    for s in scope.sections:
         out.add(s.start)
         if s.key == "daftar_isi":
             out.update(range(s.start, s.end + 1))
     return out
 
 
-def _paragraphs(report) -> list[list[tuple[int, str]]]:
-    excluded = _excluded_lines(report)
+def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
+    excluded = _excluded_lines(scope)
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
-    for line in report.doc.lines:
+    for line in scope.doc.lines:
         text = line.text
-        if line.no in excluded or not text.strip() or CAPTION_RE.match(text):
-            if cur and (line.no in excluded or CAPTION_RE.match(text)):
+        if line.no in excluded or not text.strip() or caption_match(text):
+            if cur and (line.no in excluded or caption_match(text)):
                 paras.append(cur)
                 cur = []
             continue
@@ -155,8 +201,10 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“•])", text):
-        chunk = text[start:m.end()]
-        if _ABBREV.search(chunk) or re.fullmatch(r"\s*\(?[A-Za-z0-9]{1,4}[.)]", chunk) or re.search(r"\d\.$", chunk) and re.match(r"\s+\d", text[m.end():]):
+        tail = text[max(start, m.end() - 16):m.end()]   # what decides a full stop stands right before it
+        if _vocab()["abbrev"].search(tail) or m.end() - start <= 8 and re.fullmatch(
+                r"\s*\(?[A-Za-z0-9]{1,4}[.)]", text[start:m.end()]) \
+                or tail[-2:-1].isdigit() and re.match(r"\s+\d", text[m.end():m.end() + 4]):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -165,11 +213,11 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _block_of(report, line: int) -> str:
-    for ind in report.indicators:
+def _block_of(scope: _Scope, line: int) -> str:
+    for ind in scope.indicators:
         if ind.narrative and ind.narrative[0] <= line <= ind.narrative[1]:
             return "narrative"
-    keys = [s.key for s in report.sections if s.start <= line <= s.end]
+    keys = [s.key for s in scope.sections if s.start <= line <= s.end]
     if "analisis" in keys:
         return "analysis"
     if "kesimpulan" in keys or "bab4" in keys:
@@ -183,35 +231,36 @@ def _block_of(report, line: int) -> str:
 
 # ---------------------------------------------------------------- indicator of a paragraph
 
-def _indicator_of(report, para_text: str, first_line: int) -> tuple[str | None, tuple[int, int] | None]:
+def _indicator_of(scope: _Scope, para_text: str, first_line: int) -> tuple[str | None, tuple[int, int] | None]:
     """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands in,
     else the indicator whose name it begins with."""
-    coded = _coded(report, para_text)
+    coded = _coded(scope, para_text)
     if coded[0] is not None:
         return coded
     if _ITEM_START.match(para_text):
         # a list item opening with an indicator's name is about that indicator, wherever it stands
-        ind, score = _best_name(report, _ITEM_START.sub("", para_text, count=1))
-        if ind is not None and score >= 90:
+        ind, score = _best_name(scope, _ITEM_START.sub("", para_text, count=1))
+        if ind is not None and score >= rulepack.setting("claim_name_score_item"):
             return ind.code, _name_span(ind.name, para_text)
-    for ind in report.indicators:
+    for ind in scope.indicators:
         if ind.narrative and ind.narrative[0] <= first_line <= ind.narrative[1]:
             return ind.code, _name_span(ind.name, para_text)
     head = _ITEM_START.sub("", para_text, count=1)
-    ind, score = _best_name(report, head)
-    if ind is not None and score >= 85:
+    ind, score = _best_name(scope, head)
+    if ind is not None and score >= rulepack.setting("claim_name_score"):
         return ind.code, _name_span(ind.name, para_text)
     return None, None
 
 
-def _coded(report, para_text: str) -> tuple[str | None, tuple[int, int] | None]:
-    head = _ITEM_START.sub("", para_text, count=1)
+def _coded(scope: _Scope, para_text: str) -> tuple[str | None, tuple[int, int] | None]:
+    head = _ITEM_START.sub("", para_text[:400], count=1)
     m = code_re().match(head.lstrip())
     if m:
         code = canonical(m.group("prefix"), m.group("num"))
-        by_code = report.indicator(code)
-        by_name, score = _best_name(report, head[m.end():])
-        if by_name is not None and by_code is not None and by_name.code != by_code.code and score >= 90:
+        by_code = scope.indicator(code)
+        by_name, score = _best_name(scope, head[m.end():])
+        if by_name is not None and by_code is not None and by_name.code != by_code.code \
+                and score >= rulepack.setting("claim_name_score_item"):
             return by_name.code, _name_span(by_name.name, para_text)
         if by_code is not None:
             return by_code.code, _name_span(by_code.name, para_text)
@@ -223,19 +272,23 @@ def _normalised(name: str) -> str:
     return normalise(name)
 
 
-def _best_name(report, text: str):
+def _best_name(scope: _Scope, text: str):
     best, best_score = None, 0.0
     probe = normalise(text[:400])
-    for ind in report.indicators:
+    floor = float(rulepack.setting("claim_name_score_floor"))
+    for ind in scope.indicators:
         name = _normalised(ind.name or "")
         if len(name) < 8:
             continue
         window = probe[: len(name) + 25]
-        score = fuzz.partial_ratio(name, window, score_cutoff=max(80.0, best_score)) \
+        score = fuzz.partial_ratio(name, window, score_cutoff=max(floor, best_score)) \
             if len(window) >= len(name) * 0.8 else 0.0
         if score > best_score:
             best, best_score = ind, score
     return best, best_score
+
+
+NAME_SCOPE = 2000   # characters of a paragraph searched for its subject's name
 
 
 def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
@@ -243,8 +296,8 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
     if not name:
         return None
     spans = []
-    al = fuzz.partial_ratio_alignment(name.lower(), text.lower())
-    if al is not None and al.score >= 80:
+    al = fuzz.partial_ratio_alignment(name.lower(), text[:NAME_SCOPE].lower())   # the subject opens the text
+    if al is not None and al.score >= rulepack.setting("claim_name_score_floor"):
         start = al.dest_start
         first = normalise(name).split()[:1]
         if first:   # the alignment may begin a few words early; start at the name's first word
@@ -272,25 +325,24 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- claims in one sentence
 
-_COLLECTIVE = re.compile(r"\b(per|setiap|tiap|masing-masing|seluruh|semua)\s+indikator\b", re.IGNORECASE)
-
-
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
-    return len(codes) >= 2 or len(_NUM.findall(text)) >= 8
+    return len(codes) >= 2 or len(_NUM.findall(text)) >= rulepack.setting("claim_flattened_numbers")
 
 
-def is_percent_indicator(ind) -> bool:
-    """Measured in percent: its unit says so, or its name does ("Persentase ...")."""
-    return unit_family(ind.unit) == "percent" or any_match("percent_name_patterns", ind.name or "")
+def explains(text: str) -> bool:
+    """The text gives a cause for a result ("disebabkan", "karena", ``explanation_patterns``)."""
+    return any_match("explanation_patterns", norm(text))
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+def _masked(text: str, spans: list[tuple[int, int]], keep=None) -> str:
+    """``text`` with the characters of ``spans`` blanked (only those ``keep`` refuses, if given)."""
     chars = list(text)
     for a, b in spans:
         for i in range(max(0, a), min(len(chars), b)):
-            chars[i] = " "
+            if keep is None or not keep(chars[i]):
+                chars[i] = " "
     return "".join(chars)
 
 
@@ -307,17 +359,13 @@ def _verdicts(text: str) -> tuple[list[tuple[str, bool, int, int, str]], str]:
     return sorted(found, key=lambda v: v[2]), work
 
 
-_LINKING = {"sebesar", "sebanyak", "adalah", "yaitu", "mencapai", "menjadi", "hanya", "baru", "tercatat",
-            "terealisasi", "dari", "atas", "="}
-
-
 def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_percent: bool) -> tuple[str, bool]:
     """(role, explicit): the nearest cue word before the number decides; no cue -> realisasi."""
     lx = _lex()
     words = before.split()
     # a figure with its unit may stand several words after its cue; a bare number must follow it
     # directly or through a linking word ("realisasi 253", "target sebesar 88,50")
-    if not (unit or percent) and words and words[-1].lower().strip(",:") not in _LINKING \
+    if not (unit or percent) and words and words[-1].lower().strip(",:") not in word_set("linking_words") \
             and not any(p.search(words[-1]) for ps in lx["cues"].values() for p in ps):
         return "other", False
     window = " ".join(words[-(lx["window"] if (unit or percent) else 2):])
@@ -340,38 +388,48 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
     return best_role, True
 
 
-def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
+def _verdict_claim(sentence: Sentence, meaning: str, literal: bool, a: int, raw: str) -> Claim:
     text = sentence.text
-    spans = code_spans(text)
-    if sentence.name_span:
-        spans.append(sentence.name_span)
-    item = _ITEM_START.match(text)
-    if item:
-        spans.append((0, item.end()))
-    masked = _masked(text, spans)
-    code_masked = _masked(text, code_spans(text))
-    verdicts, _ = _verdicts(masked)
-    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict; its words stay as cues
-    verdict_masked = "".join(" " if (ch.isdigit() or ch in "%,.") and any(a <= i < b for _, _, a, b, _ in verdicts)
-                             else ch for i, ch in enumerate(masked))
-    for meaning, literal, a, b, raw in verdicts:
-        sentence.claims.append(Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal))
+    after = text[a + len(raw):a + len(raw) + LOOK_AHEAD]
+    target_follows = not pattern("verdict_names_target_re").search(raw) \
+        and bool(pattern("verdict_target_follows_re").match(after))
+    aux = re.search(rf"\b({'|'.join(sorted(word_set('verdict_auxiliaries')))})\s+$", text[max(0, a - 40):a], re.IGNORECASE)
+    aux_start = max(0, a - 40) + aux.start() if aux else None
+    return Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal,
+                 target_follows=target_follows, aux_start=aux_start)
+
+
+def _current_cue(text: str, start: int) -> bool:
+    """A period reference right after "capaian/realisasi (di/pada)" or "terhadap target (di/pada)",
+    possibly with another period word between ("terhadap target triwulan I tahun 2022")."""
     lx = _lex()
-    period_spans = []
+    before = text[max(0, start - 60):start]
+    bare = lx["period_word_end"].sub("", before.rstrip())
+    return any(p.search(before) or p.search(bare + " ") for p in lx["current_cues"])
+
+
+def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]]:
+    lx = _lex()
+    spans = []
     for kind, pat in (("quarter", lx["quarter"]), ("semester", lx["semester"]), ("year", lx["year"])):
         for m in pat.finditer(code_masked):   # a period word may sit inside the name's span
             value = int(m.group(1)) if kind == "year" else roman_or_int(m.group(1))
             if value is None:
                 continue
-            period_spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.end()))
             sentence.claims.append(Claim("period", sentence.line_at(m.start()), m.start(), m.group(0),
-                                         period=(kind, value)))
-    masked = _masked(verdict_masked, period_spans)
+                                         period=(kind, value), numeral=m.group(1),
+                                         current_cue=_current_cue(code_masked, m.start())))
+    return spans
+
+
+def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> None:
+    text, vocab = sentence.text, _vocab()
     for m in _NUM.finditer(masked):
-        before, after = masked[: m.start()], masked[m.end():]
-        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after) or _MONTHS_AFTER.match(after):
-            continue
-        if _NOT_FIGURE_BEFORE.search(before):
+        before = masked[max(0, m.start() - LOOK_BEHIND): m.start()]
+        after = masked[m.end(): m.end() + LOOK_AHEAD]
+        if vocab["money_before"].search(before) or vocab["money_after"].match(after) \
+                or vocab["months_after"].match(after) or vocab["not_figure_before"].search(before):
             continue
         number = parse_number(m.group(1))
         if number is None:
@@ -387,13 +445,48 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
         raw = text[m.start(): m.end() + (um.end() if (um and unit and unit != "%") else 0)]
         sentence.claims.append(Claim("number", sentence.line_at(m.start()), m.start(), raw.strip(), role=role,
                                      explicit=explicit, number=number, percent=percent, unit=unit))
+
+
+def _statements(sentence: Sentence) -> None:
+    """What the sentence states about the report as a whole: a cause, an average, counts."""
+    text = sentence.text
+    sentence.explains = explains(text)
+    m = pattern("summary_average_re").search(text)
+    sentence.average = parse_number(m.group(1)) if m else None
+    for m in pattern("summary_count_re").finditer(text):
+        x_raw, n_raw, verb = m.group(1), m.group(2), m.group(3).lower()
+        claimed = None if x_raw.lower() in word_set("summary_count_all") else int(x_raw)
+        negative = verb.split()[0] in word_set("summary_count_negative")
+        sentence.counts.append(CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative))
+    sentence.comparisons = [(c.start(), c.end()) for c in pattern("period_comparison").finditer(text)]
+
+
+def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
+    text = sentence.text
+    spans = code_spans(text)
+    if sentence.name_span:
+        spans.append(sentence.name_span)
+    item = _ITEM_START.match(text)
+    if item:
+        spans.append((0, item.end()))
+    masked = _masked(text, spans)
+    code_masked = _masked(text, code_spans(text))
+    verdicts, _ = _verdicts(masked)
+    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict; its words stay as cues
+    verdict_masked = _masked(masked, [(a, b) for _, _, a, b, _ in verdicts],
+                             keep=lambda ch: not (ch.isdigit() or ch in "%,."))
+    for meaning, literal, a, _, raw in verdicts:
+        sentence.claims.append(_verdict_claim(sentence, meaning, literal, a, raw))
+    period_spans = _period_claims(sentence, code_masked)
+    _number_claims(sentence, _masked(verdict_masked, period_spans), unit_is_percent)
     sentence.claims.sort(key=lambda c: c.start)
+    _statements(sentence)
 
 
-def _positional(report, paras: list[list[tuple[int, str]]], found: list[str | None]) -> list[str | None]:
+def _positional(scope: _Scope, paras: list[list[tuple[int, str]]], found: list[str | None]) -> list[str | None]:
     """A run of list items as long as the indicator list, mostly matching it in order, is that list:
     items whose indicator could not be recognised take the indicator at their position."""
-    codes = [i.code for i in report.indicators]
+    codes = [i.code for i in scope.indicators]
     n = len(codes)
     out = list(found)
     i = 0
@@ -409,7 +502,7 @@ def _positional(report, paras: list[list[tuple[int, str]]], found: list[str | No
             j += 1
         if j - i == n and n >= 3:
             agree = sum(found[i + k] == codes[k] for k in range(n))
-            if agree >= 0.6 * n:
+            if agree >= rulepack.setting("claim_list_agreement") * n:
                 for k in range(n):
                     if out[i + k] is None:
                         out[i + k] = codes[k]
@@ -417,59 +510,67 @@ def _positional(report, paras: list[list[tuple[int, str]]], found: list[str | No
     return out
 
 
-def extract(report) -> list[Sentence]:
+def extract(doc, sections, tables, indicators) -> list[Sentence]:
     """Every sentence of the prose with its claims, in document order."""
+    scope = _Scope(doc, sections, tables, indicators)
     out: list[Sentence] = []
-    paras = _paragraphs(report)
-    joined_paras = []
-    for para in paras:
-        joined_paras.append(" ".join(norm(t) for _, t in para))
-    found = [_indicator_of(report, joined, para[0][0]) for joined, para in zip(joined_paras, paras)]
-    codes = _positional(report, paras, [f[0] for f in found])
+    paras = _paragraphs(scope)
+    joined_paras = [" ".join(norm(t) for _, t in para) for para in paras]
+    found = [_indicator_of(scope, joined, para[0][0]) for joined, para in zip(joined_paras, paras)]
+    codes = _positional(scope, paras, [f[0] for f in found])
     for para, (code_found, span_found), code in zip(paras, found, codes):
-        offsets, parts, pos = [], [], 0
-        for no, text in para:
-            t = norm(text)
-            offsets.append((pos, no))
-            parts.append(t)
-            pos += len(t) + 1
-        joined = " ".join(parts)
-        first = para[0][0]
-        name_span = span_found
-        if code != code_found:
-            name_span = _name_span(report.indicator(code).name, joined)
-        block = _block_of(report, first)
-        for a, b in _split_sentences(joined):
-            sent_offsets = [(max(0, off - a), ln) for off, ln in offsets if off < b]
-            text = joined[a:b].strip()
-            shift = len(joined[a:b]) - len(joined[a:b].lstrip())
-            sent_offsets = [(max(0, off - shift), ln) for off, ln in sent_offsets]
-            line = next((ln for off, ln in reversed(offsets) if off <= a), first)
-            end_line = next((ln for off, ln in reversed(offsets) if off < b), line)
-            span = None
-            if name_span and name_span[0] >= a and name_span[1] <= b:
-                span = (name_span[0] - a - shift, name_span[1] - a - shift)
-            sent_code = code
-            if _lists_many(text) or _COLLECTIVE.search(text):
-                # a flattened table, or a sentence about the indicators as a whole: not about one
-                sent_code, span = None, None
-            elif a > 0:
-                # a later sentence may open with another indicator's name (paragraphs run together)
-                other, score = _best_name(report, text)
-                if other is not None and (code is None and score >= 85 or score >= 90 and other.code != code):
-                    sent_code, span = other.code, _name_span(other.name, text)
-            s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
-                         offsets=sent_offsets)
-            ind = report.indicator(sent_code) if sent_code else None
-            _claims(s, ind is not None and is_percent_indicator(ind))
-            out.append(s)
+        out.extend(_paragraph_sentences(scope, para, code, span_found if code == code_found else None,
+                                        code != code_found))
+    return out
+
+
+def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) -> list[Sentence]:
+    offsets, parts, pos = [], [], 0
+    for no, text in para:
+        t = norm(text)
+        offsets.append((pos, no))
+        parts.append(t)
+        pos += len(t) + 1
+    joined = " ".join(parts)
+    starts = [off for off, _ in offsets]
+    first = para[0][0]
+    if find_span:
+        name_span = _name_span(scope.indicator(code).name, joined)
+    block = _block_of(scope, first)
+    item_score, name_score = rulepack.setting("claim_name_score_item"), rulepack.setting("claim_name_score")
+    out = []
+    for a, b in _split_sentences(joined):
+        text = joined[a:b].strip()
+        shift = len(joined[a:b]) - len(joined[a:b].lstrip())
+        i0 = max(bisect.bisect_right(starts, a) - 1, 0)
+        i1 = max(bisect.bisect_left(starts, b), i0 + 1)
+        sent_offsets = [(max(0, off - a - shift), ln) for off, ln in offsets[i0:i1]]
+        line, end_line = offsets[i0][1], offsets[i1 - 1][1]
+        span = None
+        if name_span and name_span[0] >= a and name_span[1] <= b:
+            span = (name_span[0] - a - shift, name_span[1] - a - shift)
+        sent_code = code
+        if _lists_many(text) or pattern("collective_re").search(text):
+            # a flattened table, or a sentence about the indicators as a whole: not about one
+            sent_code, span = None, None
+        elif a > 0:
+            # a later sentence may open with another indicator's name (paragraphs run together)
+            other, score = _best_name(scope, text)
+            if other is not None and (code is None and score >= name_score
+                                      or score >= item_score and other.code != code):
+                sent_code, span = other.code, _name_span(other.name, text)
+        s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
+                     offsets=sent_offsets)
+        ind = scope.indicator(sent_code) if sent_code else None
+        _claims(s, ind is not None and ind.in_percent)
+        out.append(s)
     return out
 
 
 def claim_rows(report) -> list[dict]:
     """The claims as tidy rows (the ``claims`` frame and ``extract --what claims``)."""
     rows = []
-    for s in getattr(report, "sentences", None) or extract(report):
+    for s in report.sentences:
         for c in s.claims:
             rows.append({
                 "indicator": s.indicator, "block": s.block, "line": c.line, "kind": c.kind, "role": c.role,

@@ -14,9 +14,14 @@ def code_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
-_LONG = re.compile(r"\bindikator(?:\s+kinerja)?(?:\s+(?P<kind>utama|kegiatan|sasaran(?:\s+strategis)?))?\s*(?:ke-?)?\s*"
-                   r"(?P<num>\d{1,3}(?:\.\d{1,3})*)\b", re.IGNORECASE)
-_LONG_PREFIX = {None: "IK", "utama": "IKU", "kegiatan": "IKK", "sasaran": "IKSS", "sasaran strategis": "IKSS"}
+@functools.cache
+def _long_re() -> re.Pattern:
+    """"Indikator Kinerja Utama 4": a code written out (``code_long_re``)."""
+    return re.compile(rulepack.lexicon()["code_long_re"], re.IGNORECASE)
+
+
+def _long_prefix(kind: str | None) -> str:
+    return rulepack.lexicon()["code_long_prefix"][" ".join((kind or "").lower().split())]
 
 
 def canonical(prefix: str, number: str) -> str:
@@ -29,9 +34,9 @@ def find_code(text: str, *, at_start: bool = False) -> tuple[str, str, int, int]
     m = code_re().match(text.lstrip()) if at_start else code_re().search(text)
     if m:
         return canonical(m.group("prefix"), m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
-    m = _LONG.match(text.lstrip()) if at_start else None   # "Indikator Kinerja 4: ..." opening a heading
+    m = _long_re().match(text.lstrip()) if at_start else None   # "Indikator Kinerja 4: ..." opening a heading
     if m:
-        prefix = _LONG_PREFIX[(m.group("kind") or "").lower() or None]
+        prefix = _long_prefix(m.group("kind"))
         return canonical(prefix, m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
     return None
 
@@ -42,9 +47,18 @@ def exact_code(text: str) -> str | None:
     return found[0] if found and not text[found[3]:].strip() else None
 
 
-
 def code_spans(text: str) -> list[tuple[int, int]]:
     """Where codes stand in ``text`` (short and long forms), so their digits are not read as figures."""
     spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
-    spans += [(m.start(), m.end()) for m in _LONG.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _long_re().finditer(text)]
     return spans
+
+
+_CANONICAL = re.compile(r"^([A-Z]+)\.(\d+)(#\d+)?$")
+
+
+def split_code(code: str) -> tuple[str, int, str | None] | None:
+    """A canonical one-level code as (prefix, number, duplicate mark): "IK.3#4" -> ("IK", 3, "#4");
+    None for other codes ("IKSS.1.1")."""
+    m = _CANONICAL.match(code)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else None

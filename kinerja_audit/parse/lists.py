@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .tables import CAPTION_RE
-from .text import is_debris, norm, roman_or_int
+from .tables import caption_match
+from .periods import roman_or_int
+from .text import is_debris, norm
 
 _ITEM_RE = re.compile(
     r"^\s*(?:(?P<open>\()?(?P<num>\d{1,2})\s*(?P<nsep>[.)])|\(?(?P<let>[a-z])(?P<lsep>[.)])|"
@@ -44,7 +45,7 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
         if i in stop_lines and not m:
             current = None
             continue
-        if m and not CAPTION_RE.match(raw):
+        if m and not caption_match(raw):
             if m.group("num"):
                 style, value = ("(1)" if m.group("open") else "1" + m.group("nsep")), int(m.group("num"))
             elif m.group("let"):
@@ -70,7 +71,7 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
             items.append(current)
             blank_run = 0
             continue
-        if i in stop_lines or CAPTION_RE.match(raw):
+        if i in stop_lines or caption_match(raw):
             current = None
         current = _continue(current, i, raw, blank_run)
         blank_run = 0

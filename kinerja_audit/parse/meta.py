@@ -2,27 +2,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .. import rulepack
 from ..document import Document
-from .text import norm, roman_or_int
+from .periods import period_end, roman_or_int
+from .text import norm, pattern, word_set
 
-_TITLE_RE = re.compile(
-    r"laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah)?(?:\s+\(?(?:lkj\w*|lakip|lakin)\)?)?"
-    r"(?:\s+(?:interim|interm))?"
-    r"(?:\s+(?P<unit>triwulan|tw\.?|semester)\s*(?P<q>iv|iii|ii|i|[1-4])\b)?"
-    r"(?:\s+(?:\(?(?:s\.?d\.?|sampai\s+dengan)[^)]*\)?))?"
-    r"(?:\s+tahun(?:\s+anggaran)?)?\s+(?P<year>20\d\d)",
-    re.IGNORECASE,
-)
-_AGENCY_RE = re.compile(
-    r"\b(?P<agency>(?:Balai|Dinas|Badan|Biro|Kantor|Loka|Direktorat|Pusat|Sekretariat|Inspektorat|Satuan|"
-    r"Bagian|Kementerian|Pemerintah|Rumah\s+Sakit|Lembaga|Unit|Stasiun|Pos|Bidang|Kecamatan|Kelurahan)"
-    r"\b[^.;:\n]{3,120}?)(?=\s+(?:telah|ini|dibuat|disusun|merupakan|yang\s+telah|dapat|tahun|untuk|selama|sebagai)\b|[.;:]|$)",
-)
+
+
+@functools.cache
+def _agency_re() -> re.Pattern:
+    """An agency name in running text: a head word (``agency_heads``) up to a stop word or mark."""
+    lx = rulepack.lexicon()
+    heads = "|".join(r"\s+".join(map(re.escape, h.split())) for h in lx["agency_heads"])
+    stops = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lx["agency_stop_words"])
+    return re.compile(rf"\b(?P<agency>(?:{heads})\b[^.;:\n]{{3,120}}?)(?=\s+(?:{stops})\b|[.;:]|$)")
+
+
+@functools.cache
+def _agency_start() -> re.Pattern:
+    heads = "|".join(r"\s+".join(map(re.escape, h.upper().split())) for h in rulepack.lexicon()["agency_cover_heads"])
+    return re.compile(rf"^(?:{heads})\b")
+
+
 _SIGN_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}),\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>20\d\d)\s*$")
 
 
@@ -39,27 +45,18 @@ class Meta:
 
     @property
     def period_end(self) -> dt.date | None:
-        if self.year is None:
-            return None
-        q = 4 if self.kind == "annual" else self.quarter
-        if q is None:
-            return None
-        month = 3 * q
-        nxt = dt.date(self.year + (month == 12), month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
+        return period_end(self.kind, self.quarter, self.year)
 
 
-_AGENCY_START = re.compile(r"^(BALAI|DINAS|BADAN|BIRO|KANTOR|LOKA|DIREKTORAT|PUSAT|SEKRETARIAT|INSPEKTORAT|SATUAN|"
-                           r"BAGIAN|KEMENTERIAN|RUMAH SAKIT|LEMBAGA|STASIUN|UNIT)\b")
 
 
 def _cover_agency(head) -> str | None:
     """An agency name in capitals on the cover (the first lines), written as a title."""
     for ln in head[:15]:
         t = norm(ln.text)
-        if _AGENCY_START.match(t) and t.isupper() and len(t) <= 120:
-            small = {"DAN", "DI", "KE", "DARI"}
-            return " ".join(w.lower() if w in small else w.capitalize() for w in t.split())
+        if _agency_start().match(t) and t.isupper() and len(t) <= 120:
+            small = word_set("agency_minor_words")
+            return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in t.split())
     return None
 
 
@@ -71,7 +68,7 @@ def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
     first_line: dict = {}
     for idx in range(len(head)):
         window = norm(" ".join(ln.text for ln in head[idx:idx + 3]))
-        for m in _TITLE_RE.finditer(window):
+        for m in pattern("title_re").finditer(window):
             if m.start() > len(norm(head[idx].text)):
                 continue
             unit = (m.group("unit") or "").lower()
@@ -91,7 +88,7 @@ def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
         meta.kind, meta.quarter, meta.year = kind, quarter, year
         meta.title_line = first_line[(kind, quarter, year)]
     text = " ".join(ln.text for ln in head)
-    m = _AGENCY_RE.search(norm(text[text.lower().find("laporan kinerja"):] if "laporan kinerja" in text.lower() else text))
+    m = _agency_re().search(norm(text[text.lower().find("laporan kinerja"):] if "laporan kinerja" in text.lower() else text))
     cover = _cover_agency(head)
     if cover:
         meta.agency = cover

@@ -28,6 +28,12 @@ class Number:
         return 0.5 * 10 ** (-self.decimals)
 
 
+def same_value(number: Number, value: float, half: float = 0.0, slack: float = 0.0) -> bool:
+    """``value`` is what ``number`` says, give or take half a rounding step (the larger of its own
+    and ``half``, the other figure's) and ``slack``."""
+    return abs(number.value - value) <= max(number.half_step, half) + slack + 1e-9
+
+
 def parse_number(token: str) -> Number | None:
     raw = token.strip()
     s = raw.replace(" ", "")

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .. import rulepack
 from ..document import Document
-from .text import norm, roman_or_int
+from .periods import roman_or_int
+from .text import any_match, norm, pattern, word_set
 
-BAB_RE = re.compile(r"^BAB\s+([IVX]+|\d{1,2})\b\s*[.:\-]?\s*(.*)$", re.IGNORECASE)
 MARKER_RE = re.compile(r"^(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]|\d{1,2}\.\d{1,2}\.?)\s+")
 TOC_RE = re.compile(r"(\.{4,}|…|\s\d{1,3}$)")
 
@@ -44,6 +44,11 @@ def parts():
     ]
 
 
+def _chapter(text: str) -> re.Match | None:
+    """"BAB III ...": group 1 the numeral, group 2 the title (``chapter_re``)."""
+    return pattern("chapter_re").match(text)
+
+
 def _match_part(title: str, level: int | None = None) -> dict | None:
     t = norm(title).rstrip(":").strip()
     for part in parts():
@@ -54,7 +59,6 @@ def _match_part(title: str, level: int | None = None) -> dict | None:
     return None
 
 
-_MINOR_WORDS = {"dan", "atau", "di", "ke", "dari", "yang", "per", "terhadap", "untuk", "dengan", "s.d.", "&"}
 
 
 def _headingish(text: str) -> bool:
@@ -68,7 +72,7 @@ def _headingish(text: str) -> bool:
     words = MARKER_RE.sub("", t).split()
     if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    title_case = all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
+    title_case = all(w[:1].isupper() or w.lower() in word_set("minor_words") or not w[:1].isalpha() for w in words)
     return title_case or MARKER_RE.match(t) is not None
 
 
@@ -83,9 +87,9 @@ def _candidates(doc: Document) -> list[Section]:
     found: list[Section] = []
     for i, line in enumerate(doc.lines):
         t = norm(line.text)
-        if not t or len(t) > 90 or TOC_RE.search(t) and not BAB_RE.match(t) or "...." in t:
+        if not t or len(t) > 90 or TOC_RE.search(t) and not _chapter(t) or "...." in t:
             continue
-        m = BAB_RE.match(t)
+        m = _chapter(t)
         if m and (m.group(1).isupper() or m.group(1).isdigit()) and t[:3].isupper():
             number = roman_or_int(m.group(1))
             title = m.group(2).strip()
@@ -126,8 +130,8 @@ def find_sections(doc: Document) -> list[Section]:
         nxt = level1[idx + 1].start if idx + 1 < len(level1) else last + 1
         body = [ln for ln in doc.lines[sec.start:nxt - 1] if ln.text.strip()]
         # the title line of a "BAB I" heading written over two lines is not body
-        title_below = BAB_RE.match(norm(doc.lines[sec.start - 1].text)) is not None and \
-            not BAB_RE.match(norm(doc.lines[sec.start - 1].text)).group(2)
+        title_below = _chapter(norm(doc.lines[sec.start - 1].text)) is not None and \
+            not _chapter(norm(doc.lines[sec.start - 1].text)).group(2)
         if len(body) <= (1 if title_below else 0) and idx + 1 < len(level1):
             continue
         if kept and kept[-1].key == sec.key:
@@ -158,3 +162,34 @@ def section_at(sections: list[Section], line: int) -> Section | None:
         if s.contains(line) and (best is None or s.level >= best.level):
             best = s
     return best
+
+
+def parts_present(doc: Document, sections: list[Section]) -> set[str]:
+    """Keys of the parts the report has: by their heading, or (for parts that may be written as
+    prose, ``body_patterns``) by words in the body of their chapter."""
+    present = {s.key for s in sections}
+    for part in parts():
+        if part["key"] in present or not part.get("body_patterns") or part.get("parent") not in present:
+            continue
+        chapter = next(s for s in sections if s.key == part["parent"])
+        body = " ".join(doc.lines[i - 1].text for i in range(chapter.start, chapter.end + 1))
+        if any(re.search(p, body, re.IGNORECASE) for p in part["body_patterns"]):
+            present.add(part["key"])
+    return present
+
+
+@dataclass(frozen=True)
+class Annex:
+    line: int             # the annex heading
+    has_agreement: bool   # it names the Perjanjian Kinerja (or Rencana Aksi)
+    empty: bool           # nothing but the heading
+
+
+def annex_of(doc: Document, sections: list[Section]) -> Annex | None:
+    annex = next((s for s in sections if s.key == "lampiran"), None)
+    if annex is None:
+        return None
+    body = [doc.lines[i - 1].text for i in range(annex.start, annex.end + 1)]
+    text = " ".join(t.strip() for t in body)
+    rest = pattern("annex_heading_re").sub("", text, count=1).strip()
+    return Annex(annex.start, any_match("lampiran_pk_patterns", text), not rest)

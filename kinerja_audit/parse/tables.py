@@ -16,20 +16,41 @@ from .. import rulepack
 from ..document import Document
 from .cells import Cell, split_trailing_cells, unit_words, value_line
 from .codes import find_code
-from .text import is_debris, norm
+from .periods import roman_or_int
+from .text import is_debris, norm, pattern, word_set
 
 NUMERIC_ROLES = ("target_annual", "target", "realisasi", "capaian", "target_other", "realisasi_other",
                  "capaian_other")
-CAPTION_RE = re.compile(r"^\s*tabel\s*[.:]?\s*(?P<num>\d{1,3}(?:\.\d{1,3})*)\s*[.:\-]?\s*(?P<rest>.*)$",
-                        re.IGNORECASE)
-_HEADER_TOKEN = re.compile(
-    r"^(no\.?|kode|ik\w*|indikator|kinerja|utama|sasaran|strategis|program|kegiatan|target|rencana|"
-    r"realisasi|capaian|progres+|persentase|tw\.?|triwulan|semester|smt\.?|sem\.?|s\.?d\.?|sd|s/d|tahunan|tahun|"
-    r"satuan|keterangan|ket\.?|\(%\)|%|[ivx]{1,4}|[1-4]|20\d\d|pk|renstra|kumulatif|uraian|akhir|ta|"
-    r"anggaran|\||:|-|dan|terhadap|thd|/)$",
-    re.IGNORECASE,
-)
-_ROLE_WORD = re.compile(r"\b(target|realisasi|capaian|progres+|persentase)\b", re.IGNORECASE)
+
+
+def caption_match(text: str) -> re.Match | None:
+    """A table caption ("Tabel 3.1 : ..."): groups ``num`` and ``rest``."""
+    return pattern("caption_re").match(text)
+
+
+@dataclass(frozen=True)
+class Caption:
+    line: int
+    number: str           # as printed: "7", "3.4"
+
+    @property
+    def chapter(self) -> str:
+        """The chapter part of a chapter-numbered caption ("3" of "3.4"; "" for "7")."""
+        return ".".join(self.number.split(".")[:-1])
+
+    @property
+    def position(self) -> int:
+        return int(self.number.split(".")[-1])
+
+
+def find_captions(doc: Document) -> list[Caption]:
+    """Every table caption of the document, in order."""
+    return [Caption(ln.no, m.group("num")) for ln in doc.lines if (m := caption_match(ln.text))]
+
+
+@functools.cache
+def _header_token() -> re.Pattern:
+    return re.compile("^(?:" + "|".join(rulepack.lexicon()["header_tokens"]) + ")$", re.IGNORECASE)
 
 
 @dataclass
@@ -92,9 +113,8 @@ def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quar
     is_annual = any_match("header_annual", q) and not is_period
     if years and year and all(y != year for y in years):
         return f"{role}_other"
-    quarters = re.findall(r"\b(?:tw|triwulan)\s*\.?\s*(iv|iii|ii|i|[1-4])\b", q)
+    quarters = pattern("period_quarter_re").findall(q)
     if quarters and quarter:
-        from .text import roman_or_int
         if all(roman_or_int(x) != quarter for x in quarters):
             return f"{role}_other"
     if role == "target" and is_annual and kind != "annual":
@@ -145,7 +165,7 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
     # no qualifier of its own is that wrap, not a column.
     out = [c for i, c in enumerate(out)
            if not (c.role == "capaian" and i and any(o.role == "capaian" for o in out[:i])
-                   and norm(c.label).lower() in ("capaian", "persentase", "progress", "progres", "%"))]
+                   and norm(c.label).lower() in word_set("capaian_wrap_words"))]
     for role in ("target", "realisasi", "capaian", "target_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
@@ -174,12 +194,12 @@ def _header_line(text: str) -> bool:
     toks = norm(text.replace("|", " ")).split()
     if not toks or len(toks) > 24:
         return False
-    return all(_HEADER_TOKEN.match(tok) for tok in toks)
+    return all(_header_token().match(tok) for tok in toks)
 
 
 def is_table_header(text: str) -> bool:
     """A line made only of column-header words, naming a target/realisasi/capaian column."""
-    return bool(_ROLE_WORD.search(text)) and _header_line(text)
+    return bool(pattern("header_role_words").search(text)) and _header_line(text)
 
 
 def _is_pipe_row(text: str) -> bool:
@@ -218,7 +238,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     i = start
     while i <= end:
         text = doc.lines[i - 1].text
-        if _ROLE_WORD.search(text) and _header_line(text):
+        if pattern("header_role_words").search(text) and _header_line(text):
             # extend over neighbouring header-only lines (headers wrapped over several lines); a pipe
             # header is complete in itself (a caption's wrapped tail above it, "Tahun 2025", is no header)
             first = last = i
@@ -276,14 +296,14 @@ def _header_block(doc: Document, i: int, end: int) -> str:
 def _header_wrap(text: str) -> bool:
     """A header cell wrapped onto its own line: only years and period words ("2025", "TW II")."""
     toks = norm(text).split()
-    return bool(toks) and all(re.fullmatch(r"(19|20)\d\d|tw\.?|triwulan|[ivx]{1,4}|s\.?d\.?|\(%\)|%", t,
-                                           re.IGNORECASE) for t in toks) and any(re.fullmatch(r"(19|20)\d\d", t) for t in toks)
+    wrap = re.compile("^(?:" + "|".join(rulepack.lexicon()["header_wrap_tokens"]) + ")$", re.IGNORECASE)
+    return bool(toks) and all(wrap.match(t) for t in toks) and any(re.fullmatch(r"(19|20)\d\d", t) for t in toks)
 
 
 def _caption_before(doc: Document, header_first: int, floor: int):
     for j in range(header_first - 1, max(floor, header_first - 4) - 1, -1):
         t = doc.lines[j - 1].text
-        m = CAPTION_RE.match(t)
+        m = caption_match(t)
         if m:
             return j, m
     return None
@@ -359,7 +379,7 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     while i <= end:
         line = doc.lines[i - 1]
         text = line.text
-        if i in stop_lines or CAPTION_RE.match(text):
+        if i in stop_lines or caption_match(text):
             break
         if not text.strip() or is_debris(text):
             i += 1

@@ -7,25 +7,31 @@ import re
 from .. import rulepack
 
 _WS = re.compile(r"\s+")
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-         "XI": 11, "XII": 12}
 
 
 def norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def roman_or_int(token: str) -> int | None:
-    token = token.strip().upper().rstrip(".")
-    if token.isdigit():
-        return int(token)
-    return ROMAN.get(token)
-
-
 @functools.cache
 def compiled(key: str) -> tuple[re.Pattern, ...]:
     """The lexicon entry ``key`` (a list of regexes) compiled case-insensitively."""
     return tuple(re.compile(p, re.IGNORECASE) for p in rulepack.lexicon()[key])
+
+
+@functools.cache
+def pattern(key: str) -> re.Pattern:
+    """The lexicon entry ``key`` as one case-insensitive regex: a string, or a list of
+    alternatives (joined in order, so an earlier alternative wins at the same position)."""
+    entry = rulepack.lexicon()[key]
+    source = entry if isinstance(entry, str) else "|".join(f"(?:{p})" for p in entry)
+    return re.compile(source, re.IGNORECASE)
+
+
+@functools.cache
+def word_set(key: str) -> frozenset[str]:
+    """The lexicon entry ``key`` (a list of words) as a lower-case set."""
+    return frozenset(str(w).lower() for w in rulepack.lexicon()[key])
 
 
 def any_match(key: str, text: str) -> bool:

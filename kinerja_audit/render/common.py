@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import i18n as labels
+from ..findings import SEVERITIES
 
 #: Fixed column order of the flat finding table (csv; xlsx and md pick from it).
 COLUMNS = (
     "source", "rule", "category", "severity", "indicator", "section", "page", "line",
     "message", "found", "expected", "evidence", "suggestion",
 )
-SEVERITIES = ("error", "warning", "info")
 
 
 def iter_findings(contract: dict) -> Iterator[tuple[dict, dict]]:

@@ -1,29 +1,10 @@
 """Identity rules: which indicator a table is about (codes) and what it is called (names)."""
 from __future__ import annotations
 
-import re
-
 from ..parse import names as namesim
+from ..parse.codes import split_code
+from .common import lower_first, place_of
 from .registry import Context, Hit, rule
-
-
-def place_of(mention, ctx: Context) -> str:
-    table = mention.table
-    if mention.source == "caption":
-        return ctx.word("place_caption", n=table.caption_number if table else "")
-    if mention.source == "heading":
-        return ctx.word("place_heading", line=mention.line)
-    if mention.source == "summary":
-        return ctx.word("place_summary", line=mention.line)
-    if mention.source == "plan":
-        return ctx.word("place_plan", line=mention.line)
-    if table is not None and table.caption_number and len(table.rows) == 1:
-        return ctx.word("place_table", n=table.caption_number)
-    return ctx.word("place_table_line", line=mention.line)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
 @rule("LBL001")
@@ -35,22 +16,19 @@ def table_code_mismatch(report, ctx: Context):
             if m is None or m.code is None or m.code == ind.code:
                 continue
             place = place_of(m, ctx)
-            yield Hit(ind.code, m.line, values={"place": place, "place_lower": _lower_first(place)},
+            yield Hit(ind.code, m.line, values={"place": place, "place_lower": lower_first(place)},
                       found=m.code, expected=ind.code)
-
-
-_SIMPLE = re.compile(r"^([A-Z]+)\.(\d+)(#\d+)?$")
 
 
 @rule("LBL002")
 def code_sequence(report, ctx: Context):
     prev = None
     for pos, ind in enumerate(report.indicators, start=1):
-        m = _SIMPLE.match(ind.code)
-        if not m:
+        parts = split_code(ind.code)
+        if parts is None:
             prev = None
             continue
-        prefix, number, dup = m.group(1), int(m.group(2)), m.group(3)
+        prefix, number, dup = parts
         line = (ind.table or ind.heading).line if (ind.table or ind.heading) else None
         if dup:
             yield Hit(ind.code, line, values={"problem": ctx.word("code_duplicate")},
@@ -65,8 +43,9 @@ def code_sequence(report, ctx: Context):
 
 @rule("NAM001")
 def table_name_mismatch(report, ctx: Context):
-    threshold = float(ctx.option("NAM001", "threshold"))
-    margin = float(ctx.option("NAM001", "margin"))
+    threshold = float(ctx.option("threshold"))
+    margin = float(ctx.option("margin"))
+    hint = float(ctx.option("hint_threshold"))
     canon = {ind.code: (ind.heading.name if ind.heading and ind.heading.name else
                         ind.plan.name if ind.plan and ind.plan.name else None)
              for ind in report.indicators}
@@ -81,8 +60,8 @@ def table_name_mismatch(report, ctx: Context):
         best_other = max(others, default=(0.0, None))
         if score >= threshold and best_other[0] < score + margin:
             continue
-        other = ctx.word("other_name_hint", other=best_other[1]) if best_other[0] >= 85 else ""
+        other = ctx.word("other_name_hint", other=best_other[1]) if best_other[0] >= hint else ""
         place = place_of(m, ctx)
         yield Hit(ind.code, m.line,
-                  values={"place": place, "place_lower": _lower_first(place), "code": ind.code, "other": other},
+                  values={"place": place, "place_lower": lower_first(place), "code": ind.code, "other": other},
                   found=m.name, expected=own, evidence_lines=(m.line, m.line))

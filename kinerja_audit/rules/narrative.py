@@ -1,22 +1,19 @@
 """Prose rules: every figure, verdict and period stated in a sentence, checked against the tables."""
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from .. import capaian as cp
 from .. import rulepack
 from ..parse.cells import unit_family, unit_key
-from ..parse.claims import is_percent_indicator
-from ..parse.numbers import format_number
-from ..parse.text import any_match
+from ..parse.numbers import Number, format_number, same_value
+from ..parse.periods import current_numeral, is_current
+from .common import pct, period_word
 from .registry import Context, Hit, rule
-
-ROMAN = ["I", "II", "III", "IV"]
 
 
 def _is_same(value: float, claim, other_half: float = 0.0, extra: float = 0.0) -> bool:
-    return abs(claim.number.value - value) <= max(claim.number.half_step, other_half) + extra + 1e-9
+    return same_value(claim.number, value, other_half, extra)
 
 
 def _cell(ind, role):
@@ -49,28 +46,12 @@ def _replace(sentence, claim, new: str) -> str:
     return text[:start] + new + text[start + len(claim.raw):]
 
 
-def _other_period_near(sentence, claim, report) -> bool:
+def _other_period_near(sentence, claim, report, window: int) -> bool:
     """A period reference other than the report's stands just before this figure (a past or future value)."""
-    refs = [p for p in sentence.periods if p.start < claim.start and claim.start - p.start < 60]
+    refs = [p for p in sentence.periods if p.start < claim.start and claim.start - p.start < window]
     if not refs:
         return False
-    return not _is_current(refs[-1].period, report.meta)
-
-
-def _is_current(period, meta) -> bool:
-    kind, value = period
-    if kind == "year":
-        return meta.year is None or value == meta.year
-    if meta.kind == "annual":
-        return kind == "quarter" and value == 4 or kind == "semester" and value == 2
-    if meta.quarter is None:
-        return True
-    if kind == "quarter":
-        return value == meta.quarter
-    if kind == "semester":
-        return value == (meta.quarter + 1) // 2 and meta.quarter in (2, 4) or (meta.kind == "semester" and
-                                                                              value * 2 == meta.quarter)
-    return True
+    return not is_current(refs[-1].period, report.meta)
 
 
 def _sentences(report):
@@ -105,7 +86,6 @@ class _Probe:
     """A bare number standing in for a claim in comparisons."""
 
     def __init__(self, value: float):
-        from ..parse.numbers import Number
         self.number = Number(value, 0, "plain", str(value))
 
 
@@ -131,14 +111,15 @@ def _swapped(s, ind, t, r) -> bool:
 
 @rule("NNU001")
 def prose_figure_mismatch(report, ctx: Context):
+    tolerance, window = float(ctx.option("tolerance")), int(ctx.option("period_window"))
     for s, ind in _sentences(report):
         t, r, a, p, c = _facts(ind)
         if _swapped(s, ind, t, r):
             continue
         for claim in s.numbers():
-            if claim.role not in ("target", "realisasi") or claim.percent and not is_percent_indicator(ind):
+            if claim.role not in ("target", "realisasi") or claim.percent and not ind.in_percent:
                 continue
-            if _other_period_near(s, claim, report):
+            if _other_period_near(s, claim, report, window):
                 continue
             if claim.role == "target":
                 truth = t
@@ -151,13 +132,15 @@ def prose_figure_mismatch(report, ctx: Context):
             if claim.percent:
                 # in a percentage indicator a "%" figure may be the target, the actual or the achievement
                 ok += [x.number.value for x in (t, r, a, p) if x] + ([c] if c is not None else [])
-            if truth is None or any(_is_same(v, claim, 0.005) for v in ok):
+            if truth is None or any(_is_same(v, claim, tolerance) for v in ok):
                 continue
             yield Hit(ind.code, claim.line, evidence=s.text,
                       values={"code": ind.code, "role": _role_word(ctx, claim.role),
                               "corrected": _replace(s, claim, _fmt_claim(truth.number.value, claim))},
                       found=claim.raw, expected=_fmt_claim(truth.number.value, claim) if ctx.lang == "id"
-                      else ctx.num(truth.number.value))
+                      else ctx.num(truth.number.value),
+                      found_value=claim.number.value, expected_value=truth.number.value,
+                      unit="%" if claim.percent else claim.unit)
             break
 
 
@@ -169,17 +152,18 @@ def _same_unit(a: str | None, b: str | None) -> bool:
 
 @rule("NNU003")
 def prose_percentage_mismatch(report, ctx: Context):
+    tolerance, window = float(ctx.option("tolerance")), int(ctx.option("period_window"))
     for s, ind in _sentences(report):
         t, r, a, p, c = _facts(ind)
         candidates = [v for v in (p.number.value if p else None, c) if v is not None]
-        if is_percent_indicator(ind):
+        if ind.in_percent:
             candidates += [x.number.value for x in (t, r, a) if x]
         if not candidates:
             continue
         for claim in s.numbers("capaian"):
-            if not claim.percent or _other_period_near(s, claim, report):
+            if not claim.percent or _other_period_near(s, claim, report, window):
                 continue
-            if any(_is_same(v, claim, 0.0, 0.01) for v in candidates) or _unit_slip(claim, ind):
+            if any(_is_same(v, claim, 0.0, tolerance) for v in candidates) or _unit_slip(claim, ind):
                 continue
             best = c if c is not None else (p.number.value if p else None)
             if best is None:
@@ -187,14 +171,14 @@ def prose_percentage_mismatch(report, ctx: Context):
             yield Hit(ind.code, claim.line, evidence=s.text,
                       values={"code": ind.code, "printed": ctx.pct(p.number.value, p.number.decimals) if p else "-",
                               "corrected": _replace(s, claim, _fmt_claim(best, claim))},
-                      found=claim.raw, expected=ctx.pct(best, 2))
+                      found=claim.raw, found_value=claim.number.value, expected=pct(best, 2))
             break
 
 
 def _unit_slip(claim, ind) -> bool:
     """A "%" figure equal to the target or realisasi of an indicator not measured in percent: the
     figure is right and its unit wrong (UNT004), not a wrong achievement."""
-    if not claim.percent or is_percent_indicator(ind) or claim.number.value == 0:
+    if not claim.percent or ind.in_percent or claim.number.value == 0:
         return False
     t, r, a, p, c = _facts(ind)
     if any(v is not None and _is_same(v, claim, 0.0, 0.01) for v in (p.number.value if p else None, c)):
@@ -222,23 +206,20 @@ def _dash_target(ind) -> bool:
 
 @rule("NNU004")
 def average_capaian_statement(report, ctx: Context):
-    pat = re.compile(rulepack.lexicon()["summary_average_re"], re.IGNORECASE)
+    tolerance, cap = float(ctx.option("tolerance")), float(ctx.option("cap"))
     values = [_facts(i)[3:] for i in report.indicators]
     printed = [p.number.value for p, _ in values if p is not None]
     recomputed = [c for _, c in values if c is not None]
     if not recomputed:
         return
-    options = [sum(x) / len(x) for x in (printed, recomputed, [min(v, 120.0) for v in recomputed]) if x]
+    # the report may average its printed figures, the recomputed ones, or the recomputed ones capped
+    averages = [sum(x) / len(x) for x in (printed, recomputed, [min(v, cap) for v in recomputed]) if x]
     for s in report.sentences:
-        m = pat.search(s.text)
-        if not m:
-            continue
-        from ..parse.numbers import parse_number
-        num = parse_number(m.group(1))
-        if num is None or any(abs(num.value - o) <= num.half_step + 0.5 for o in options):
+        num = s.average
+        if num is None or any(same_value(num, o, slack=tolerance) for o in averages):
             continue
         yield Hit(s.indicator, s.line, evidence=s.text, values={"n": len(recomputed)},
-                  found=ctx.pct(num.value, num.decimals), expected=ctx.pct(options[-2] if len(options) > 1 else options[0], 2))
+                  found=pct(num.value, num.decimals), expected=pct(averages[-2] if len(averages) > 1 else averages[0], 2))
 
 
 def _expected_meaning(ind):
@@ -258,11 +239,10 @@ def _corrected_verdict(text: str, v, key: str, words: dict) -> str:
     alone when "target" follows it ("telah melampaui target" -> "belum mencapai target")."""
     before, after = text[:v.start], text[v.start + len(v.raw):]
     phrase = words[key]["id"]
-    if not re.search(r"target\w*$", v.raw, re.IGNORECASE) and re.match(r"\s+(dari\s+)?(yang\s+)?(di)?target",
-                                                                        after, re.IGNORECASE):
+    if v.target_follows:
         phrase = words[key + "_verb"]["id"] if key + "_verb" in words else phrase
-    if key in ("verdict_below", "verdict_not_measured"):
-        before = re.sub(r"\b(telah|sudah|berhasil)\s+$", "", before)
+    if key in ("verdict_below", "verdict_not_measured") and v.aux_start is not None:
+        before = text[:v.aux_start]
     return before + phrase + after
 
 
@@ -295,7 +275,7 @@ def _said(claim, ind) -> str:
 def _about_current(s, ind, report) -> bool:
     if not s.periods:
         return True
-    if any(_is_current(p.period, report.meta) for p in s.periods):
+    if any(is_current(p.period, report.meta) for p in s.periods):
         return True
     t, r, *_ = _facts(ind)
     values = [x.number.value for x in (t, r) if x]
@@ -357,7 +337,6 @@ def _as_expected(meaning: str) -> str:
 
 @rule("NNU005")
 def summary_count_statement(report, ctx: Context):
-    pat = re.compile(rulepack.lexicon()["summary_count_re"], re.IGNORECASE)
     states = [_achieved(i) for i in report.indicators]
     measured = [x for x in states if x is not None]
     if not measured:
@@ -369,37 +348,24 @@ def summary_count_statement(report, ctx: Context):
     n_ok_printed = sum(1 for x in printed if x)
     measured_printed = sum(1 for x in printed if x is not None)
     for s in report.sentences:
-        for m in pat.finditer(s.text):
-            x_raw, n_raw, verb = m.group(1), m.group(2), m.group(3).lower()
-            negative = verb.startswith(("belum", "tidak"))
-            claimed = n_total if x_raw.lower() in ("seluruh", "semua") else int(x_raw)
-            truths = {(len(measured) - n_ok) if negative else n_ok,
-                      (measured_printed - n_ok_printed) if negative else n_ok_printed}
-            total_ok = n_raw is None or int(n_raw) == n_total
-            if claimed in truths and total_ok:
+        for st in s.counts:
+            claimed = n_total if st.claimed is None else st.claimed
+            truths = {(len(measured) - n_ok) if st.negative else n_ok,
+                      (measured_printed - n_ok_printed) if st.negative else n_ok_printed}
+            if claimed in truths and st.total in (None, n_total):
                 continue
             yield Hit(s.indicator, s.line, evidence=s.text, values={},
-                      found=m.group(0), expected=ctx.word("count_statement", x=n_ok, n=n_total))
+                      found=st.raw, found_value=claimed, expected=ctx.word("count_statement", x=n_ok, n=n_total),
+                      expected_value=(len(measured) - n_ok) if st.negative else n_ok)
             break
 
 
-def _period_label(report, ctx: Context) -> str:
-    meta = report.meta
-    if meta.kind == "annual":
-        return ctx.word("period_year", y=meta.year)
-    if meta.quarter:
-        period = ctx.word("period_quarter", q=ROMAN[meta.quarter - 1])
-        return ctx.word("report_period", period=period, year=meta.year)
-    return str(meta.year or "")
-
-
-def _current_text(period, meta) -> str:
-    kind, _ = period
-    if kind == "year":
-        return str(meta.year)
-    if kind == "semester" and meta.quarter:
-        return "I" if meta.quarter <= 2 else "II"
-    return ROMAN[meta.quarter - 1] if meta.quarter else ""
+def _compared_near(s, ref, before: int, after: int) -> bool:
+    """A comparison word (dibandingkan, sebelumnya, meningkat …) stands within ``before`` characters
+    before the reference or ``after`` characters after it."""
+    end = ref.start + len(ref.raw)
+    return any(ref.start - before <= a and b <= ref.start or end <= a and b <= end + after
+               for a, b in s.comparisons)
 
 
 @rule("NPD001")
@@ -407,9 +373,7 @@ def wrong_period_in_prose(report, ctx: Context):
     meta = report.meta
     if meta.year is None:
         return
-    lex = rulepack.lexicon()
-    comparison = re.compile("|".join(lex["period_comparison"]), re.IGNORECASE)
-    current_cues = [re.compile(p, re.IGNORECASE) for p in lex["period_current_cues"]]
+    before, after = int(ctx.option("comparison_before")), int(ctx.option("comparison_after"))
     for s in report.sentences:
         ind = report.indicator(s.indicator) if s.indicator else None
         current_values = []
@@ -417,32 +381,26 @@ def wrong_period_in_prose(report, ctx: Context):
             t, r, _, p, _ = _facts(ind)
             current_values = [x.number.value for x in (t, r, p) if x]
         for ref in s.periods:
-            if _is_current(ref.period, meta):
+            if is_current(ref.period, meta):
                 continue
             if ref.period[0] == "quarter" and meta.kind == "annual":
                 continue
-            before = s.text[max(0, ref.start - 45):ref.start]
-            after = s.text[ref.start + len(ref.raw):ref.start + len(ref.raw) + 30]
-            if comparison.search(before) or comparison.search(after):
+            if _compared_near(s, ref, before, after):
                 continue
             # figures this reference qualifies: after it, with no nearer reference of its kind, and
             # no nearer reference to the current period ("survei semester I ... pada triwulan III sebesar")
             nums_after = [n for n in s.numbers() if n.start > ref.start
                           and not any(ref.start < q.start < n.start and
                                       (q.period[0] == ref.period[0] or
-                                       q.period[0] != "year" and _is_current(q.period, meta))
+                                       q.period[0] != "year" and is_current(q.period, meta))
                                       for q in s.periods)]
             figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
-            # "terhadap target triwulan I tahun 2022": the cue may stand before another period word
-            bare_before = re.sub(r"\b(triwulan|tw|semester)\s*\.?\s*(iv|iii|ii|i|[1-4])\s*$", "", before.rstrip(),
-                                 flags=re.IGNORECASE)
-            cue = any(cp_.search(before) or cp_.search(bare_before + " ") for cp_ in current_cues)
-            if not (figure_match or cue):
+            if not (figure_match or ref.current_cue):
                 continue
-            fixed = re.sub(r"(IV|III|II|I|[1-4]|20\d\d)$", _current_text(ref.period, meta), ref.raw)
+            fixed = ref.raw[:len(ref.raw) - len(ref.numeral)] + current_numeral(ref.period[0], meta)
             corrected = s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]
-            yield Hit(s.indicator, ref.line, evidence=s.text,
-                      values={"corrected": corrected}, found=ref.raw, expected=_period_label(report, ctx))
+            yield Hit(s.indicator, ref.line, evidence=s.text, values={"corrected": corrected},
+                      found=ref.raw, found_value=ref.period[1], expected=period_word(report, ctx, with_year=True))
             break
 
 
@@ -452,7 +410,7 @@ def signed_before_period_end(report, ctx: Context):
     end = meta.period_end
     if meta.signed_date is None or end is None or meta.signed_date > end:
         return
-    yield Hit(None, meta.signed_line, values={"period": _period_label(report, ctx)},
+    yield Hit(None, meta.signed_line, values={"period": period_word(report, ctx, with_year=True)},
               found=meta.signed_date.isoformat(), expected=end.isoformat())
 
 
@@ -463,7 +421,7 @@ def prose_unit_differs(report, ctx: Context):
         table_unit = ind.table.unit if ind.table and ind.table.unit else None
         if table_unit is None or ind.code in reported or unit_family(table_unit) == "percent":
             continue
-        if unit_family(table_unit) == "count" and any_match("score_name_patterns", ind.name or ""):
+        if unit_family(table_unit) == "count" and ind.named_score:
             continue  # the table's unit is the wrong one (UNT002)
         for claim in s.numbers():
             # "89,20 persen" where the table counts a score of 89,20 is a slip; else a different unit word

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from ..parse import names as namesim
 from ..parse.cells import unit_key
-from ..pk_match import link, period_target
-from .arithmetic import _period_word
+from ..parse.periods import roman
+from ..pk_match import period_target
+from .common import as_printed, period_word
 from .registry import Context, Hit, rule
-
-ROMAN = ("I", "II", "III", "IV")
 
 
 def _basis(p, ctx: Context) -> dict:
@@ -35,7 +34,7 @@ def _differs(a: float, b: float, tol: float) -> bool:
 def pk_quarters_combine(report, ctx: Context):
     if ctx.pk is None:
         return
-    tol = float(ctx.option("TGT001", "tolerance"))
+    tol = float(ctx.option("tolerance"))
     for p in ctx.pk.indicators:
         if p.basis != "per-quarter" or p.aggregation not in ("sum", "average"):
             continue
@@ -61,7 +60,7 @@ def pk_cumulative_decreasing(report, ctx: Context):
             prev, cur = p.quarters[k - 1], p.quarters[k]
             if prev is not None and cur is not None and cur < prev - 1e-9:
                 yield Hit(p.code, None,
-                          values={"code": p.code, "q_prev": ROMAN[k - 1], "q": ROMAN[k], **_basis(p, ctx)},
+                          values={"code": p.code, "q_prev": roman(k), "q": roman(k + 1), **_basis(p, ctx)},
                           found=cur, expected=prev, evidence=_evidence(p))
                 break
 
@@ -70,7 +69,7 @@ def pk_cumulative_decreasing(report, ctx: Context):
 def pk_final_quarter(report, ctx: Context):
     if ctx.pk is None:
         return
-    tol = float(ctx.option("TGT003", "tolerance"))
+    tol = float(ctx.option("tolerance"))
     for p in ctx.pk.indicators:
         if not (p.basis == "cumulative" or p.aggregation == "last"):
             continue
@@ -88,7 +87,7 @@ def pk_target_empty(report, ctx: Context):
         return
     for p in ctx.pk.indicators:
         empty = ([ctx.word("pk_target_annual")] if p.annual is None else []) + [
-            ctx.word("pk_target_quarter", q=ROMAN[k]) for k, v in enumerate(p.quarters) if v is None]
+            ctx.word("pk_target_quarter", q=roman(k + 1)) for k, v in enumerate(p.quarters) if v is None]
         if empty:
             yield Hit(p.code, None, values={"code": p.code, "empty": ", ".join(empty)},
                       evidence=_evidence(p))
@@ -106,13 +105,9 @@ def pk_year_differs(report, ctx: Context):
               found=str(year), expected=str(ctx.pk.year))
 
 
-def _links(report, ctx: Context):
-    return link(report, ctx.pk) if ctx.pk is not None else []
-
-
-def _compared(report, ctx: Context):
+def _compared(report):
     """Linked pairs whose report row passed the frame schema."""
-    return [(lk.report, lk.pk, lk.by) for lk in _links(report, ctx) if lk.report and lk.pk and not lk.rejected]
+    return [(lk.report, lk.pk, lk.by) for lk in report.pk_links if lk.report and lk.pk and not lk.rejected]
 
 
 def _line(ind) -> int | None:
@@ -122,7 +117,7 @@ def _line(ind) -> int | None:
 
 @rule("PKM001")
 def pk_indicator_missing(report, ctx: Context):
-    for lk in _links(report, ctx):
+    for lk in report.pk_links:
         if lk.report is None:
             p = lk.pk
             yield Hit(p.code, None, values={"code": p.code, "name": p.name, "where": p.where},
@@ -131,7 +126,7 @@ def pk_indicator_missing(report, ctx: Context):
 
 @rule("PKM002")
 def indicator_not_in_pk(report, ctx: Context):
-    for lk in _links(report, ctx):
+    for lk in report.pk_links:
         if lk.pk is None and not lk.rejected:
             ind = lk.report
             yield Hit(ind.code, _line(ind),
@@ -141,8 +136,8 @@ def indicator_not_in_pk(report, ctx: Context):
 
 @rule("PKM003")
 def name_differs_from_pk(report, ctx: Context):
-    threshold = float(ctx.option("PKM003", "threshold"))
-    for ind, p, _ in _compared(report, ctx):
+    threshold = float(ctx.option("threshold"))
+    for ind, p, _ in _compared(report):
         if not ind.name or namesim.similarity(ind.name, p.name) >= threshold:
             continue
         m = ind.heading if ind.heading and ind.heading.name else (ind.table or ind.summary)
@@ -151,7 +146,7 @@ def name_differs_from_pk(report, ctx: Context):
 
 @rule("PKM004")
 def unit_differs_from_pk(report, ctx: Context):
-    for ind, p, _ in _compared(report, ctx):
+    for ind, p, _ in _compared(report):
         unit = ind.unit
         if not unit or not p.unit or unit_key(unit) == unit_key(p.unit):
             continue
@@ -159,23 +154,16 @@ def unit_differs_from_pk(report, ctx: Context):
         yield Hit(ind.code, cell.line if cell else _line(ind), values={"code": ind.code}, found=unit, expected=p.unit)
 
 
-def _printed(cell, value: float, ctx: Context) -> str:
-    """``value`` written like ``cell`` (its decimals, its percent sign)."""
-    return ctx.num(value, cell.number.decimals or None) + ("%" if cell.percent else "")
-
-
 @rule("PKM005")
 def annual_target_differs_from_pk(report, ctx: Context):
-    for ind, p, _ in _compared(report, ctx):
-        cell = ind.value("target_annual")
-        if cell is None and report.meta.kind == "annual":
-            cell = ind.value("target")
+    for ind, p, _ in _compared(report):
+        cell = ind.annual
         if cell is None or cell.number is None or p.annual is None:
             continue
         if not _differs(cell.number.value, p.annual, cell.number.half_step):
             continue
         yield Hit(ind.code, cell.line, values={"code": ind.code},
-                  found=_printed(cell, cell.number.value, ctx), expected=_printed(cell, p.annual, ctx))
+                  found=as_printed(cell), expected=as_printed(cell, p.annual))
 
 
 @rule("PKM006")
@@ -185,8 +173,8 @@ def period_target_differs_from_pk(report, ctx: Context):
         return
     k = meta.quarter
     quarters = range(k, k + 1) if meta.kind == "quarterly" else range(max(k - 1, 1), k + 1)
-    period = _period_word(report, ctx)
-    for ind, p, _ in _compared(report, ctx):
+    period = period_word(report, ctx)
+    for ind, p, _ in _compared(report):
         cell, header_says = period_target(ind)
         if cell is None:
             continue
@@ -199,12 +187,12 @@ def period_target_differs_from_pk(report, ctx: Context):
                           "view": ctx.word("view_upto" if cumulative else "view_alone", period=period),
                           "view_reason": ctx.word("view_reason_header" if header_says else "view_reason_pk"),
                           **_basis(p, ctx)},
-                  found=_printed(cell, cell.number.value, ctx), expected=_printed(cell, expected, ctx))
+                  found=as_printed(cell), expected=as_printed(cell, expected))
 
 
 @rule("PKM007")
 def code_differs_from_pk(report, ctx: Context):
-    for ind, p, by in _compared(report, ctx):
+    for ind, p, by in _compared(report):
         if by != "name" or "#" in ind.code or ind.code == p.code or not any(m.code for m in ind.mentions()):
             continue
         yield Hit(ind.code, _line(ind), values={"name": p.name}, found=ind.code, expected=p.code)

@@ -3,9 +3,15 @@
 A rule is a generator ``fn(report, ctx)`` yielding :class:`Hit` records (where, which indicator,
 the values for the message templates).  :func:`run` selects rules before running them, renders the
 messages in the chosen language and returns sorted :class:`~kinerja_audit.findings.Finding` objects.
+
+A rule reads only its own options (``ctx.option(name)``, declared in its pack entry) and gives its
+figures as numbers or :class:`Amount` values: the registry writes them for people in the run's
+language (``found``/``expected``) and keeps them as plain numbers for machines (``found_value``/
+``expected_value`` and ``unit``).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,15 +23,27 @@ from ..parse.sections import section_at
 from ..parse.text import norm
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A figure of a finding: its value, how many decimals to print, its unit ("%" is printed)."""
+
+    value: float
+    decimals: int | None = None
+    unit: str | None = None
+
+
 @dataclass
 class Hit:
     indicator: str | None
     line: int | None
     values: dict[str, Any] = field(default_factory=dict)
-    found: Any = None
+    found: Any = None            # str (the report's words), a number or an Amount
     expected: Any = None
     evidence: str | None = None
     evidence_lines: tuple[int, int] | None = None
+    found_value: float | None = None      # the number behind a ``found`` given as text
+    expected_value: float | None = None
+    unit: str | None = None               # unit of the values when no Amount carries it
 
 
 @dataclass
@@ -35,10 +53,12 @@ class Context:
     severity: dict[str, str] = field(default_factory=dict)              # per-rule severity overrides
     pk: Any = None                                                      # kinerja_audit.pk.PK
     polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
+    rule: str | None = None                                             # the rule now running
 
-    def option(self, rule_id: str, key: str) -> Any:
-        spec = rulepack.rules()[rule_id]
-        return self.options.get(rule_id, {}).get(key, spec.options.get(key))
+    def option(self, key: str) -> Any:
+        """An option of the rule now running (declared in its pack entry), as configured."""
+        spec = rulepack.rules()[self.rule].options[key]
+        return self.options.get(self.rule, {}).get(key, spec.default)
 
     def word(self, key: str, **values: Any) -> str:
         entry = rulepack.lexicon()["words"][key]
@@ -71,12 +91,30 @@ def load_all() -> dict[str, RuleFn]:
     return REGISTRY
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, float | int) and not isinstance(value, bool)
+
+
 def _text(value: Any, ctx: Context) -> str | None:
     if value is None:
         return None
-    if isinstance(value, float | int) and not isinstance(value, bool):
+    if isinstance(value, Amount):
+        return ctx.pct(value.value, value.decimals) if value.unit == "%" else ctx.num(value.value, value.decimals)
+    if _is_number(value):
         return ctx.num(value)
     return str(value)
+
+
+def _number(value: Any, given: float | None) -> float | None:
+    """The plain number behind a figure (JSON-safe: finite or None)."""
+    if given is None:
+        given = value.value if isinstance(value, Amount) else value if _is_number(value) else None
+    return float(given) if given is not None and math.isfinite(given) else None
+
+
+def _unit(hit: Hit) -> str | None:
+    units = [v.unit for v in (hit.found, hit.expected) if isinstance(v, Amount) and v.unit]
+    return units[0] if units else hit.unit
 
 
 def select(selected: Iterable[str] | None = None, ignored: Iterable[str] | None = None) -> list[str]:
@@ -105,11 +143,14 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     findings: list[Finding] = []
     for rid in rule_ids:
         spec = specs[rid]
+        ctx.rule = rid
         try:
             hits = list(REGISTRY[rid](report, ctx))
         except Exception as exc:  # noqa: BLE001 - a rule's bug must not stop the other rules or the batch
             report.rule_errors.append(f"{rid}: {type(exc).__name__}: {exc}")
             continue
+        finally:
+            ctx.rule = None
         for hit in hits:
             values = {k: _text(v, ctx) for k, v in hit.values.items()}
             values.setdefault("found", _text(hit.found, ctx))
@@ -133,5 +174,8 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
                 evidence=evidence,
                 suggestion=spec.text("suggestion", ctx.lang, **values),
                 section=sec.title if sec else None,
+                expected_value=_number(hit.expected, hit.expected_value),
+                found_value=_number(hit.found, hit.found_value),
+                unit=_unit(hit),
             ))
     return sort_findings(findings)

@@ -1,44 +1,31 @@
 """Structure rules: required parts (PermenPAN-RB 53/2014) and numbering of lists and tables."""
 from __future__ import annotations
 
-import re
-
+from ..parse.periods import roman
 from ..parse.sections import parts
-from ..parse.tables import CAPTION_RE
-from ..parse.text import any_match
 from .registry import Context, Hit, rule
 
 
 @rule("STR001")
 def missing_part(report, ctx: Context):
-    present = {s.key for s in report.sections}
+    present = report.parts_present
     for part in parts():
         if not part.get("required") or part["key"] in present:
             continue
         parent = part.get("parent")
         if parent and parent not in present:
             continue  # the whole chapter is missing: one finding for it, not one per part
-        if parent and part.get("body_patterns"):
-            sec = report.section(parent)
-            body = " ".join(report.doc.lines[i - 1].text for i in range(sec.start, sec.end + 1))
-            if any(re.search(p, body, re.IGNORECASE) for p in part["body_patterns"]):
-                continue
         yield Hit(None, None, values={}, found=None, expected=part["title"][ctx.lang])
 
 
 @rule("STR002")
 def annex_without_agreement(report, ctx: Context):
-    annex = report.section("lampiran")
-    if annex is None:
+    annex = report.annex
+    if annex is None or annex.has_agreement:
         return
-    body = [report.doc.lines[i - 1].text for i in range(annex.start, annex.end + 1)]
-    text = " ".join(body)
-    if any_match("lampiran_pk_patterns", text):
-        return
-    rest = re.sub(r"(?i)^\s*lampiran\s*[:\-]?", "", " ".join(t.strip() for t in body)).strip()
-    detail = ctx.word("annex_empty") if not rest else ""
-    yield Hit(None, annex.start, values={"line_no": annex.start, "detail": detail,
-                                         "year": str(report.meta.year or "")},
+    detail = ctx.word("annex_empty") if annex.empty else ""
+    yield Hit(None, annex.line, values={"line_no": annex.line, "detail": detail,
+                                        "year": str(report.meta.year or "")},
               found=None, expected=None)
 
 
@@ -51,8 +38,7 @@ def _label(style: str, value: int) -> str:
         return f"{chr(ord('a') + value - 1)}{style[1]}"
     if style.startswith("A"):
         return f"{chr(ord('A') + value - 1)}{style[1]}"
-    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-    return f"{romans[value - 1] if value <= 12 else value}{style[1]}"
+    return f"{roman(value)}{style[1]}"
 
 
 def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: False):
@@ -118,11 +104,8 @@ def list_numbering(report, ctx: Context):
 def table_numbering(report, ctx: Context):
     # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix
     sequences: dict[str, list[tuple[int, int]]] = {}
-    for line in report.doc.lines:
-        m = CAPTION_RE.match(line.text)
-        if m:
-            *prefix, last = m.group("num").split(".")
-            sequences.setdefault(".".join(prefix), []).append((int(last), line.no))
+    for caption in report.captions:
+        sequences.setdefault(caption.chapter, []).append((caption.position, caption.line))
     for prefix, captions in sequences.items():
         yield from _caption_problems(ctx, prefix, captions)
 

@@ -1,12 +1,10 @@
 """Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows."""
 from __future__ import annotations
 
-from ..parse.cells import unit_family, unit_key
-from ..parse.text import any_match
-from .identity import place_of
-from .registry import Context, Hit, rule
-
-ROLES = ("target_annual", "target", "realisasi", "capaian")
+from ..parse.cells import unit_key
+from ..parse.numbers import same_value
+from .common import ROLES, place_of
+from .registry import Amount, Context, Hit, rule
 
 
 def _mention_units(m):
@@ -46,7 +44,7 @@ def unit_differs(report, ctx: Context):
 def score_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
-        if unit and unit_family(unit) == "count" and any_match("score_name_patterns", ind.name or ""):
+        if unit and ind.unit_family == "count" and ind.named_score:
             line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
             yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="nilai")
 
@@ -55,31 +53,31 @@ def score_in_count_unit(report, ctx: Context):
 def percentage_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
-        if unit and unit_family(unit) in ("count", "score") and any_match("percent_name_patterns", ind.name or ""):
+        if unit and ind.unit_family in ("count", "score") and ind.named_percent:
             line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
             yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="%")
 
 
 @rule("RNG001")
 def implausible_value(report, ctx: Context):
+    low, high = float(ctx.option("low")), float(ctx.option("high"))
     for ind in report.indicators:
-        if any_match("score_name_patterns", ind.name or "") and unit_family(ind.unit) in (None, "score"):
-            kind = ctx.word("kind_score")
-        elif any_match("percent_name_patterns", ind.name or "") and unit_family(ind.unit) in (None, "percent"):
-            kind = ctx.word("kind_percent")
+        if ind.named_score and ind.unit_family in (None, "score"):
+            kind = ctx.word("kind_score", low=ctx.num(low), high=ctx.num(high))
+        elif ind.named_percent and ind.unit_family in (None, "percent"):
+            kind = ctx.word("kind_percent", low=ctx.num(low), high=ctx.num(high))
         else:
             continue
         for role in ("target_annual", "target", "realisasi"):
             cell = ind.value(role)
-            if cell is None or cell.number is None or 0 <= cell.number.value <= 100:
+            if cell is None or cell.number is None or low <= cell.number.value <= high:
                 continue
             yield Hit(ind.code, cell.line, values={"code": ind.code, "role": ctx.word(f"role_{role}"), "kind": kind},
-                      found=cell.number.value, expected="0–100")
+                      found=cell.number.value, expected=f"{ctx.num(low)}–{ctx.num(high)}")
 
 
 def _same(a, b) -> bool:
-    tol = max(a.number.half_step, b.number.half_step)
-    return abs(a.number.value - b.number.value) <= tol + 1e-9
+    return same_value(a.number, b.number.value, b.number.half_step)
 
 
 def _differs(a, b) -> bool:
@@ -110,8 +108,8 @@ def summary_vs_table(report, ctx: Context):
                       values={"code": ind.code, "role": ctx.word(f"role_{role}"),
                               "role_lower": ctx.word(f"role_{role}").lower(),
                               "place": place_of(ind.summary, ctx), "other_place": place_of(ind.table, ctx)},
-                      found=ctx.num(a.number.value, decimals) + ("%" if a.percent else ""),
-                      expected=ctx.num(b.number.value, decimals) + ("%" if b.percent else ""))
+                      found=Amount(a.number.value, decimals, "%" if a.percent else a.unit),
+                      expected=Amount(b.number.value, decimals, "%" if b.percent else b.unit))
 
 
 @rule("PRS001")

@@ -2,7 +2,7 @@
 
 The source is either a corpus model (``generator.build_report(seed)``; drawn from the same
 ``compose(report)`` blocks the text layouts use) or a plain text report such as
-``tests/cases/base_report.txt`` (each line one paragraph; space-aligned tables become real tables).
+``checks/examples/report.txt`` (each line one paragraph; space-aligned tables become real tables).
 Tables are real tables: ruled grids in the PDF (long names wrap inside their cells, the header row
 repeats when a table runs onto the next page, the sasaran column is a vertically merged cell) and
 Word tables in the DOCX.  The PDF carries a running header and a page number on every page after

@@ -1,0 +1,63 @@
+"""Helpers shared by the rule families: how places, periods, polarity sources and an indicator's
+figures are named in messages.  Rule modules import from here, never from each other."""
+from __future__ import annotations
+
+from ..parse import periods
+from .registry import Amount, Context
+
+ROLES = ("target_annual", "target", "realisasi", "capaian")
+
+
+def place_of(mention, ctx: Context) -> str:
+    """Where a mention of an indicator stands ("Tabel 5", "the summary table (line 20)")."""
+    table = mention.table
+    if mention.source == "caption":
+        return ctx.word("place_caption", n=table.caption_number if table else "")
+    if mention.source == "heading":
+        return ctx.word("place_heading", line=mention.line)
+    if mention.source == "summary":
+        return ctx.word("place_summary", line=mention.line)
+    if mention.source == "plan":
+        return ctx.word("place_plan", line=mention.line)
+    if table is not None and table.caption_number and len(table.rows) == 1:
+        return ctx.word("place_table", n=table.caption_number)
+    return ctx.word("place_table_line", line=mention.line)
+
+
+def lower_first(text: str) -> str:
+    """"Tabel 5" -> "tabel 5" inside a sentence (acronyms stay as they are)."""
+    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def period_word(report, ctx: Context, *, with_year: bool = False) -> str:
+    """The report period in a message: "triwulan II", "semester I", "tahun 2025"."""
+    return periods.label(report.meta, ctx.word, with_year=with_year)
+
+
+def polarity_word(ind, ctx: Context) -> str:
+    """Why the indicator is read as lower/higher-is-better (PK, configuration, name, report)."""
+    return ctx.word({"name": "polarity_name", "pk": "polarity_pk", "config": "polarity_config",
+                     "report": "polarity_report"}.get(ind.polarity_source, "polarity_name"))
+
+
+def table_values(ind):
+    """(target, realisasi, capaian) cells of the indicator's own table row (None when absent)."""
+    m = ind.table
+    if m is None:
+        return None, None, None
+    return m.cells.get("target"), m.cells.get("realisasi"), m.cells.get("capaian")
+
+
+def numbered(cell):
+    """The cell when it holds a number, else None."""
+    return cell if cell is not None and cell.number is not None else None
+
+
+def pct(value: float, decimals: int | None = None) -> Amount:
+    return Amount(value, decimals, "%")
+
+
+def as_printed(cell, value: float | None = None) -> Amount:
+    """``value`` (default: the cell's own) written like ``cell``: its decimals, its percent sign."""
+    number = cell.number
+    return Amount(number.value if value is None else value, number.decimals or None, "%" if cell.percent else cell.unit)
