@@ -1,10 +1,9 @@
 """The pipeline for one input: read -> model -> validate frames -> run rules -> ReportResult."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
-
-import dataclasses
 
 from . import frames, model, pk_match, polarity
 from .findings import ReportResult

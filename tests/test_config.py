@@ -16,8 +16,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kinerja_audit import cli
-from kinerja_audit.rules.registry import REGISTRY, load_all
 from kinerja_audit.rulepack import example_report_path as _example_path
+from kinerja_audit.rules.registry import REGISTRY, load_all
 
 EXAMPLE_REPORT = _example_path()
 

@@ -21,8 +21,8 @@ from kinerja_audit.audit import audit_document
 from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.parse.numbers import format_number
-from kinerja_audit.rules.registry import REGISTRY, Context, load_all, select
 from kinerja_audit.rulepack import example_report_path as _example_path
+from kinerja_audit.rules.registry import REGISTRY, Context, load_all, select
 
 EXAMPLE_REPORT = _example_path()
 

@@ -1,5 +1,9 @@
-"""PDF reader (pdfplumber): text in reading order with page numbers, ruled tables as pipe rows.
+"""PDF reader: text in reading order with page numbers, ruled tables as pipe rows.
 
+PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word extractor and table
+finder turn them into words and ruled tables (:mod:`.pdfium_text`), and pdfminer, under
+pdfplumber, reads only the file's structure — so a page costs milliseconds, not a second.  Before
+that, the content of every page is checked against a size limit (:mod:`.pdfguard`).
 Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
 pipe row per table row at the table's vertical position, and their words are left out of the plain
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
@@ -10,7 +14,7 @@ that wrapped onto a
 second line (or onto the next page) is one line again, and a table continued on the next page is
 stitched to the table it continues.
 
-Every failure of pdfminer/pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
+Every failure of PDFium, pdfminer or pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
 """
 from __future__ import annotations
 
@@ -62,20 +66,23 @@ class Page:
 
 # ---------------------------------------------------------------------------- entry point
 def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
-         data: bytes | None = None) -> Document:
+         data: bytes | None = None, pdfium: bool = True) -> Document:
+    """The document of a PDF.  ``pdfium=False`` reads every page with pdfplumber alone, as the
+    reader did before PDFium (the benchmark and a test compare the two readings)."""
     from . import DEFAULT_MAX_PAGES, InputError
 
-    try:
-        import pdfplumber
-    except ImportError:
-        raise InputError(source, "missing_library", what="PDF", library="pdfplumber") from None
+    for module, library in (("pypdfium2", "pypdfium2"), ("pdfplumber", "pdfplumber")):
+        try:
+            __import__(module)
+        except ImportError:
+            raise InputError(source, "missing_library", what="PDF", library=library) from None
     limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
     with _quiet_pdfminer():
         try:
-            pages = _extract(pdfplumber, path, source, limit)
+            pages = _extract(path.read_bytes() if data is None else data, source, limit, pdfium)
         except InputError:
             raise
-        except Exception as exc:  # noqa: BLE001  pdfminer raises anything on hostile input
+        except Exception as exc:  # noqa: BLE001  pdfminer/PDFium raise anything on hostile input
             raise _input_error(source, exc) from None
     if not any(p.items for p in pages):
         raise InputError(source, "pdf_scanned")
@@ -85,35 +92,49 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
     return Document(source=source, lines=number_lines(pages), format="pdf")
 
 
-def _extract(pdfplumber, path: Path, source: str, max_pages: int) -> list[Page]:
-    from . import InputError
+def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> list[Page]:
+    """Every page: text and word boxes by PDFium; ruled tables by pdfplumber's table finder on the
+    pages that draw rulings, from PDFium's paths.  pdfminer (under pdfplumber) reads the file's
+    structure for the content limits, and a whole page only when PDFium's coordinates are not
+    pdfplumber's (a rotated page, a media box away from the origin)."""
+    import io
 
-    with pdfplumber.open(path) as pdf:
-        declared = _declared_page_count(pdf)
-        if declared is not None and declared > max_pages:
-            raise _too_many_pages(source, declared, max_pages)
-        if not pdf.pages:
-            raise InputError(source, "pdf_no_pages")
-        if len(pdf.pages) > max_pages:
-            raise _too_many_pages(source, len(pdf.pages), max_pages)
-        out = []
-        for page in pdf.pages:
-            try:
-                out.append(read_page(page))
-            finally:
-                page.close()       # frees the page's layout and object caches
-        return out
+    import pdfplumber
+    import pypdfium2 as pdfium
 
+    from . import InputError, pdfguard
 
-def _declared_page_count(pdf) -> int | None:
-    """``/Count`` of the page tree, read before the pages are enumerated (cheap cap check)."""
     try:
-        from pdfminer.pdftypes import resolve1
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        from pypdfium2 import raw
 
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-        return count if isinstance(count, int) else None
-    except Exception:  # noqa: BLE001  a damaged page tree: count while reading
-        return None
+        raise InputError(source, "pdf_encrypted" if exc.err_code == raw.FPDF_ERR_PASSWORD
+                         else "pdf_corrupt") from None
+    try:
+        count = len(document)
+        if count == 0:
+            raise InputError(source, "pdf_no_pages")
+        if count > max_pages:
+            raise _too_many_pages(source, count, max_pages)
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            try:
+                pdfguard.check_content(plumber)
+            except pdfguard.ContentTooLarge as big:
+                if big.page is None:
+                    raise InputError(source, "pdf_total_too_large", limit=big.limit) from None
+                key = "pdf_stream_too_large" if big.what == "size" else "pdf_too_many_saves"
+                raise InputError(source, key, page=str(big.page), limit=big.limit) from None
+            same_pages = fast and len(plumber.pages) == count
+            out = []
+            for i, page in enumerate(plumber.pages):
+                try:
+                    out.append(read_page(page, document[i] if same_pages else None))
+                finally:
+                    page.close()       # frees the page's layout and object caches
+            return out
+    finally:
+        document.close()
 
 
 def _too_many_pages(source: str, pages: int, limit: int):
@@ -163,15 +184,30 @@ def _quiet_pdfminer():
 
 
 # ---------------------------------------------------------------------------- one page
-def read_page(page) -> Page:
-    """Text lines and ruled tables of one pdfplumber page, in reading order."""
-    page._objects = lean_objects(page)     # pdfplumber's own cache slot, emptied by close()
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    tables = ruled_tables(page) if words else []
+def read_page(page, fast=None) -> Page:
+    """Text lines and ruled tables of one page, in reading order.
+
+    ``page`` is the pdfplumber page; ``fast`` the same page opened by PDFium, which reads its words
+    and rulings when the two libraries share its coordinates (:func:`.pdfium_text.plain`)."""
+    from . import pdfium_text
+
+    try:
+        if fast is not None and pdfium_text.plain(fast):
+            words = pdfium_text.page_words(fast)
+            graphics = pdfium_text.page_graphics(fast, page.page_number)
+            page._objects = graphics   # pdfplumber's own cache slot: the table finder reads it
+            tables = ruled_tables(page) if words and pdfium_text.has_rulings(graphics) else []
+        else:
+            page._objects = lean_objects(page)
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            tables = ruled_tables(page, fast=False) if words else []
+    finally:
+        if fast is not None:
+            fast.close()
     items: list = []
     for table in tables:
-        rows = [(page.page_number, [_cell_text(words, bbox) for bbox in row.cells])
-                for row in table.rows]
+        own = [w for w in words if _inside(w, table.bbox)]    # the cells look only at these
+        rows = [(page.page_number, _row_texts(own, row.cells)) for row in table.rows]
         rows = [(p, cells) for p, cells in rows if any(cells)]
         if rows:
             items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
@@ -184,7 +220,8 @@ def read_page(page) -> Page:
 
 
 def lean_objects(page) -> dict[str, list[dict]]:
-    """``page.objects`` with only what words and tables need: chars, lines, rects and curves.
+    """``page.objects`` with only what words and tables need: chars, lines, rects and curves
+    (pages PDFium does not read: see :func:`read_page`).
 
     pdfplumber copies and resolves every attribute of every pdfminer object (colours, graphic
     state, ...); that is half the reading time and none of it is used here.  The coordinates are
@@ -225,11 +262,14 @@ def lean_objects(page) -> dict[str, list[dict]]:
     return out
 
 
-def ruled_tables(page) -> list:
-    """Tables drawn with ruling lines; a single row or column is a frame, not a table."""
+def ruled_tables(page, fast: bool = True) -> list:
+    """Tables drawn with ruling lines; a single row or column is a frame, not a table.
+    ``fast``: the same tables, found by :mod:`.pdftables` (else by pdfplumber's own finder)."""
     if not (page.lines or page.rects):
         return []          # no rulings: skip the (costly) table search
-    found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    from . import pdftables
+
+    found = pdftables.find_tables(page) if fast else page.find_tables(pdftables.SETTINGS)
     return [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
@@ -244,6 +284,17 @@ def _cell_text(words: list[dict], bbox) -> str:
         return ""
     inside = [w for w in words if _inside(w, bbox)]
     return " ".join(" ".join(w["text"] for w in ws) for _, _, ws in group_lines(inside))
+
+
+def _row_texts(words: list[dict], cells: list) -> list[str]:
+    """The text of each cell of a table row; only the words within the row's height are looked
+    at (a cell lies within them), so a large table costs rows x words, not cells x words."""
+    boxes = [b for b in cells if b is not None]
+    if not boxes:
+        return ["" for _ in cells]
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    band = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    return [_cell_text(band, bbox) for bbox in cells]
 
 
 def group_lines(words: list[dict]) -> list[tuple[float, float, list[dict]]]:

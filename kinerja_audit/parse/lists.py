@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .tables import caption_match
 from .periods import roman_or_int
+from .tables import caption_match
 from .text import is_debris, norm
 
 _ITEM_RE = re.compile(

@@ -13,7 +13,6 @@ from .periods import period_end, roman_or_int
 from .text import norm, pattern, word_set
 
 
-
 @functools.cache
 def _agency_re() -> re.Pattern:
     """An agency name in running text: a head word (``agency_heads``) up to a stop word or mark."""
