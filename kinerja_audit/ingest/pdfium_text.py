@@ -154,8 +154,9 @@ def page_words(page) -> list[dict]:
     from pdfplumber.utils.text import WordExtractor
 
     words: list[dict] = []
-    for upright, run in itertools.groupby(page_chars(page), key=lambda c: c[UPRIGHT]):
-        words += _upright_words(list(run)) if upright else WordExtractor(
+    for upright, group in itertools.groupby(page_chars(page), key=lambda c: c[UPRIGHT]):
+        run = list(group)
+        words += _upright_words(run) if upright else WordExtractor(
             keep_blank_chars=False, use_text_flow=False).extract_words([_as_dict(c) for c in run])
     return words
 
