@@ -17,6 +17,7 @@ differently it is handled here:
 from __future__ import annotations
 
 import ctypes
+from operator import itemgetter
 
 # A character: (text, x0, x1, top, bottom, upright, size), in pdfplumber's coordinates (top-left
 # origin).  Tuples, not pdfplumber's dictionaries: a page has thousands of characters.
@@ -99,12 +100,15 @@ X_TOLERANCE = Y_TOLERANCE = 3     # pdfplumber's defaults
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
+_get_x1, _get_top, _get_bottom = (itemgetter(k) for k in (X1, TOP, BOTTOM))
+
+
 def _merge(chars: list[tuple]) -> dict:
-    top = min(c[TOP] for c in chars)
-    bottom = max(c[BOTTOM] for c in chars)
-    x0, x1 = min(c[X0] for c in chars), max(c[X1] for c in chars)
-    return {"text": "".join(_LIGATURES.get(c[TEXT], c[TEXT]) for c in chars),
-            "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+    """A word from its characters (left to right): its text and box."""
+    text = "".join([_LIGATURES.get(c[TEXT], c[TEXT]) for c in chars]) if len(chars) > 1 \
+        else _LIGATURES.get(chars[0][TEXT], chars[0][TEXT])
+    return {"text": text, "x0": chars[0][X0], "x1": max(map(_get_x1, chars)),
+            "top": min(map(_get_top, chars)), "bottom": max(map(_get_bottom, chars))}
 
 
 def _upright_words(chars: list[tuple]) -> list[dict]:
@@ -282,14 +286,27 @@ def _add(out: dict, shape: str, pts: list, height: float, number: int) -> None:
 
 def has_rulings(graphics: dict[str, list[dict]]) -> bool:
     """Whether a page's graphics hold what a ruled table of two rows and two columns at least
-    needs: horizontal edges at three heights and vertical edges at three places (pdfplumber's
-    edges of lines, rectangle sides and curve segments).  Only such pages are searched for tables;
-    a header rule or a page frame is not a table."""
-    from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
-
-    edges = [line_to_edge(ln) for ln in graphics["line"]]
-    edges += [e for r in graphics["rect"] for e in rect_to_edges(r)]
-    edges += [e for c in graphics["curve"] for e in curve_to_edges(c)]
-    across = {round(e["top"]) for e in edges if e["orientation"] == "h" and e["width"] >= 3}
-    down = {round(e["x0"]) for e in edges if e["orientation"] == "v" and e["height"] >= 3}
+    needs: horizontal edges at three heights and vertical edges at three places (the edges
+    pdfplumber's table finder uses: lines, rectangle sides, straight curve segments, at least 3
+    points long).  Only such pages are searched for tables; a header rule or a page frame is not a
+    table."""
+    across: set[int] = set()
+    down: set[int] = set()
+    for ln in graphics["line"]:
+        if ln["top"] == ln["bottom"]:
+            if ln["width"] >= 3:
+                across.add(round(ln["top"]))
+        elif ln["height"] >= 3:
+            down.add(round(ln["x0"]))
+    for r in graphics["rect"]:
+        if r["width"] >= 3:
+            across.update((round(r["top"]), round(r["bottom"])))
+        if r["height"] >= 3:
+            down.update((round(r["x0"]), round(r["x1"])))
+    for c in graphics["curve"]:
+        for (x0, y0), (x1, y1) in zip(c["pts"], c["pts"][1:]):
+            if y0 == y1 and abs(x1 - x0) >= 3:
+                across.add(round(y0))
+            elif x0 == x1 and abs(y1 - y0) >= 3:
+                down.add(round(x0))
     return len(across) >= 3 and len(down) >= 3
