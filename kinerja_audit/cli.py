@@ -162,8 +162,8 @@ def _folder_notes(inputs, lang: str) -> list:
 
 
 def _render(results, fmt: str, args, ctx, cfg, fail_on: str):
-    """The output of ``results``; a report whose data makes the renderer fail becomes that
-    report's error (the others are rendered)."""
+    """(output, results) of ``results``; a report whose data makes the renderer fail becomes that
+    report's error in the results returned (the others are rendered)."""
     from . import contract
     from .audit import internal_error
     from .render import render
@@ -173,8 +173,8 @@ def _render(results, fmt: str, args, ctx, cfg, fail_on: str):
                "csv_delimiter": getattr(args, "csv_delimiter", None) or ","}
     config = cfg.source if cfg else None
     try:
-        return render(contract.build(results, config=config), fmt, **options)
-    except ImportError:
+        return render(contract.build(results, config=config), fmt, **options), results
+    except LocalisedError:
         raise
     except Exception:  # noqa: BLE001  find the report(s) the renderer fails on
         fixed = []
@@ -184,7 +184,7 @@ def _render(results, fmt: str, args, ctx, cfg, fail_on: str):
                 fixed.append(r)
             except Exception as exc:  # noqa: BLE001
                 fixed.append(internal_error(r.source, exc, ctx.lang))
-        return render(contract.build(fixed, config=config), fmt, **options)
+        return render(contract.build(fixed, config=config), fmt, **options), fixed
 
 
 def cmd_check(args) -> int:
@@ -214,11 +214,11 @@ def cmd_check(args) -> int:
         results = [audit_pk(ctx, rule_ids)]
     else:
         results = []
-    results += notes
+    output, results = _render(results + notes, fmt, args, ctx, cfg, fail_on)
     for r in results:
         for err in r.errors:
             sys.stderr.write(f"kinerja-audit: {_visible(r.source)}: {err}\n")
-    emit(_render(results, fmt, args, ctx, cfg, fail_on), args.output)
+    emit(output, args.output)
     return _exit_code(results, fail_on)
 
 

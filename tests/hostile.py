@@ -118,7 +118,7 @@ def _digits_target(path: Path) -> None:
 
 def _controls(path: Path) -> None:
     text = _report().replace("Jumlah sertifikat yang diterbitkan",
-                             "Jumlah\x1b[31m sertifikat\x07 yang\x00 diterbitkan\u202e", 1)
+                             "Jumlah\x1b[31m sertifikat\x07 yang diterbitkan\u202e", 1)
     path.write_text(text.replace("102,50 %", "112,50 %"), encoding="utf-8")
 
 
