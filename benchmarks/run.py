@@ -11,6 +11,7 @@ What is measured (targets for a 2-core machine):
   < 1.5 s, and of ``kinerja-audit --help`` (start-up only);
 - peak memory (``ru_maxrss``) of one ``kinerja-audit check`` child process;
 - the 60-page PDF of ``benchmarks/bench_pdf.py`` (< 5 s);
+- its annotated copies as PDF and DOCX (``benchmarks/bench_annotate.py``);
 - the real PDFs of ``../shared/real-pdfs`` (``benchmarks/bench_real_pdfs.py``), audited as read now
   and with pdfplumber alone, the reader before PDFium: at least 4 times faster in total;
 - a batch of ``--batch`` generated reports (tests/corpus/generator, the three text layouts in turn,
@@ -207,6 +208,26 @@ def bench_real_pdfs(b: Bench, repeat: int) -> None:
         b.note("real PDFs: the two readings gave different findings")
 
 
+def bench_annotate(b: Bench, pages: int) -> None:
+    try:
+        import docx  # noqa: F401
+        import pypdf  # noqa: F401
+        import reportlab  # noqa: F401
+    except ImportError as exc:
+        b.note(f"annotate benchmark skipped: {exc.name} is not installed (pip install -e '.[test]')")
+        return
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_annotate.py"),
+                           "--pages", str(pages)], capture_output=True, text=True, check=False, cwd=ROOT)
+    if proc.returncode != 0:
+        b.note(f"annotate benchmark failed: {proc.stderr.strip().splitlines()[-1:]}")
+        return
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    for kind in ("pdf", "docx"):
+        b.add(f"annotate_{kind}_seconds",
+              f"annotated copy of the {res['pages']}-page report as {kind.upper()} "
+              f"({res[kind]['notes']} notes)", res[kind]["seconds"], "s", None, **res[kind])
+
+
 def generate_batch(folder: Path, count: int) -> None:
     from tests.corpus.generator import (
         LAYOUTS,
@@ -309,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_memory(b, cli, reports)
     bench_pdf(b, args.pdf_pages)
     bench_real_pdfs(b, max(1, args.cli_repeat // 2))
+    bench_annotate(b, args.pdf_pages)
     bench_batch(b, cli, args.batch)
 
     print_table(b)

@@ -6,6 +6,7 @@ import math
 import os
 
 from . import frames, model, pk_match, polarity
+from .document import Document
 from .findings import ReportResult
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, read_document
 from .rules.registry import Context, run, select
@@ -19,6 +20,8 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc)
+    if ctx.data is not None and ctx.data.own_pk:         # check --data: the unit's rows of that year
+        ctx = dataclasses.replace(ctx, pk=ctx.data.pk_for(report.meta.year))
     links = pk_match.link(report, ctx.pk) if ctx.pk is not None else []   # once per report
     polarity.assign(report, links, ctx.polarity)      # PK > configuration > name, before any rule
     rows = frames.indicator_rows(report)
@@ -53,16 +56,23 @@ def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: li
     ``max_bytes`` caps the file size, ``max_pages`` the page count of a PDF (both refused as input
     errors, before the document is parsed).
     """
+    return read_and_audit(path, ctx, rule_ids, max_bytes, max_pages)[1]
+
+
+def read_and_audit(path: str | os.PathLike, ctx: Context | None = None,
+                   rule_ids: list[str] | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                   max_pages: int = DEFAULT_MAX_PAGES) -> tuple[Document | None, ReportResult]:
+    """:func:`audit_path`, also returning the document read (None when it could not be read)."""
     ctx = ctx or Context()
     rule_ids = select() if rule_ids is None else rule_ids
     try:
         doc = read_document(path, max_bytes=max_bytes, max_pages=max_pages)
     except InputError as err:
-        return ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
+        return None, ReportResult(source=str(path), errors=[err.reason(ctx.lang)])
     try:
-        return audit_document(doc, ctx, rule_ids)
+        return doc, audit_document(doc, ctx, rule_ids)
     except Exception as exc:  # noqa: BLE001  a parser bug: this file's error; the batch goes on
-        return internal_error(str(path), exc, ctx.lang)
+        return doc, internal_error(str(path), exc, ctx.lang)
 
 
 def _what(exc: BaseException) -> str:

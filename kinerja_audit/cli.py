@@ -1,4 +1,4 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk``.
+"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage, bad
 configuration, an input that could not be read or audited (the other inputs are still audited and
@@ -25,6 +25,12 @@ class UsageError(LocalisedError):
     """Bad command-line usage: one line, exit 2 (``cli.KEY`` of ``checks/ui_cli.yaml``)."""
 
     prefix = "cli."
+
+
+class LabelledUsageError(UsageError):
+    """Bad usage worded by a label of another pack (its full key, e.g. ``annotate.needs_input``)."""
+
+    prefix = ""
 
 
 def t(key: str, lang: str, **values) -> str:
@@ -116,8 +122,33 @@ def _context(args):
         from . import pk
 
         ctx.pk = pk.load(pk_path, basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
+    data_source = getattr(args, "data", None)
+    if data_source:
+        from .data import compare
+
+        ctx.data = compare.load_unit(data_source, _data_options(args, cfg), getattr(args, "unit", None),
+                                     basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
+        ctx.data.own_pk = ctx.pk is None
+        if ctx.pk is None:
+            ctx.pk = ctx.data.pk
     rule_ids = select(selected, ignored)
     return ctx, rule_ids, fail_on, cfg
+
+
+def _data_options(args, cfg):
+    """validate-data / check --data: where to read, how the columns are named, which engine."""
+    from .data.shape import Mapping
+    from .data.validate import Options
+
+    section = cfg.data or {}
+    mapping = Mapping(columns=dict(section.get("columns", {})),
+                      shape=getattr(args, "shape", None) or section.get("shape"),
+                      basis=getattr(args, "basis", None) or section.get("basis") or "per-quarter")
+    return Options(sheet=getattr(args, "sheet", None) or section.get("sheet"),
+                   table=getattr(args, "table", None), query=getattr(args, "query", None),
+                   mapping=mapping, engine=getattr(args, "engine", None) or "pandera",
+                   spark_master=getattr(args, "spark_master", None),
+                   data_docs=getattr(args, "data_docs", None))
 
 
 def _visible(name: str) -> str:
@@ -203,11 +234,15 @@ def cmd_check(args) -> int:
     if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
         raise UsageError("binary_to_terminal", format=fmt)
     notes = _folder_notes(inputs, lang)
+    copies, copy_failed = _copies(args, inputs.paths, cfg), False
     if inputs.paths:
         jobs = [Job(p, ctx, rule_ids, args.max_bytes or cfg.max_bytes,
-                    args.max_pages or cfg.max_pages) for p in inputs.paths]
+                    args.max_pages or cfg.max_pages, c)
+                for p, c in zip(inputs.paths, copies or [None] * len(inputs.paths))]
         timeout = next(v for v in (args.timeout, cfg.timeout, DEFAULT_TIMEOUT) if v is not None)
         results = run(jobs, workers=args.jobs, timeout=timeout, progress=_progress)
+        if copies:
+            results, copy_failed = _annotated(results, lang)
     elif not notes:   # only a PK: check its own quarter targets
         from .audit import audit_pk
 
@@ -219,7 +254,133 @@ def cmd_check(args) -> int:
         for err in r.errors:
             sys.stderr.write(f"kinerja-audit: {_visible(r.source)}: {err}\n")
     emit(output, args.output)
+    return 2 if copy_failed else _exit_code(results, fail_on)
+
+
+def _annotated(reviewed, lang: str) -> tuple[list, bool]:
+    """The results of an annotating run; says on stderr what each copy holds; True if one failed.
+    (A file that timed out or crashed has a plain result: no copy.)"""
+    from .annotate import Reviewed
+
+    failed = False
+    out = []
+    for item in reviewed:
+        item = item if isinstance(item, Reviewed) else Reviewed(item)
+        if item.target is not None:
+            sys.stderr.write(f"kinerja-audit: {_visible(item.target)}: "
+                             f"{item.placement.summary(lang)}\n")
+        elif item.problem:
+            sys.stderr.write(f"kinerja-audit: {_visible(item.result.source)}: {item.problem}\n")
+        failed = failed or item.failed
+        out.append(item.result)
+    return out, failed
+
+
+def _copies(args, paths: list[str], cfg) -> list | None:
+    """(target, in a folder, author) per input for ``--annotate``, or None without it."""
+    if not getattr(args, "annotate", None):
+        return None
+    from .annotate import SUFFIXES, targets
+
+    if not paths:
+        raise LabelledUsageError("annotate.needs_input")
+    folder = Path(args.annotate)
+    if len(paths) > 1 and folder.suffix.lower() in SUFFIXES.values() and not folder.is_dir():
+        raise LabelledUsageError("annotate.needs_folder")
+    if folder.exists() and not folder.is_dir() and any(_same_file(folder, p) for p in paths):
+        raise LabelledUsageError("annotate.same_file", target=args.annotate)
+    places, batch = targets(paths, args.annotate)
+    if batch:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError("annotate_folder", folder=str(folder),
+                             reason=err.strerror or str(err)) from None
+    author = args.author or cfg.annotate_author
+    return [(place, batch, author) for place in places]
+
+
+def _same_file(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def cmd_validate_data(args) -> int:
+    from . import contract
+    from .data.sources import is_database
+    from .data.validate import rule_ids, validate
+    from .render import BINARY_FORMATS, FORMATS, render
+
+    args.pk = None
+    ctx, _, fail_on, cfg = _context(args)
+    options = _data_options(args, cfg)
+    fmt = choose_format(args.format, args.output, FORMATS, "text")
+    check_target(args.output, [s for s in args.sources if not is_database(s)])
+    if fmt in BINARY_FORMATS and not args.output and sys.stdout.isatty():
+        raise UsageError("binary_to_terminal", format=fmt)
+    if options.data_docs and options.engine != "gx":
+        raise UsageError("data_docs_needs_gx")
+    if any(is_database(s) for s in args.sources) and not (options.table or options.query):
+        raise UsageError("database_needs_table")
+    ids = rule_ids(_csv_list(args.select) or cfg.select, _csv_list(args.ignore) + cfg.ignore)
+    sources = [s for item in args.sources
+               for s in ([item] if is_database(item) else _expand_data([item]))]
+    results = [validate(s, ctx, options, ids) for s in sources]
+    for r in results:
+        for err in r.errors:
+            sys.stderr.write(f"kinerja-audit: {_visible(r.source)}: {err}\n")
+    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    emit(render(contract.build(results, config=cfg.source), fmt, lang=ctx.lang, color=color,
+                fail_on=fail_on), args.output)
     return _exit_code(results, fail_on)
+
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".parquet")
+
+
+def _expand_data(inputs: list[str]) -> list[str]:
+    import glob
+
+    out = []
+    for item in inputs:
+        if os.path.isdir(item):
+            found = sorted(str(p) for p in Path(item).rglob("*")
+                           if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+            out.extend(found or [item])
+        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
+            out.extend(sorted(glob.glob(item, recursive=True)) or [item])
+        else:
+            out.append(item)
+    return out
+
+
+def cmd_export_gx(args) -> int:
+    try:
+        from .data import gx
+    except ImportError as err:
+        raise UsageError("export_gx_missing", reason=str(err)) from None
+    from .data.validate import rule_ids
+
+    args.pk = None
+    ctx, _, _, cfg = _context(args)
+    check_target(args.output)
+    ids = rule_ids(_csv_list(args.select) or cfg.select, _csv_list(args.ignore) + cfg.ignore)
+    emit(gx.export_suite(ctx, ids, target=args.target, name=args.name), args.output)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .config import load_config
+    from .web.server import ServeError, serve
+
+    cfg = load_config(args.config, start=Path.cwd())
+    try:
+        return serve(cfg, host=args.host, port=args.port, open_browser=args.open,
+                     allow_remote=args.allow_remote, lang=args.lang)
+    except ServeError as err:
+        raise UsageError("serve_failed", reason=str(err)) from None
 
 
 def cmd_demo(args) -> int:
@@ -309,8 +470,10 @@ def cmd_rules(args) -> int:
     from . import i18n, rulepack
     from .rules.registry import load_all
 
+    from .data.explain import data_checks
+
     lang = args.lang or "id"
-    registered = load_all()
+    registered = {**load_all(), **dict.fromkeys(data_checks())}
     for rid, spec in sorted(rulepack.rules().items()):
         mark = "" if rid in registered else " (?)"
         print(f"{rid}  {spec.category:<18} {i18n.severity(spec.severity, lang):<11} {spec.name}{mark}")
@@ -394,7 +557,8 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}",
                         help=h("version"))
     sub = parser.add_subparsers(dest="command", required=True, title=h("commands"),
-                                metavar="{check,demo,extract,init-pk,rules,explain}")
+                                metavar="{check,demo,extract,init-pk,validate-data,export-gx,serve,"
+                                        "rules,explain}")
 
     def reading(p) -> None:
         p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
@@ -402,6 +566,19 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
                        help=h("max_bytes"))
         p.add_argument("--max-pages", type=_positive_int(lang), default=None, metavar="N",
                        help=h("max_pages"))
+
+    def data_source(p) -> None:
+        p.add_argument("--sheet", metavar="NAME", help=h("sheet"))
+        p.add_argument("--table", metavar="NAME", help=h("table"))
+        p.add_argument("--query", metavar="SQL", help=h("query"))
+        p.add_argument("--shape", choices=("wide", "long"), default=None, help=h("shape"))
+        p.add_argument("--basis", choices=("per-quarter", "cumulative"), default=None,
+                       help=h("basis"))
+
+    def selection(p) -> None:
+        p.add_argument("--fail-on", choices=FAIL_ON, default=None, help=h("fail_on"))
+        p.add_argument("--select", metavar="RULES", help=h("select"))
+        p.add_argument("--ignore", metavar="RULES", help=h("ignore"))
 
     for name in ("check", "demo"):
         p = sub.add_parser(name, help=h(name), description=h(f"{name}_description"),
@@ -411,13 +588,14 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
             p.add_argument("--pk", metavar="PK", help=h("pk"))
             p.add_argument("--pk-basis", choices=("per-quarter", "cumulative"), default=None,
                            help=h("pk_basis"))
+            p.add_argument("--data", metavar="SOURCE", help=h("data"))
+            p.add_argument("--unit", metavar="NAME", help=h("unit"))
+            data_source(p)
         p.add_argument("--format", "-f", choices=tuple(FORMATS), default=None,
                        help=h("format", default="text"))
         p.add_argument("--output", "-o", metavar="FILE", help=h("output"))
         reading(p)
-        p.add_argument("--fail-on", choices=FAIL_ON, default=None, help=h("fail_on"))
-        p.add_argument("--select", metavar="RULES", help=h("select"))
-        p.add_argument("--ignore", metavar="RULES", help=h("ignore"))
+        selection(p)
         p.add_argument("--jobs", "-j", type=_positive_int(lang), default=1, metavar="N",
                        help=h("jobs"))
         p.add_argument("--timeout", type=_seconds(lang), default=None, metavar="SECONDS",
@@ -425,7 +603,47 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
         p.add_argument("--csv-delimiter", type=_delimiter(lang), default=None, metavar="CHAR",
                        help=h("csv_delimiter"))
         p.add_argument("--config", metavar="FILE", help=h("config"))
+        if name == "check":
+            p.add_argument("--annotate", metavar="COPY", help=h("annotate"))
+            p.add_argument("--author", help=h("author"))
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
+
+    p = sub.add_parser("validate-data", help=h("validate_data"),
+                       description=h("validate_data"))
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help=h("sources"))
+    data_source(p)
+    p.add_argument("--engine", choices=("pandera", "gx", "spark"), default="pandera",
+                   help=h("engine"))
+    p.add_argument("--spark-master", metavar="URL", help=h("spark_master"))
+    p.add_argument("--data-docs", metavar="DIR", help=h("data_docs"))
+    p.add_argument("--format", "-f", choices=tuple(FORMATS), default=None,
+                   help=h("format", default="text"))
+    p.add_argument("--output", "-o", metavar="FILE", help=h("output"))
+    reading(p)
+    selection(p)
+    p.add_argument("--config", metavar="FILE", help=h("config"))
+    p.set_defaults(func=cmd_validate_data)
+
+    p = sub.add_parser("export-gx", help=h("export_gx"), description=h("export_gx"))
+    p.add_argument("--target", choices=("pandas", "postgresql"), default="pandas",
+                   help=h("gx_target"))
+    p.add_argument("--name", default="kinerja-audit", help=h("gx_name"))
+    p.add_argument("--output", "-o", metavar="FILE", help=h("gx_output"))
+    p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
+    p.add_argument("--select", metavar="RULES", help=h("select"))
+    p.add_argument("--ignore", metavar="RULES", help=h("ignore"))
+    p.add_argument("--config", metavar="FILE", help=h("config"))
+    p.add_argument("--fail-on", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_export_gx)
+
+    p = sub.add_parser("serve", help=h("serve"), description=h("serve"))
+    p.add_argument("--open", action="store_true", help=h("serve_open"))
+    p.add_argument("--host", default="127.0.0.1", help=h("serve_host"))
+    p.add_argument("--port", type=int, default=8765, help=h("serve_port"))
+    p.add_argument("--allow-remote", action="store_true", help=h("serve_remote"))
+    p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
+    p.add_argument("--config", metavar="FILE", help=h("config"))
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help=h("extract"), description=h("extract_description"))
     p.add_argument("file", metavar="FILE", help=h("file"))
@@ -456,6 +674,12 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # pandera imports pyspark.pandas whenever pyspark is installed (the [spark] extra), and pyspark
+    # warns about pandas 3 on import: not the user's concern, and stderr is for the user's errors
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support",
+                            category=FutureWarning)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -476,9 +700,12 @@ def main(argv: list[str] | None = None) -> int:
 
         silence_stdout()
         return 0
-    except SystemExit:
-        raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  a bug: one line and exit 2, never a traceback/exit 1
+        from .data.sources import DataError
+
+        if isinstance(exc, DataError):        # a dataset that cannot be used (worded by data/)
+            sys.stderr.write(f"kinerja-audit: {_visible(str(exc))}\n")
+            return 2
         if os.environ.get("KINERJA_AUDIT_DEBUG"):
             raise
         from .audit import _what

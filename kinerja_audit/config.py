@@ -46,6 +46,9 @@ class Config:
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
     timeout: float | None = None                              # seconds per file (0: no limit)
+    data: dict[str, Any] = field(default_factory=dict)       # validate-data: columns, shape, basis, sheet
+    annotate_author: str = "kinerja-audit"   # author of the comments in annotated copies
+    max_files: int = 20                      # files per upload on the web page (serve)
 
 
 # key -> type check; what is allowed is the label config.allowed.KEY
@@ -77,7 +80,25 @@ _KEYS = {
     "pk_basis": lambda v: v in PK_BASES,
     "zero_target": lambda v: v in ZERO_TARGET,
     "polarity": lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
+    "annotate_author": lambda v: isinstance(v, str) and 0 < len(v.strip()) <= 60,
+    "max_files": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000,
 }
+
+
+_DATA_KEYS = {
+    "columns": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str)
+                                                     for k, x in v.items()),
+    "shape": lambda v: v in ("wide", "long"),
+    "basis": lambda v: v in PK_BASES,
+    "sheet": lambda v: isinstance(v, str),
+}
+
+
+def _data_section(v) -> bool:
+    return isinstance(v, dict) and all(k in _DATA_KEYS and _DATA_KEYS[k](x) for k, x in v.items())
+
+
+_KEYS["data"] = _data_section
 _CHOICES = {"fail_on": FAIL_ON, "pk_basis": PK_BASES, "zero_target": ZERO_TARGET}
 
 
@@ -165,12 +186,22 @@ def _validate(path: Path, data: dict) -> Config:
         if canonical is None:
             raise ConfigError("bad_polarity_code", path, code=code)
         cfg.polarity[canonical] = value
+    if "data" in data:
+        from .data.shape import LONG_OPTIONAL, LONG_REQUIRED, WIDE_OPTIONAL, WIDE_REQUIRED
+
+        known = {*WIDE_REQUIRED, *WIDE_OPTIONAL, *LONG_REQUIRED, *LONG_OPTIONAL}
+        for name in data["data"].get("columns", {}):
+            if name not in known:
+                raise ConfigError("unknown_data_column", path, name=name, known=sorted(known))
+        cfg.data = dict(data["data"])
     cfg.pk_basis = data.get("pk_basis")
     cfg.fail_on = data.get("fail_on", cfg.fail_on)
     cfg.lang = data.get("lang", cfg.lang)
     cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)
     cfg.max_pages = data.get("max_pages", cfg.max_pages)
     cfg.timeout = data.get("timeout")
+    cfg.annotate_author = data.get("annotate_author", cfg.annotate_author).strip()
+    cfg.max_files = data.get("max_files", cfg.max_files)
     if "pk" in data:
         cfg.pk = str((path.parent / data["pk"]).resolve())
     return cfg

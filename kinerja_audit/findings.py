@@ -17,7 +17,7 @@ FAIL_ON = (*SEVERITIES, "never")
 CATEGORIES = (
     "structure", "numbering", "arithmetic", "zero-target", "target-sum", "table-mismatch",
     "narrative-number", "narrative-verdict", "narrative-period", "ik-label", "ik-name", "unit",
-    "anomaly", "pk-mismatch", "polarity", "range", "parse",
+    "anomaly", "pk-mismatch", "polarity", "range", "parse", "data",
 )
 
 
@@ -38,6 +38,8 @@ class Finding:
     expected_value: float | None = None   # for machines: the same figures as plain numbers
     found_value: float | None = None
     unit: str | None = None               # unit of the two values ("%", "dokumen"), when known
+    row: int | None = None          # a dataset's source row (validate-data); page/line are None
+    table: str | None = None        # its sheet (XLSX) or table (PostgreSQL)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,18 +52,22 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable id of a finding: independent of message language and line shifts."""
-        key = "|".join(str(x) for x in self._neutral())
+        parts = self._neutral()
+        if self.row is not None:    # a dataset: the same indicator recurs per unit and year
+            parts += (self.table or "", self.section or "")
+        key = "|".join(str(x) for x in parts)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
     def sort_key(self) -> tuple:
-        return (self.line if self.line is not None else 10**9, *self._neutral(), self.found or "")
+        position = self.line if self.line is not None else self.row if self.row is not None else 10**9
+        return (position, *self._neutral(), self.found or "")
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Deterministic order: by position in the report, then rule id; exact repeats dropped."""
     unique: dict[tuple, Finding] = {}
     for f in findings:
-        unique.setdefault((f.line, *f._neutral(), f.found, f.expected, f.message), f)
+        unique.setdefault((f.line, f.row, *f._neutral(), f.found, f.expected, f.message), f)
     return sorted(unique.values(), key=Finding.sort_key)
 
 

@@ -17,6 +17,7 @@ from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
+from .parse.repair import repair
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, find_captions, parse_tables
 from .parse.text import any_match, norm, pattern
@@ -134,8 +135,10 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
     return None
 
 
-def build(doc: Document) -> Report:
-    meta = parse_meta(doc)
+def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
+    """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
+    doc, running = repair(doc)
+    meta = parse_meta(doc, running, period)
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)

@@ -51,6 +51,14 @@ def link(report, pk, name_threshold: float = 60.0) -> list[Link]:
     return links
 
 
+def cumulative_column(mention, role: str) -> bool:
+    """The column of ``role`` in the mention's table says "s.d."/cumulative."""
+    if mention is None or mention.table is None:
+        return False
+    label = next((c.label for c in mention.table.columns if c.role == role), "")
+    return any_match("cumulative_header_patterns", label)
+
+
 def period_target(ind):
     """The report's period target cell for ``ind`` and whether its column says "s.d."/cumulative."""
     for m in (ind.table, ind.summary):
@@ -58,6 +66,5 @@ def period_target(ind):
             continue
         cell = m.cells.get("target")
         if cell is not None and cell.number is not None:
-            label = next((c.label for c in m.table.columns if c.role == "target"), "") if m.table else ""
-            return cell, any_match("cumulative_header_patterns", label)
+            return cell, cumulative_column(m, "target")
     return None, False

@@ -72,6 +72,7 @@ class Example:
     pk_replace: tuple[tuple[str, str], ...] = ()
     config: dict[str, Any] = field(default_factory=dict)
     pk: bool = False                 # the example runs with the example agreement
+    data: str = ""                   # a dataset rule's example: the rows themselves (CSV)
 
     def report_text(self) -> str:
         return _apply(example_report(), self.replace)
@@ -82,6 +83,8 @@ class Example:
     def shown(self) -> list[tuple[str, str]]:
         """What ``explain`` prints: ("line", text) for each line an edit leaves as it reads after
         the edit, ("removed", text) for each line an edit deletes."""
+        if self.data:
+            return [("line", ln) for ln in self.data.rstrip().splitlines()]
         out: list[tuple[str, str]] = []
         for text, edits in ((self.report_text(), self.replace), (self.pk_text(), self.pk_replace)):
             lines = text.splitlines()
@@ -178,8 +181,10 @@ def _option(owner: str, name: str, raw: Any) -> OptionSpec:
 def _example(rid: str, raw: Any) -> Example | None:
     if raw is None:
         return None
+    if isinstance(raw, str):     # a dataset rule's example: CSV rows
+        return Example(data=raw)
     if not isinstance(raw, dict):
-        raise RulePackError(f"{rid}: a doc example is a mapping of replace / pk_replace / config / pk")
+        raise RulePackError(f"{rid}: a doc example is CSV text or a mapping of replace / pk_replace / config / pk")
     pairs = []
     for key in ("replace", "pk_replace"):
         edits = raw.get(key) or []

@@ -31,15 +31,23 @@ class Job:
     rule_ids: list[str]
     max_bytes: int
     max_pages: int
+    copy: tuple | None = None   # (target, in a folder, author) of an annotated copy (--annotate)
 
 
-def audit_job(job: Job) -> ReportResult:
-    """One file, in this process; an unexpected exception is the file's error, never raised."""
+def audit_job(job: Job):
+    """One file, in this process: its ReportResult (a ``Reviewed`` with ``copy``); an unexpected
+    exception is the file's error, never raised."""
     from .audit import audit_path, internal_error
 
     try:
-        return audit_path(job.path, job.ctx, job.rule_ids, max_bytes=job.max_bytes,
-                          max_pages=job.max_pages)
+        if job.copy is None:
+            return audit_path(job.path, job.ctx, job.rule_ids, max_bytes=job.max_bytes,
+                              max_pages=job.max_pages)
+        from .annotate import review
+
+        target, batch, author = job.copy
+        return review(job.path, target, batch, job.ctx, job.rule_ids, max_bytes=job.max_bytes,
+                      max_pages=job.max_pages, author=author)
     except Exception as exc:  # noqa: BLE001  audit_path catches; this is the last line of defence
         return internal_error(job.path, exc, job.ctx.lang)
 
@@ -127,9 +135,9 @@ def _pooled(jobs, workers, timeout, progress) -> list[ReportResult]:
     def finish(worker: _Worker, result: ReportResult) -> None:
         nonlocal done
         results[worker.index] = result
-        worker.index = None
         done += 1
-        progress(done, len(jobs), result.source)
+        progress(done, len(jobs), jobs[worker.index].path)
+        worker.index = None
 
     try:
         while done < len(jobs):

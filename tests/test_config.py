@@ -252,6 +252,8 @@ BAD = [
     ({"polarity": {"IK.3": "negatif"}}, ["'polarity'", "positive|negative"]),
     ({"polarity": ["IK.3"]}, ["'polarity'", "positive|negative"]),
     ({"polarity": {"Tiga": "negative"}}, ["'polarity'", "Tiga"]),
+    ({"annotate_author": ""}, ["'annotate_author'", "1 to 60 characters"]),
+    ({"max_files": 0}, ["'max_files'", "from 1 to 1000"]),
 ]
 
 

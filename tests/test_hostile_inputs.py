@@ -57,7 +57,7 @@ _PEAK = ("import resource, subprocess, sys\n"
 
 @pytest.fixture(scope="module")
 def batch(bad_set):
-    folder, files, good = bad_set
+    _, files, good = bad_set
     proc = subprocess.run([sys.executable, "-c", _PEAK, sys.executable, "-m", "kinerja_audit",
                            "check", str(good), *map(str, files.values()), "--format", "json",
                            "--timeout", "120"], capture_output=True, text=True, encoding="utf-8",
@@ -70,7 +70,7 @@ def batch(bad_set):
 
 def test_every_bad_file_one_line_and_the_batch_goes_on(batch, bad_set):
     proc, reports, _ = batch
-    _, files, good = bad_set
+    good = bad_set[2]
     no_traceback(proc)
     assert proc.returncode == 2
     lines = [ln for ln in proc.stderr.splitlines() if not ln.startswith("kinerja-audit: konfigurasi")]

@@ -43,3 +43,20 @@ def test_indonesian_decimals_round_trip(d):
 @given(st.text(max_size=30))
 def test_never_raises_on_any_text(s):
     parse_number(s)
+
+
+def test_budget_row_reading_is_linear_on_long_digit_runs():
+    """A label followed by hundreds of digits once took minutes (regex backtracking); the row
+    reader now reads tokens from the right.  Bounded by counting work, not by timing: the same
+    row with 10x the digits is read (as not a budget row) just the same."""
+    from kinerja_audit.document import Document, Line
+    from kinerja_audit.parse import budget
+
+    for n in (400, 4000):
+        doc = Document("x", [Line(1, None, "Pagu Realisasi"), Line(2, None, "Belanja Pegawai " + "1" * n + " x")])
+        assert budget.parse_rows(doc, 1, 2) == []
+    doc = Document("x", [Line(1, None, "Program   Pagu (Rp)   Realisasi (Rp)   %"),
+                         Line(2, None, "| 1 | Program A | Rp 1.200.000.000 | 720.000.000 | 60,00 % |")])
+    (row,) = budget.parse_rows(doc, 1, 2)
+    assert (row.label, row.pagu.value, row.realisasi.value, row.percent.value) == \
+        ("1 Program A", 1.2e9, 7.2e8, 60.0)

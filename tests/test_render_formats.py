@@ -113,8 +113,9 @@ def read_csv(out: str) -> list[list[str]]:
 def test_csv_has_every_finding(contract):
     header, *rows = read_csv(render(contract, "csv"))
     assert header == ["Laporan", "Aturan", "Kategori", "Tingkat", "Indikator", "Bagian", "Halaman",
-                      "Baris", "Temuan", "Tertulis", "Seharusnya", "Bukti", "Saran perbaikan"]
-    assert [(r[0], r[1], r[8]) for r in rows] == expected(contract)
+                      "Baris", "Lembar/tabel", "Baris data", "Temuan", "Tertulis", "Seharusnya", "Bukti",
+                      "Saran perbaikan"]
+    assert [(r[0], r[1], r[10]) for r in rows] == expected(contract)
     ari = next(r for r in rows if r[1] == "ARI001")
     assert ari[2:8] == ["aritmetika", "kesalahan", "IK.3", "BAB III AKUNTABILITAS KINERJA", "4", "123"]
 

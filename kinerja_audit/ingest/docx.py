@@ -7,6 +7,10 @@ paragraphs and tables keep their order.  Automatic list numbers are restored
 cells (:mod:`.pipes`).  Pages are known only when the file records page breaks (explicit breaks,
 or the ``w:lastRenderedPageBreak`` marks Word leaves where it last broke the pages); otherwise
 every line has page None.
+
+:class:`BodyReader` also keeps a source map, ``origins``: for each line, the ``w:p`` (paragraph)
+or ``w:tr`` (table row) element it came from (None for the blank lines it adds), so the
+annotated copy (:mod:`kinerja_audit.annotate.docx`) can find a finding's line in the XML.
 """
 from __future__ import annotations
 
@@ -82,27 +86,30 @@ class BodyReader:
         self.page = 1 if self.paged else None
         self.after_explicit_break = False
         self.lines: list[Line] = []
+        self.origins: list = []          # per line: its w:p or w:tr element (None: added blank)
 
     # -- output
-    def emit(self, page: int | None, text: str) -> None:
+    def emit(self, page: int | None, text: str, origin=None) -> None:
         text = text.replace("\t", TAB).rstrip()
         if text.strip() or (self.lines and self.lines[-1].text):
             self.lines.append(Line(no=len(self.lines) + 1, page=page, text=text))
+            self.origins.append(origin)
 
     def read(self) -> list[Line]:
         for kind, element in blocks(self.body):
             if kind == "p":
                 for page, text in self.paragraph(element):
-                    self.emit(page, text)
+                    self.emit(page, text, element)
             else:
                 self.emit(self.page, "")
-                for page, cells in self.table(element):
+                for page, cells, tr in self.table(element):
                     row = pipes.pipe_row(cells)
                     if row:
-                        self.emit(page, row)
+                        self.emit(page, row, tr)
                 self.emit(self.page, "")
         while self.lines and not self.lines[-1].text:
             self.lines.pop()
+            self.origins.pop()
         return self.lines
 
     # -- pages
@@ -164,7 +171,7 @@ class BodyReader:
             else:
                 self.inline(child, pieces)
 
-    def table(self, tbl) -> list[tuple[int | None, list[str]]]:
+    def table(self, tbl) -> list[tuple[int | None, list[str], object]]:
         rows = []
         for tr in _children(tbl, "tr"):
             trpr = tr.find(W + "trPr")
@@ -184,7 +191,7 @@ class BodyReader:
                     row_page = next((pg for pg, t in pieces if pg is not None and t.strip()), None)
             if trpr is not None:
                 cells.extend([""] * to_int(child_val(trpr, "gridAfter"), 0))
-            rows.append((row_page if row_page is not None else self.page, cells))
+            rows.append((row_page if row_page is not None else self.page, cells, tr))
         return rows
 
 

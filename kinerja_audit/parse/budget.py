@@ -6,26 +6,28 @@ percentage, below a header naming "Pagu" and "Realisasi".  Parsing never judges.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from .. import rulepack
 from ..document import Document
 from .numbers import Number, parse_number
-from .text import norm
+from .text import norm, pattern
 
-_HEADER = re.compile(r"\bpagu\b.*\brealisasi\b|\brealisasi\b.*\bpagu\b", re.IGNORECASE)
 _AMOUNT = r"(?:rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+)"
-_ROW = re.compile(rf"^(?P<label>.*?)\s*\|?\s*{_AMOUNT}\s*\|?\s*{_AMOUNT}\s*\|?\s*(?:(?P<pct>\d+(?:[.,]\d+)?)\s*%?)?\s*\|?\s*$",
-                  re.IGNORECASE)
-_TOTAL = re.compile(r"^\W*(total|jumlah|jumlah\s+total)\b", re.IGNORECASE)
-_PROSE = re.compile(
-    rf"realisasi[^.]*?sebesar\s+{_AMOUNT}\s*(?:\([^)]*\))?[^.]*?(?:dari\s+pagu[^.]*?sebesar\s+|dari\s+pagu\s+(?:sebesar\s+)?|"
-    rf"pagu\s+(?:anggaran\s+)?(?:sebesar\s+)?){_AMOUNT}[^.%]*?(?:atau|sebesar|yaitu)\s+(?P<pct>\d+(?:[.,]\d+)?)\s*%",
-    re.IGNORECASE)
-_PROSE_PAGU_FIRST = re.compile(
-    rf"pagu\s+(?:anggaran\s+)?(?:\w+\s+){{0,6}}?sebesar\s+{_AMOUNT}[^.]*?realisasi[^.]*?sebesar\s+{_AMOUNT}[^.%]*?"
-    rf"(?:atau|sebesar|yaitu)\s+(?P<pct>\d+(?:[.,]\d+)?)\s*%",
-    re.IGNORECASE)
+_AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+")
+_PERCENT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
+_RUPIAH = re.compile(r"\brp\.?(?=\s*\d)", re.IGNORECASE)
+
+
+@functools.cache
+def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Prose giving realisasi, pagu and % (``budget_statement_re``: realisasi first;
+    ``budget_statement_pagu_first_re``); ``{amount}`` stands for a money amount."""
+    lx = rulepack.lexicon()
+    return tuple(re.compile(lx[key].replace("{amount}", _AMOUNT), re.IGNORECASE)
+                 for key in ("budget_statement_re", "budget_statement_pagu_first_re"))
 
 
 @dataclass
@@ -52,36 +54,54 @@ def _amount(token: str) -> Number | None:
     return n if n is not None and n.value >= 0 else None
 
 
+def _split_row(text: str) -> tuple[str, str, str, str | None] | None:
+    """(label, pagu, realisasi, percent) when the row ends with two amounts and an optional
+    percentage; read token by token from the right (no backtracking, linear in the row)."""
+    tokens = _RUPIAH.sub(" ", text.replace("|", " ").replace("%", " ")).split()
+    for with_pct in (True, False):
+        k = 3 if with_pct else 2
+        if len(tokens) < k:
+            continue
+        *amounts, last = tokens[-k:]
+        if with_pct and not _PERCENT_TOKEN.fullmatch(last):
+            continue
+        pair = amounts if with_pct else [*amounts, last]
+        if all(_AMOUNT_TOKEN.fullmatch(t) for t in pair):
+            return " ".join(tokens[:-k]), pair[0], pair[1], last if with_pct else None
+    return None
+
+
 def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
     rows: list[BudgetRow] = []
     in_table = False
     for i in range(start, end + 1):
         text = doc.lines[i - 1].text
-        if _HEADER.search(text) and len(norm(text.replace("|", " ")).split()) <= 14:
+        if pattern("budget_header_re").search(text) and len(norm(text.replace("|", " ")).split()) <= 14:
             in_table = True
             continue
         if not in_table:
             continue
-        t = norm(text.replace("|", " | "))
-        if not t or re.fullmatch(r"[|\s:\-+=]+", t):
+        parts = _split_row(text)
+        if parts is None:
             continue
-        m = _ROW.match(t)
-        if not m:
-            continue
-        pagu, real = _amount(m.group(2)), _amount(m.group(3))
+        label, pagu_raw, real_raw, pct_raw = parts
+        pagu, real = _amount(pagu_raw), _amount(real_raw)
         if pagu is None or real is None or pagu.value < 1000:
             continue
-        pct = parse_number(m.group("pct")) if m.group("pct") else None
-        label = norm(m.group("label").replace("|", " "))
-        rows.append(BudgetRow(i, label, pagu, real, pct, bool(_TOTAL.match(label))))
+        pct = parse_number(pct_raw) if pct_raw else None
+        label = norm(label)
+        rows.append(BudgetRow(i, label, pagu, real, pct, bool(pattern("budget_total_re").match(label))))
     return rows
 
 
 def parse_statements(sentences) -> list[BudgetStatement]:
     """Prose giving realisasi, pagu and their percentage in one sentence."""
     out = []
+    limit = rulepack.setting("budget_statement_max_chars")
     for s in sentences:
-        for pat, order in ((_PROSE, "rp"), (_PROSE_PAGU_FIRST, "pr")):
+        if len(s.text) > limit:
+            continue   # a budget statement is one short sentence; a longer text is not one
+        for pat, order in zip(_statement_patterns(), ("rp", "pr")):
             m = pat.search(s.text)
             if not m:
                 continue

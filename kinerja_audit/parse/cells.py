@@ -84,7 +84,7 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         percent = False
         j = i
         # unit or percent sign after the number
-        if tok in ("%",) or tok.lower() == "persen":
+        if unit_family(tok) == "percent":
             percent, unit, j = True, "%", i - 1
         elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok) and tok.lower() not in word_set("not_unit_words")) and i >= 2 \
                 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .. import rulepack
+from . import statements
 from .cells import unit_words
 from .codes import canonical, code_re, code_spans
 from .names import normalise
@@ -29,7 +30,13 @@ from .tables import caption_match
 from .text import any_match, is_debris, norm, pattern, word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
-_NUM = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])(\s*%|\s+persen\b)?")
+
+
+@functools.cache
+def _num() -> re.Pattern:
+    """A figure, with its percent sign or word ("85,5 %", "85,5 persen")."""
+    words = "|".join(re.escape(w) for w in rulepack.lexicon()["units"]["percent"] if w != "%")
+    return re.compile(rf"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])([ \t]?%|\s+(?:{words})\b)?", re.IGNORECASE)
 LOOK_BEHIND = 200   # characters before a figure that can hold its cue words (cue_window words)
 LOOK_AHEAD = 120    # characters after a figure that can hold its unit or "yang ditargetkan"
 
@@ -63,9 +70,13 @@ class Claim:
     unit: str | None = None
     meaning: str | None = None        # verdict: below | equal | above | reached
     literal: bool = False             # verdict compares realisasi and target literally
+    ambiguous: bool = False           # verdict: may also state the achievement ("melampaui target")
     target_follows: bool = False      # verdict: the word "target" follows the phrase ("melampaui target")
     aux_start: int | None = None      # verdict: where a "telah/sudah" before the phrase starts
     period: tuple[str, int] | None = None   # ("quarter", 2) | ("semester", 1) | ("year", 2024)
+    cue_near: bool = False            # number: its cue word stands within three words before it
+    cue: str = ""                     # number: the cue word that gave its role, as written
+    cue_end: int | None = None        # number: where that cue word ends in the sentence
     numeral: str = ""                 # period: its numeral as printed ("II", "2025"), at the end of raw
     current_cue: bool = False         # period: "capaian/realisasi/terhadap target" right before it
 
@@ -94,6 +105,11 @@ class Sentence:
     average: Number | None = None          # "rata-rata capaian ... sebesar 104,38%"
     counts: list[CountStatement] = field(default_factory=list)
     comparisons: list[tuple[int, int]] = field(default_factory=list)   # spans of comparison words
+    flattened: bool = False                # a table or list flattened into running text
+    numeral_words: list = field(default_factory=list)      # parse.statements.NumeralWord
+    totals: list = field(default_factory=list)             # parse.statements.Total
+    year_references: list = field(default_factory=list)    # parse.statements.YearReference
+    no_target_percents: list = field(default_factory=list)  # parse.statements.NoTargetPercent
 
     def line_at(self, pos: int) -> int:
         i = bisect.bisect_right(self.offsets, pos, key=lambda o: o[0]) - 1
@@ -117,11 +133,12 @@ def _lex():
     flags = re.IGNORECASE
     cues = {role: [re.compile(p, flags) for p in pats] for role, pats in lx["claim_cues"].items()}
     # one alternation per verdict group (earlier patterns win at the same position, as listed)
-    verdicts = [(v["meaning"], bool(v.get("literal")), [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)])
-                for v in lx["verdicts"]]
+    verdicts = [(v["meaning"], (bool(v.get("literal")), bool(v.get("ambiguous"))),
+                 [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)]) for v in lx["verdicts"]]
     return {
         "cues": cues,
         "after_target": [re.compile(p, flags) for p in lx["claim_after_target"]],
+        "before_target": [re.compile(p, flags) for p in lx["claim_before_target"]],
         "window": int(lx["cue_window"]),
         "subject_end": re.compile(lx["subject_end_re"], flags),
         "verdicts": verdicts,
@@ -327,7 +344,9 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
-    return len(codes) >= 2 or len(_NUM.findall(text)) >= rulepack.setting("claim_flattened_numbers")
+    figures = [m for m in _num().finditer(text)
+               if not (m.group(2) is None and re.fullmatch(r"(19|20)\d\d", m.group(1)))]   # years do not count
+    return len(codes) >= 2 or len(figures) >= rulepack.setting("claim_flattened_numbers")
 
 
 def explains(text: str) -> bool:
@@ -374,8 +393,12 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
             for m in pat.finditer(window):
                 if m.end() > best_pos or (m.end() == best_pos and role == "other"):
                     best_role, best_pos = role, m.end()
+    if pattern("indicator_count_after_re").match(after):
+        return "other", True    # "2 indikator telah mencapai target": a count of indicators
     if any(p.search(after) for p in lx["after_target"]):
         return "target", True
+    if any(p.search(after) for p in lx["before_target"]) and (not percent or unit_is_percent):
+        return "realisasi", True
     if percent and not unit_is_percent:
         if best_role in ("target", "other"):
             return "other", True
@@ -387,14 +410,15 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
     return best_role, True
 
 
-def _verdict_claim(sentence: Sentence, meaning: str, literal: bool, a: int, raw: str) -> Claim:
+def _verdict_claim(sentence: Sentence, meaning: str, kind: tuple[bool, bool], a: int, raw: str) -> Claim:
     text = sentence.text
     after = text[a + len(raw):a + len(raw) + LOOK_AHEAD]
     target_follows = not pattern("verdict_names_target_re").search(raw) \
         and bool(pattern("verdict_target_follows_re").match(after))
     aux = re.search(rf"\b({'|'.join(sorted(word_set('verdict_auxiliaries')))})\s+$", text[max(0, a - 40):a], re.IGNORECASE)
     aux_start = max(0, a - 40) + aux.start() if aux else None
-    return Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal,
+    literal, ambiguous = kind
+    return Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal, ambiguous=ambiguous,
                  target_follows=target_follows, aux_start=aux_start)
 
 
@@ -422,9 +446,21 @@ def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]
     return spans
 
 
+def _cue_of(before: str, role: str, start: int) -> tuple[str, int | None]:
+    """The last cue word of ``role`` in the words before a figure, and where it ends."""
+    window = " ".join(before.split()[-_lex()["window"]:])
+    offset = start - len(before) + before.rfind(window) if window else start
+    best = None
+    for pat in _lex()["cues"].get(role, ()):
+        for m in pat.finditer(window):
+            if best is None or m.end() > best.end():
+                best = m
+    return (best.group(0), offset + best.end()) if best else ("", None)
+
+
 def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> None:
     text, vocab = sentence.text, _vocab()
-    for m in _NUM.finditer(masked):
+    for m in _num().finditer(masked):
         before = masked[max(0, m.start() - LOOK_BEHIND): m.start()]
         after = masked[m.end(): m.end() + LOOK_AHEAD]
         if vocab["money_before"].search(before) or vocab["money_after"].match(after) \
@@ -442,8 +478,12 @@ def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> No
             continue  # a year
         role, explicit = _role(before, after, percent, unit, unit_is_percent)
         raw = text[m.start(): m.end() + (um.end() if (um and unit and unit != "%") else 0)]
+        near = " ".join(before.split()[-4:])
+        cue_near = explicit and any(p.search(near) for p in _lex()["cues"].get(role, ()))
+        cue, cue_end = _cue_of(before, role, m.start()) if explicit else ("", None)
         sentence.claims.append(Claim("number", sentence.line_at(m.start()), m.start(), raw.strip(), role=role,
-                                     explicit=explicit, number=number, percent=percent, unit=unit))
+                                     explicit=explicit, number=number, percent=percent, unit=unit,
+                                     cue_near=cue_near, cue=cue, cue_end=cue_end))
 
 
 def _statements(sentence: Sentence) -> None:
@@ -458,6 +498,10 @@ def _statements(sentence: Sentence) -> None:
         negative = verb.split()[0] in word_set("summary_count_negative")
         sentence.counts.append(CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative))
     sentence.comparisons = [(c.start(), c.end()) for c in pattern("period_comparison").finditer(text)]
+    sentence.numeral_words = statements.numeral_words(text)
+    sentence.totals = statements.totals(sentence)
+    sentence.year_references = statements.year_references(text)
+    sentence.no_target_percents = statements.no_target_percents(text)
 
 
 def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
@@ -549,7 +593,8 @@ def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) 
         if name_span and name_span[0] >= a and name_span[1] <= b:
             span = (name_span[0] - a - shift, name_span[1] - a - shift)
         sent_code = code
-        if _lists_many(text) or pattern("collective_re").search(text):
+        flattened = _lists_many(text)
+        if flattened or pattern("collective_re").search(text):
             # a flattened table, or a sentence about the indicators as a whole: not about one
             sent_code, span = None, None
         elif a > 0:
@@ -559,9 +604,11 @@ def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) 
                                       or score >= item_score and other.code != code):
                 sent_code, span = other.code, _name_span(other.name, text)
         s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
-                     offsets=sent_offsets)
+                     offsets=sent_offsets, flattened=flattened)
         ind = scope.indicator(sent_code) if sent_code else None
-        _claims(s, ind is not None and ind.in_percent)
+        # without a known indicator, a sentence about a "persentase ..." measures a percentage
+        in_percent = ind.in_percent if ind is not None else bool(pattern("percent_subject_re").search(text[:120]))
+        _claims(s, in_percent)
         out.append(s)
     return out
 

@@ -5,21 +5,28 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import rulepack
-from ..document import Document
+from ..document import Document, Line
 from .periods import period_end, roman_or_int
 from .text import norm, pattern, word_set
 
 
 @functools.cache
-def _agency_re() -> re.Pattern:
-    """An agency name in running text: a head word (``agency_heads``) up to a stop word or mark."""
-    lx = rulepack.lexicon()
-    heads = "|".join(r"\s+".join(map(re.escape, h.split())) for h in lx["agency_heads"])
-    stops = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lx["agency_stop_words"])
-    return re.compile(rf"\b(?P<agency>(?:{heads})\b[^.;:\n]{{3,120}}?)(?=\s+(?:{stops})\b|[.;:]|$)")
+def _agency_head_re() -> re.Pattern:
+    """Where a unit's name may begin: one of ``agency_heads`` (as written: capitalised)."""
+    heads = "|".join(r"\s+".join(map(re.escape, h.split())) for h in rulepack.lexicon()["agency_heads"])
+    return re.compile(rf"\b(?:{heads})\b")
+
+
+def _names_in(text: str, start: int = 0):
+    """Every unit name written in ``text`` after ``start`` (each cut at a mark and trimmed)."""
+    for m in _agency_head_re().finditer(text, start):
+        candidate = re.split(r"[.;:\n]", text[m.start():m.start() + 160], maxsplit=1)[0]
+        name = _trimmed_agency(candidate)
+        if name is not None:
+            yield name
 
 
 @functools.cache
@@ -41,6 +48,9 @@ class Meta:
     signed_date: dt.date | None = None
     signed_line: int | None = None
     title_line: int | None = None
+    period_source: str | None = None   # title | caption | prose | running | option: what decided the period
+    period_line: int | None = None
+    mentions: list = field(default_factory=list)   # every PeriodMention
 
     @property
     def period_end(self) -> dt.date | None:
@@ -59,40 +69,197 @@ def _cover_agency(head) -> str | None:
     return None
 
 
-def parse_meta(doc: Document, scan_lines: int = 400) -> Meta:
-    meta = Meta()
-    head = doc.lines[:scan_lines]
-    # Titles are often wrapped: join a sliding window of 3 lines.
-    votes: Counter = Counter()
-    first_line: dict = {}
-    for idx in range(len(head)):
-        window = norm(" ".join(ln.text for ln in head[idx:idx + 3]))
+@dataclass(frozen=True)
+class PeriodMention:
+    """One place the report names a period: its title, a running title line, a caption or prose."""
+
+    line: int
+    source: str            # title | running | caption | prose
+    kind: str | None       # quarterly | semester | annual (a title without a quarter) | None
+    quarter: int | None    # the period's last quarter (semester I -> 2)
+    year: int | None
+    text: str
+
+
+_WEIGHTS = {"title": 3, "caption": 2, "header": 2, "running": 1, "prose": 1}
+
+
+def _period_of(unit: str | None, q: str | None) -> tuple[str | None, int | None]:
+    value = roman_or_int(q) if q else None
+    if value is None or not unit:
+        return None, None
+    if unit.lower().startswith(("sem", "smt")):
+        return ("semester", 2 * value) if value in (1, 2) else (None, None)
+    return ("quarterly", value) if 1 <= value <= 4 else (None, None)
+
+
+def _excluded(text: str, start: int, end: int) -> bool:
+    """A year that is not a report period: a regulation's ("Nomor 53 Tahun 2014"), one end of a
+    range ("2021-2025"), or a comparison ("dibandingkan tahun 2019")."""
+    before, after = text[max(0, start - 40):start], text[end:end + 8]
+    regulation = pattern("period_vote_regulation_re").search(before) \
+        and not pattern("period_vote_numbering_re").search(before)
+    return bool(regulation or re.match(r"\s*[-–—]?\s*(19|20)\d\d\b", after)
+                or re.search(r"(19|20)\d\d\s*[-–—]\s*$", before) or pattern("period_vote_comparison_re").search(before))
+
+
+def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
+    out: list[PeriodMention] = []
+    lines = doc.lines
+    seen: set[tuple[int, int]] = set()
+    for idx in range(len(lines)):
+        if not lines[idx].text.strip():
+            continue
+        window = norm(" ".join(ln.text for ln in lines[idx:idx + 3]))   # titles wrap over lines
         for m in pattern("title_re").finditer(window):
-            if m.start() > len(norm(head[idx].text)):
+            if m.start() > len(norm(lines[idx].text)) or _excluded(window, m.start(), m.end()):
                 continue
-            unit = (m.group("unit") or "").lower()
-            q = roman_or_int(m.group("q")) if m.group("q") else None
-            if unit.startswith("semester") and q:
-                key = ("semester", 2 * q, int(m.group("year")))
-            elif q:
-                key = ("quarterly", q, int(m.group("year")))
-            else:
-                key = ("annual", None, int(m.group("year")))
-            votes[key] += 1
-            first_line.setdefault(key, head[idx].no)
-    if votes:
-        # a period-specific title beats a bare "Laporan Kinerja Tahun 2025" mention
-        ranked = sorted(votes.items(), key=lambda kv: (kv[0][0] != "annual", kv[1]), reverse=True)
-        (kind, quarter, year), _ = ranked[0]
-        meta.kind, meta.quarter, meta.year = kind, quarter, year
-        meta.title_line = first_line[(kind, quarter, year)]
-    text = " ".join(ln.text for ln in head)
-    m = _agency_re().search(norm(text[text.lower().find("laporan kinerja"):] if "laporan kinerja" in text.lower() else text))
+            kind, quarter = _period_of(m.group("unit"), m.group("q"))
+            year = int(m.group("year"))
+            key = (year, m.start() + sum(len(norm(ln.text)) + 1 for ln in lines[:idx]))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(PeriodMention(lines[idx].no, "title" if lines[idx].no <= front else "prose-title",
+                                     kind or "annual", quarter, year, m.group(0)))
+    return out
+
+
+def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern("period_vote_re").finditer(text):
+        if _excluded(text, m.start(), m.end()):
+            continue
+        kind, quarter = _period_of(m.group("unit"), m.group("q"))
+        year_raw = m.group("year") or m.group("year2")
+        year = int(year_raw) if year_raw else None
+        if kind is None and year is None:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(PeriodMention(line, source, kind, quarter, year, m.group(0)))
+    return out
+
+
+def _letter_spaced(text: str) -> bool:
+    """Text whose words were cut into fragments by the extraction ("Per sentasepeni ngk at an")."""
+    words = text.split()
+    short = sum(1 for w in words if w.isalpha() and len(w) <= 2 and w.lower() not in word_set("short_words"))
+    return len(words) >= 8 and short >= 0.2 * len(words)
+
+
+def period_mentions(doc: Document, running=()) -> list[PeriodMention]:
+    """Every period the report names, with where (titles first, then captions and prose)."""
+    front = next((ln.no for ln in doc.lines[60:61]), 10**9)   # the cover and first pages
+    mentions = _title_mentions(doc, front)
+    in_titles = {m.line for m in mentions}
+    for ln in doc.lines:
+        if not ln.text.strip() or ln.no in in_titles:
+            continue
+        source = "caption" if pattern("caption_re").match(ln.text) else \
+            "header" if pattern("header_role_words").search(ln.text) and len(ln.text.split()) <= 12 else "prose"
+        mentions += _mentions_in(norm(ln.text), ln.no, source)
+        if _letter_spaced(ln.text):   # "LAPORAN KI NERJ A ... T AHUN 20 15": read it without spaces
+            squeezed = pattern("squeezed_title_re").search(ln.text.replace(" ", ""))
+            if squeezed:
+                mentions.append(PeriodMention(ln.no, "running", None, None, int(squeezed.group("year")),
+                                              squeezed.group(0)))
+    for r in running:
+        for m in _title_mentions(Document("", [Line(r.line, None, r.text)]), front=0):
+            mentions.append(PeriodMention(r.line, "running", m.kind, m.quarter, m.year, r.text))
+    return mentions
+
+
+def decide_period(mentions: list[PeriodMention]) -> tuple[str | None, int | None, int | None, PeriodMention | None]:
+    """(kind, quarter, year, the mention that decided): the year most weight names; its kind from
+    the report's own title if any (a period-specific title beats a bare annual one), else from the
+    quarter or semester the captions, prose and running titles name with that year."""
+    weight: Counter = Counter()
+    for m in mentions:
+        if m.year is not None:
+            weight[m.year] += 6 if m.source == "title" else _WEIGHTS.get(m.source, 3)
+    if not weight:
+        return None, None, None, None
+    year = max(weight, key=lambda y: (weight[y], -min(m.line for m in mentions if m.year == y)))
+    titles = [m for m in mentions if m.year == year and m.source in ("title", "prose-title")]
+    if titles:
+        best = max(titles, key=lambda m: (m.kind != "annual", m.source == "title", -m.line))
+        return best.kind, best.quarter, year, best
+    periods: Counter = Counter()
+    for m in mentions:
+        if m.kind in ("quarterly", "semester") and m.year in (year, None):
+            periods[(m.kind, m.quarter)] += (2 if m.source == "running" else _WEIGHTS[m.source]) \
+                if m.year == year else 0.5
+    if periods:
+        (kind, quarter), w = periods.most_common(1)[0]
+        if w >= 2:
+            first = next(m for m in mentions if (m.kind, m.quarter) == (kind, quarter) and m.year == year)
+            return kind, quarter, year, first
+    first = next(m for m in mentions if m.year == year)
+    return "annual", None, year, first
+
+
+def _agency(head) -> str | None:
+    """The reporting unit: a name in capitals on the cover, else the first unit named after the
+    report's title words, else the first unit named at all (each read within one line)."""
     cover = _cover_agency(head)
     if cover:
-        meta.agency = cover
-    elif m:
-        meta.agency = norm(m.group("agency"))
+        return cover
+    after_title, anywhere, title_seen = None, None, False
+    for ln in head:
+        t = norm(ln.text)
+        title = pattern("report_title_words").search(t)
+        for name in _names_in(t, title.end() if title else 0):
+            if (title or title_seen) and after_title is None:
+                after_title = name
+            anywhere = anywhere or name
+            break
+        title_seen = title_seen or bool(title)
+        if after_title:
+            break
+    return after_title or anywhere
+
+
+def _trimmed_agency(name: str) -> str | None:
+    """A unit's name as far as it is written like a name: capitalised words, acronyms in
+    parentheses and small words (dan, di); it ends at a lower-case word, a figure or a period word."""
+    minor = word_set("agency_minor_words")
+    kept: list[str] = []
+    for tok in name.split():
+        bare = tok.strip("(),")
+        if not bare or bare[:1].isdigit() or pattern("agency_end_re").fullmatch(bare):
+            break
+        if not (bare[:1].isupper() or bare.lower() in minor):
+            break
+        kept.append(tok)
+    while kept and (kept[-1].lower() in minor or kept[-1].endswith(",")):
+        if kept[-1].endswith(",") and kept[-1].lower() not in minor:
+            kept[-1] = kept[-1].rstrip(",")
+            break
+        kept.pop()
+    text = " ".join(kept).strip("\"'“”‘’")
+    if text.count(")") > text.count("("):   # the name ended a parenthesis: "(Pusat ... Anak)"
+        text = text.rstrip(")")
+    return text if len(text.split()) >= 2 else None
+
+
+def parse_meta(doc: Document, running=(), period: tuple[str, int | None, int] | None = None,
+               scan_lines: int = 400) -> Meta:
+    """The report's metadata.  ``running``: running title lines found in the body (parse.repair);
+    ``period``: (kind, quarter, year) given by the user (``--period``), which wins."""
+    meta = Meta()
+    meta.mentions = period_mentions(doc, running)
+    if period is not None:
+        meta.kind, meta.quarter, meta.year = period
+        meta.period_source = "option"
+    else:
+        meta.kind, meta.quarter, meta.year, decided = decide_period(meta.mentions)
+        if decided is not None:
+            meta.period_source = "title" if decided.source in ("title", "prose-title") else decided.source
+            meta.period_line = decided.line
+            meta.title_line = decided.line if decided.source == "title" else None
+    head = doc.lines[:scan_lines]
+    meta.agency = _agency(head)
     months = rulepack.lexicon()["months"]
     for ln in doc.lines:
         sm = _SIGN_RE.match(ln.text)

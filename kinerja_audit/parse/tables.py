@@ -550,7 +550,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             if code:
                 row.code, row.code_printed = code[0], code[1]
         elif col.role == "number":
-            if raw.rstrip(".").isdigit():
+            if raw.rstrip(".").isascii() and raw.rstrip(".").isdigit():
                 row.number = int(raw.rstrip("."))
         elif col.role == "unit":
             row.unit = raw.lower()

@@ -13,7 +13,7 @@ from ..findings import SEVERITIES
 
 #: Fixed column order of the flat finding table (csv; xlsx and md pick from it).
 COLUMNS = (
-    "source", "rule", "category", "severity", "indicator", "section", "page", "line",
+    "source", "rule", "category", "severity", "indicator", "section", "page", "line", "table", "row",
     "message", "found", "expected", "evidence", "suggestion",
 )
 
@@ -43,8 +43,12 @@ def is_batch(contract: dict) -> bool:
 
 
 def location(finding: dict, lang: str) -> str:
-    """"hlm. 4, baris 123" / "baris 123" / "" when neither is known."""
+    """"hlm. 4, baris 123" / "baris 123" / "Sheet1, baris 12" (a dataset row) / "" when unknown."""
     parts = []
+    if finding.get("table"):
+        parts.append(labels.label("loc.table", lang, table=finding["table"]))
+    if finding.get("row") is not None:
+        parts.append(labels.label("loc.row", lang, row=finding["row"]))
     if finding.get("page") is not None:
         parts.append(labels.label("loc.page", lang, page=finding["page"]))
     if finding.get("line") is not None:

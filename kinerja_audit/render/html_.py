@@ -102,7 +102,9 @@ def _csp_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-_CSP = (f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}; "
+#: The hashes of the inline style and script, for a page that embeds this one (the web page).
+STYLE_HASH, SCRIPT_HASH = _csp_hash(_CSS), _csp_hash(_JS)
+_CSP = (f"default-src 'none'; style-src {STYLE_HASH}; script-src {SCRIPT_HASH}; "
         "img-src data:; base-uri 'none'; form-action 'none'")
 
 

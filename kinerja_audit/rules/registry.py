@@ -54,11 +54,16 @@ class Context:
     pk: Any = None                                                      # kinerja_audit.pk.PK
     polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
     rule: str | None = None                                             # the rule now running
+    data: Any = None                                                    # kinerja_audit.data.compare.UnitData
 
     def option(self, key: str) -> Any:
         """An option of the rule now running (declared in its pack entry), as configured."""
-        spec = rulepack.rules()[self.rule].options[key]
-        return self.options.get(self.rule, {}).get(key, spec.default)
+        return self.rule_option(self.rule, key)
+
+    def rule_option(self, rule_id: str, key: str) -> Any:
+        """An option of ``rule_id`` as configured (for the dataset checks that report under it)."""
+        spec = rulepack.rules()[rule_id].options[key]
+        return self.options.get(rule_id, {}).get(key, spec.default)
 
     def word(self, key: str, **values: Any) -> str:
         entry = rulepack.lexicon()["words"][key]
@@ -87,7 +92,17 @@ def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
 
 def load_all() -> dict[str, RuleFn]:
     """Import every rule family module (registration happens on import)."""
-    from . import arithmetic, budget, identity, narrative, pk, structure, table_values  # noqa: F401
+    from . import (  # noqa: F401
+        arithmetic,
+        budget,
+        data,
+        identity,
+        narrative,
+        pk,
+        prose,
+        structure,
+        table_values,
+    )
     return REGISTRY
 
 
@@ -140,6 +155,7 @@ def select(selected: Iterable[str] | None = None, ignored: Iterable[str] | None 
 
 def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
+    load_all()
     findings: list[Finding] = []
     for rid in rule_ids:
         spec = specs[rid]

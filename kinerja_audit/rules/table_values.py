@@ -46,7 +46,7 @@ def score_in_count_unit(report, ctx: Context):
         unit = ind.unit
         if unit and ind.unit_family == "count" and ind.named_score:
             line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
-            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="nilai")
+            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected=ctx.word("unit_score"))
 
 
 @rule("UNT003")
@@ -55,7 +55,7 @@ def percentage_in_count_unit(report, ctx: Context):
         unit = ind.unit
         if unit and ind.unit_family in ("count", "score") and ind.named_percent:
             line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
-            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected="%")
+            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected=ctx.word("unit_percent"))
 
 
 @rule("RNG001")

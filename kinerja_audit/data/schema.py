@@ -1,0 +1,52 @@
+"""The pandera schema of a normalised dataset, built from the rule packs (the default engine).
+
+Columns carry their types (text, Float64 numbers, the flags of ``shape.normalise``); every check
+of ``checks.all_checks`` becomes one dataframe-level ``pa.Check`` named ``RULE:column`` that is
+true where the row keeps the rule.  Validation is lazy: pandera collects every failing row of every
+check (its failure cases, with the row index) in one pass, vectorised, no loop over rows.
+"""
+from __future__ import annotations
+
+from .expr import violations
+from .shape import NUMBERS, TEXT
+
+
+def build(checks, name: str = "indicator-data"):
+    import pandas as pd
+    import pandera.pandas as pa
+
+    text = pd.StringDtype("pyarrow")
+    columns = {c: pa.Column(text, nullable=True) for c in TEXT}
+    columns["year"] = pa.Column("Float64", nullable=True)
+    columns["_row"] = pa.Column("int64", pa.Check.ge(1))
+    for c in NUMBERS:
+        columns[c] = pa.Column("Float64", nullable=True)
+        columns[f"{c}__h"] = pa.Column("Float64", nullable=True)
+        columns[f"{c}__bad"] = pa.Column("Int8", pa.Check.isin([0, 1, 2]))
+    frame_checks = []
+    for check in checks:
+        def keeps(df, expr=check.expr):
+            return pd.Series(~violations(expr, df), index=df.index)
+        frame_checks.append(pa.Check(keeps, name=check.name, description=check.rule))
+    return pa.DataFrameSchema(columns, checks=frame_checks, name=name, strict=False, coerce=False)
+
+
+def failing_rows(schema, df) -> dict[str, list[int]]:
+    """{check name: positions of the rows that fail it}; a column failure raises ValueError."""
+    import pandera.errors as pe
+
+    try:
+        schema.validate(df, lazy=True)
+    except pe.SchemaErrors as exc:
+        cases = exc.failure_cases
+        names = {c.name for c in schema.checks}
+        bad_columns = cases[~cases["check"].astype(str).isin(names)]
+        if len(bad_columns):
+            first = bad_columns.iloc[0]
+            raise ValueError(f"{first['column']}: {first['check']} ({first['failure_case']})") from None
+        cases = cases[cases["index"].notna()]
+        out: dict[str, list[int]] = {}
+        for check, index in cases.groupby("check", sort=False)["index"]:
+            out[str(check)] = sorted(int(i) for i in index.unique())
+        return out
+    return {}

@@ -1,0 +1,184 @@
+"""Statements a sentence makes about itself, checkable without any table (statcheck-style).
+
+Each extractor reads one sentence (its text and its claims from ``parse.claims``) and returns what
+it states, as numbers: a numeral and the number word beside it ("11 (delapan)"), a total and the
+parts it is made of, a reference to the previous year or to the start of a Renstra, a year written
+with three digits, a "no target" statement with a percentage.  Nothing here judges; the prose
+rules (``rules/prose.py``) compare.  The words live in ``checks/narrative_lexicon.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .. import rulepack
+from .cells import unit_key
+from .numbers import Number, parse_number
+from .text import pattern
+
+
+@dataclass(frozen=True)
+class NumeralWord:
+    start: int
+    raw: str            # "11 (delapan)"
+    numeral: int
+    word: str
+    word_value: int
+
+
+@dataclass(frozen=True)
+class Total:
+    start: int
+    raw: str            # the total with its unit: "8.026,25 Km"
+    total: Number
+    unit: str
+    parts: tuple[Number, ...]
+    parts_raw: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class YearReference:
+    start: int
+    raw: str
+    kind: str           # previous | plan_start | malformed
+    year: int | None    # the year written (None for a malformed one)
+    plan_start: int | None = None   # plan_start: the first year of the plan's range
+
+
+@dataclass(frozen=True)
+class NoTargetPercent:
+    start: int
+    raw: str
+    percent: Number
+
+
+# ---------------------------------------------------------------- number words
+
+@functools.cache
+def _word_values() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in rulepack.lexicon()["number_words"].items()}
+
+
+def word_value(words: str) -> int | None:
+    """Indonesian number words -> their value: "dua belas" -> 12, "seratus dua puluh" -> 120."""
+    units = _word_values()
+    tokens = words.lower().replace("-", " ").split()
+    if not tokens:
+        return None
+    total, current = 0, 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "belas" and current:
+            current += 10
+        elif tok == "puluh" and current:
+            current *= 10
+        elif tok == "ratus" and current:
+            total += current * 100
+            current = 0
+        elif tok == "ribu" and (current or total):
+            total = (total + current) * 1000
+            current = 0
+        elif tok in ("sebelas", "seratus", "seribu", "sepuluh"):
+            value = {"sebelas": 11, "seratus": 100, "seribu": 1000, "sepuluh": 10}[tok]
+            if value >= 100:
+                total += value
+            else:
+                current += value
+        elif tok in units:
+            current += units[tok]
+        else:
+            return None
+        i += 1
+    return total + current
+
+
+def spelled(value: int) -> str | None:
+    """0..9999 in Indonesian words: 12 -> "dua belas", 120 -> "seratus dua puluh"."""
+    if not 0 <= value <= 9999:
+        return None
+    units = {v: k for k, v in _word_values().items()}
+
+    def below_thousand(n: int) -> list[str]:
+        out: list[str] = []
+        hundreds, rest = divmod(n, 100)
+        if hundreds:
+            out.append("seratus" if hundreds == 1 else f"{units[hundreds]} ratus")
+        if 10 <= rest < 20:
+            out.append({10: "sepuluh", 11: "sebelas"}.get(rest) or f"{units[rest - 10]} belas")
+        else:
+            tens, ones = divmod(rest, 10)
+            if tens:
+                out.append(f"{units[tens]} puluh")
+            if ones:
+                out.append(units[ones])
+        return out
+
+    if value == 0:
+        return units[0]
+    thousands, rest = divmod(value, 1000)
+    words = (["seribu"] if thousands == 1 else [f"{units[thousands]} ribu"]) if thousands else []
+    return " ".join(words + below_thousand(rest))
+
+
+def numeral_words(text: str) -> list[NumeralWord]:
+    out = []
+    for m in pattern("numeral_word_re").finditer(text):
+        value = word_value(m.group("word"))
+        if value is None:
+            continue
+        out.append(NumeralWord(m.start(), m.group(0), int(m.group("num")), m.group("word"), value))
+    return out
+
+
+# ---------------------------------------------------------------- totals and parts
+
+def totals(sentence) -> list[Total]:
+    """"X unit yang terdiri dari / dibedakan atas ... A unit, B unit dan C unit": the total and
+    every later figure in the same unit, when the composition is stated as complete."""
+    text = sentence.text
+    numbers = [c for c in sentence.numbers() if c.unit and c.unit != "%"]
+    out = []
+    for i, claim in enumerate(numbers):
+        after = text[claim.start + len(claim.raw):claim.start + len(claim.raw) + 80]
+        cue = pattern("total_composition_re").match(after)
+        if cue is None:
+            continue
+        rest_end = len(text)
+        stop = pattern("total_stop_re").search(text, claim.start + len(claim.raw) + cue.end())
+        if stop:
+            rest_end = stop.start()
+        window = text[claim.start:rest_end]
+        if pattern("total_partial_re").search(window):
+            continue   # "antara lain", "di antaranya": the parts named are not all of them
+        key = unit_key(claim.unit)
+        parts = [c for c in numbers[i + 1:] if c.start < rest_end and unit_key(c.unit) == key]
+        if len(parts) < 2 or any(unit_key(c.unit) != key for c in numbers[i + 1:] if c.start < rest_end):
+            continue
+        out.append(Total(claim.start, claim.raw, claim.number, claim.unit, tuple(c.number for c in parts),
+                         tuple(c.raw for c in parts)))
+    return out
+
+
+# ---------------------------------------------------------------- years
+
+def year_references(text: str) -> list[YearReference]:
+    out = []
+    for m in pattern("previous_year_re").finditer(text):
+        out.append(YearReference(m.start(), m.group(0), "previous", int(m.group("year"))))
+    for m in pattern("plan_start_re").finditer(text):
+        out.append(YearReference(m.start(), m.group(0), "plan_start", int(m.group("year")),
+                                 int(m.group("start"))))
+    for m in pattern("malformed_year_re").finditer(text):
+        out.append(YearReference(m.start(), m.group(0), "malformed", None))
+    return sorted(out, key=lambda r: r.start)
+
+
+def no_target_percents(text: str) -> list[NoTargetPercent]:
+    """"tidak ada target ... persentase 100": a percentage stated for an indicator without target."""
+    out = []
+    for m in pattern("no_target_percent_re").finditer(text):
+        number = parse_number(m.group("pct"))
+        if number is not None and number.value != 0:
+            out.append(NoTargetPercent(m.start(), m.group(0), number))
+    return out
