@@ -6,6 +6,7 @@ each with its source line.  Nothing here judges; the rules compare.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.repair import repair
 from .parse.sections import Section, annex_of, find_sections, parts_present
-from .parse.tables import Row, Table, find_captions, parse_tables
+from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
 from .parse.text import any_match, norm, pattern
 
 
@@ -53,6 +54,7 @@ class Indicator:
     summary: Mention | None = None
     plan: Mention | None = None
     narrative: tuple[int, int] | None = None   # line span of the prose about it in Bab III A
+    prose_spans: list = field(default_factory=list)   # other spans its coded headings introduce
     polarity: str = "positive"
     polarity_source: str = "default"           # pk | config | name | report | default (polarity.py)
     # derived once by build(), read by the rules
@@ -169,6 +171,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
     _attach_plan(indicators, items, sections)
     _narrative_spans(indicators, primary, headings, cap_span, stops)
+    indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators)
@@ -191,6 +194,65 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         "claims": sum(len(s.claims) for s in report_obj.sentences),
     }
     return report_obj
+
+
+def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, str, str, str]]:
+    """Lines that introduce an indicator by its code, outside table bodies: a coded heading
+    ("2.1.1. IKK18 Nilai SAKIP ...", "Capaian Indikator IK-4 ..."), a caption naming a code
+    ("Tabel 9. Perkembangan capaian IK.2"), a list item opening with a code.  (line, canonical
+    code, code as printed, the name after the code)."""
+    bodies = {n for t in tables for n in range(t.header_line, t.end_line + 1)}
+    out = []
+    for ln in doc.lines:
+        text = norm(ln.text)
+        if not text or ln.no in bodies or len(text) > 300:
+            continue
+        caption = caption_match(text)
+        lead = pattern("indicator_heading_re").match(text)
+        at = caption.start("rest") if caption else lead.end() if lead else None
+        if at is None:
+            continue
+        found = find_code(text[at:], at_start=not caption)
+        if found is None:
+            continue
+        code, printed, _, end = found
+        rest = re.sub(r"^[\s:.\-–]*(?:yaitu|adalah)?\s*", "", text[at + end:], flags=re.IGNORECASE)
+        name = re.split(pattern("heading_name_end_re").pattern, rest, maxsplit=1,
+                        flags=re.IGNORECASE)[0].strip(" :.-–")
+        out.append((ln.no, code, printed, name))
+    return out
+
+
+def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], sections: list[Section],
+                    cap_span) -> list[Indicator]:
+    """Indicators the report names by code outside its tables (coded headings, captions, lists),
+    each with the span of prose it introduces: up to the next heading of another indicator or the
+    next chapter.  An indicator a table already holds only gains that span (inside Bab III A, when
+    it has none); a code no table holds becomes an indicator of its own."""
+    headings = _indicator_headings(doc, tables)
+    if not headings:
+        return []
+    breaks = sorted({s.start for s in sections if s.level == 1}
+                    | {ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)})
+    last = len(doc.lines)
+    known = {i.code: i for i in inds}
+    new: list[Indicator] = []
+    for k, (line, code, printed, name) in enumerate(headings):
+        nxt = next((h[0] for h in headings[k + 1:] if h[1] != code), last + 1)
+        end = min([nxt - 1] + [b - 1 for b in breaks if line < b < nxt])
+        ind = known.get(code)
+        if ind is None:
+            ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
+            ind.heading = Mention("heading", line, name=name or None, code=code, code_printed=printed)
+            known[code] = ind
+            new.append(ind)
+        elif ind not in new and not (ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]):
+            continue   # a table's indicator keeps the narrative its table gives it
+        if end > line:
+            ind.prose_spans.append((line + 1, end))
+        if not ind.name and name:
+            ind.name = name
+    return new
 
 
 def _name_facts(indicators: list[Indicator]) -> None:
@@ -304,7 +366,9 @@ def _assign_codes(inds: list[Indicator]) -> None:
     positional = [f"{prefix}.{i.position}" for i in inds]
     agree = sum(v == p for v, p in zip(votes, positional))
     coded = sum(v is not None for v in votes)
-    if coded == 0 or agree >= rulepack.setting("code_position_agreement") * coded:
+    if coded == 0:
+        codes = _uncoded_ids(inds)
+    elif agree >= rulepack.setting("code_position_agreement") * coded:
         codes = positional
     else:
         codes, seen = [], set()
@@ -318,6 +382,20 @@ def _assign_codes(inds: list[Indicator]) -> None:
         ind.code = code
         if ind.heading and ind.heading.name:
             ind.name = ind.heading.name
+
+
+def _uncoded_ids(inds: list[Indicator]) -> list[str]:
+    """How a report that prints no codes identifies its indicators: the row number it prints
+    ("Indikator 3"), else the name.  No code is invented."""
+    out: list[str] = []
+    for ind in inds:
+        number = next((r.number for m in (ind.table, ind.summary) if m and m.table
+                       for r in m.table.rows if r.line == m.line and r.number), None)
+        ident = f"Indikator {number}" if number else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
+        while ident in out:
+            ident = f"{ident}#{len(out) + 1}"
+        out.append(ident)
+    return out
 
 
 def _attach_rows(inds: list[Indicator], pairs: list[tuple[Table, Row]], source: str) -> None:

@@ -12,7 +12,9 @@ _num = dict(nullable=True, coerce=True)
 
 INDICATORS = pa.DataFrameSchema(
     {
-        "code": pa.Column(str, pa.Check.str_matches(r"^[A-Z]+\.[0-9.]+(#\d+)?$"), unique=True),
+        # a printed code in canonical form (IK.3, IKU.6b), or how a report without codes names the
+        # indicator ("Indikator 3", its name)
+        "code": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
         "position": pa.Column(int, pa.Check.ge(1)),
         "name": pa.Column(str, nullable=True),
         "unit": pa.Column(str, nullable=True),

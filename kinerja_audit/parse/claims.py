@@ -106,6 +106,7 @@ class Sentence:
     counts: list[CountStatement] = field(default_factory=list)
     comparisons: list[tuple[int, int]] = field(default_factory=list)   # spans of comparison words
     flattened: bool = False                # a table or list flattened into running text
+    lower_is_better: bool = False          # it names something lower-is-better (waktu, temuan ...)
     numeral_words: list = field(default_factory=list)      # parse.statements.NumeralWord
     totals: list = field(default_factory=list)             # parse.statements.Total
     year_references: list = field(default_factory=list)    # parse.statements.YearReference
@@ -229,6 +230,10 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _spans(ind) -> list[tuple[int, int]]:
+    return ([ind.narrative] if ind.narrative else []) + list(getattr(ind, "prose_spans", ()))
+
+
 def _block_of(scope: _Scope, line: int) -> str:
     for ind in scope.indicators:
         if ind.narrative and ind.narrative[0] <= line <= ind.narrative[1]:
@@ -259,7 +264,7 @@ def _indicator_of(scope: _Scope, para_text: str, first_line: int) -> tuple[str |
         if ind is not None and score >= rulepack.setting("claim_name_score_item"):
             return ind.code, _name_span(ind.name, para_text)
     for ind in scope.indicators:
-        if ind.narrative and ind.narrative[0] <= first_line <= ind.narrative[1]:
+        if any(a <= first_line <= b for a, b in _spans(ind)):
             return ind.code, _name_span(ind.name, para_text)
     head = _ITEM_START.sub("", para_text, count=1)
     ind, score = _best_name(scope, head)
@@ -490,6 +495,8 @@ def _statements(sentence: Sentence) -> None:
     """What the sentence states about the report as a whole: a cause, an average, counts."""
     text = sentence.text
     sentence.explains = explains(text)
+    sentence.lower_is_better = any_match("negative_name_patterns", text) \
+        and not any_match("positive_name_overrides", text)
     m = pattern("summary_average_re").search(text)
     sentence.average = parse_number(m.group(1)) if m else None
     for m in pattern("summary_count_re").finditer(text):

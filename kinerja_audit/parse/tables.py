@@ -131,6 +131,7 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
     pos = 0
     columns: list[Column] = []
     qualifiers: list[str] = []
+    lead = ""          # the header words before the first role ("TAHUN 2020 TAHUN 2021")
     while pos < len(t):
         best = None
         for role, pat in _role_patterns():
@@ -139,6 +140,8 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
                 best = (role, m)
         if best:
             role, m = best
+            if role == "target" and not any(c.role == "target" for c in columns):
+                lead = t[:pos]
             # "Capaian" right after "Indikator Kinerja" etc. is still a column of its own
             columns.append(Column(role, m.group(0)))
             qualifiers.append("")
@@ -151,25 +154,43 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
             pos = len(t) if nxt < 0 else nxt
         while pos < len(t) and t[pos] == " ":
             pos += 1
+    groups = _group_years(lead, columns)
     out: list[Column] = []
-    for col, qual in zip(columns, qualifiers):
+    for col, qual, group_year in zip(columns, qualifiers, groups):
         role = col.role
         if role in ("target", "realisasi", "capaian"):
-            role = _qualify(role, qual, kind, year, quarter)
+            role = _qualify(role, f"{qual} {group_year or ''}", kind, year, quarter)
         out.append(Column(role, norm(col.label + qual)))
     # Two plain period targets: the first is the annual one (e.g. "Target | Target TW II").
     targets = [c for c in out if c.role == "target"]
-    if len(targets) > 1 and kind != "annual":
+    if len(targets) > 1 and kind != "annual" and not any(groups):
         targets[0].role = "target_annual"
     # A header wrapped over two lines ("Persentase" / "Capaian") names one column twice: a repeat with
     # no qualifier of its own is that wrap, not a column.
     out = [c for i, c in enumerate(out)
-           if not (c.role == "capaian" and i and any(o.role == "capaian" for o in out[:i])
+           if not (c.role == "capaian" and i and any(o.role == "capaian" for o, g in zip(out[:i], groups)
+                                                     if g == groups[i])
                    and norm(c.label).lower() in word_set("capaian_wrap_words"))]
     for role in ("target", "realisasi", "capaian", "target_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
+    return out
+
+
+def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
+    """Column groups under years named above them ("TAHUN 2020 TAHUN 2021" over "Target Realisasi
+    % Capaian" twice): the year of each column's group, or None when the header has no such groups."""
+    years = re.findall(r"\b(?:19|20)\d\d\b", lead)
+    starts = [i for i, c in enumerate(columns) if c.role == "target"]
+    if len(years) < 2 or len(starts) != len(years):
+        return [None] * len(columns)
+    out: list[str | None] = []
+    group = -1
+    for i, _ in enumerate(columns):
+        if i in starts:
+            group += 1
+        out.append(years[group] if group >= 0 else None)
     return out
 
 
@@ -233,8 +254,26 @@ def _prose(text: str) -> bool:
     return len(words) >= 8 and len(t) >= 50
 
 
-def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    """(first, last) line of the next table header in lines start..end (1-based)."""
+def _header_prefix(text: str) -> int:
+    """Length of the column-header words opening a line that goes on with data ("2021 % CAPAIAN
+    Persentase Obat yang ..."): 0 when the line does not open with a header part naming a column."""
+    pos, named, tokens = 0, False, []
+    for m in re.finditer(r"\S+", text):
+        if not _header_token().match(m.group(0)):
+            break
+        tokens.append(m.group(0))
+        # "Persentase ..." opens many indicator names; a header part names target/realisasi/capaian
+        named = named or bool(re.fullmatch(r"target|realisasi|capaian", m.group(0), re.IGNORECASE))
+        pos = m.end()
+    if len(tokens) < 2 or re.fullmatch(r"\d{1,2}\.?", tokens[0]):
+        return 0   # a row number opens a row, not a header
+    return pos if named and text[pos:].strip() else 0
+
+
+def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | None:
+    """(first, last, split) of the next table header in lines start..end (1-based): its first and
+    last line, and when the line after it opens with the header's last words and goes on with
+    data, how many characters of that line belong to the header (else 0)."""
     i = start
     while i <= end:
         text = doc.lines[i - 1].text
@@ -265,8 +304,11 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int] | None:
                     continue
                 break
             header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
+            split = _header_prefix(doc.lines[j - 1].text) if j <= end and not _is_pipe_row(text) else 0
+            if split and _is_full_header(header_text + " " + doc.lines[j - 1].text[:split]):
+                return first, j, split
             if _is_full_header(header_text):
-                return first, last
+                return first, last, 0
             i = last + 1
             continue
         i += 1
@@ -320,8 +362,9 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
         hdr = find_header(doc, pos, end)
         if hdr is None:
             break
-        first, last = hdr
-        header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
+        first, last, split = hdr
+        header_text = " ".join(doc.lines[k - 1].text for k in range(first, last))
+        header_text += " " + (doc.lines[last - 1].text[:split] if split else doc.lines[last - 1].text)
         columns = parse_header(header_text, kind, year, quarter)
         table = Table(header_line=first, end_line=last, columns=columns, rows=[])
         cap = _caption_before(doc, first, max(start, tables[-1].end_line + 1 if tables else start))
@@ -333,13 +376,17 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             if code:
                 table.caption_code, table.caption_code_printed = code[0], code[1]
         pipe = _is_pipe_row(doc.lines[first - 1].text)
-        _read_body(doc, table, last + 1, end, pipe, stop_lines)
+        if split:   # the header's last line goes on with the first row's data
+            _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
+        else:
+            _read_body(doc, table, last + 1, end, pipe, stop_lines)
         tables.append(table)
         pos = table.end_line + 1
     return tables
 
 
-def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, stop_lines: set[int]) -> None:
+def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, stop_lines: set[int],
+               first_text: str | None = None) -> None:
     numeric = table.numeric_roles
     k = len(numeric)
     has_number_col = any(c.role == "number" for c in table.columns)
@@ -378,7 +425,7 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     i = start
     while i <= end:
         line = doc.lines[i - 1]
-        text = line.text
+        text = first_text if (i == start and first_text is not None) else line.text
         if i in stop_lines or caption_match(text):
             break
         if not text.strip() or is_debris(text):
@@ -474,12 +521,19 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
             complete_row(last_content)
         elif current.code:
             rows.append(current)
-    if k:
-        for row in rows:
-            if len(row.cells) < k:
-                row.unread = [c for c in row.cells.values()]
-    table.rows = rows
+    table.rows = [r for r in rows if not _header_in_name(r)]
     table.end_line = max(last_content, table.end_line)
+
+
+def _header_in_name(row: Row) -> bool:
+    """A "row" whose name opens with three column-header words ("Capaian Target Realisasi % ...")
+    is a header the reader did not recognise, read as data: its values cannot be trusted."""
+    run = 0
+    for tok in row.name.split():
+        if not (tok == "%" or pattern("header_role_words").fullmatch(tok)):
+            break
+        run += 1
+    return run >= 3
 
 
 def _stray_number(cell: Cell, pending: list[Cell], following: Cell | None, expected_role: str | None) -> bool:

@@ -23,7 +23,8 @@ def table_code_mismatch(report, ctx: Context):
 @rule("LBL002")
 def code_sequence(report, ctx: Context):
     prev = None
-    for pos, ind in enumerate(report.indicators, start=1):
+    listed = [ind for ind in report.indicators if ind.table or ind.summary]   # the report's own list
+    for pos, ind in enumerate(listed, start=1):
         parts = split_code(ind.code)
         if parts is None:
             prev = None

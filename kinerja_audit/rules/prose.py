@@ -98,11 +98,12 @@ def _one(claims) -> object | None:
 
 
 def _polarities(report, s) -> tuple[str, ...]:
-    """Polarities under which to read a sentence: its indicator's when it has one, else both
-    (a lower-is-better indicator cannot be ruled out from one sentence)."""
+    """Polarities under which to read a sentence: its indicator's when it has one; else positive,
+    or both when the sentence speaks of something lower-is-better (``s.lower_is_better``)."""
     ind = report.indicator(s.indicator) if s.indicator else None
-    return (ind.polarity,) if ind is not None and ind.polarity_source != "default" else \
-        ("positive",) if ind is not None else ("positive", "negative")
+    if ind is not None:
+        return (ind.polarity,)
+    return ("positive", "negative") if s.lower_is_better else ("positive",)
 
 
 def _segments(s):
