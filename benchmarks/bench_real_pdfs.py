@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         t_before, r_before = fastest(before, path)
 
         def key(result):
-            return sorted((f.rule, f.indicator, f.found, f.expected) for f in result.findings)
+            return sorted(str((f.rule, f.indicator, f.found, f.expected)) for f in result.findings)
 
         rows.append({"file": path.name, "pages": len(pdfium.PdfDocument(path)),
                      "seconds_now": round(t_now, 2), "seconds_before": round(t_before, 2),

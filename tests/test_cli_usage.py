@@ -102,7 +102,7 @@ def test_every_option_has_help_in_both_languages():
             for action in sub._actions:
                 if isinstance(action, argparse._SubParsersAction):
                     continue
-                assert action.help and action.help != argparse.SUPPRESS, (lang, name, action.dest)
+                assert action.help, (lang, name, action.dest)   # SUPPRESS: deliberately hidden
     assert "usage:" in run("check", "--help", "--lang", "en").stdout
     assert "pemakaian:" in run("check", "--help").stdout
 

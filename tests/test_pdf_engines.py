@@ -87,6 +87,6 @@ def test_real_report_same_findings_either_way():
     slow = audit_document(plumber_doc, ctx, rules)
 
     def key(result):
-        return sorted((f.rule, f.indicator, f.found, f.expected) for f in result.findings)
+        return sorted(str((f.rule, f.indicator, f.found, f.expected)) for f in result.findings)
 
     assert key(fast) == key(slow) and fast.findings
