@@ -468,9 +468,8 @@ def cmd_extract(args) -> int:
 
 def cmd_rules(args) -> int:
     from . import i18n, rulepack
-    from .rules.registry import load_all
-
     from .data.explain import data_checks
+    from .rules.registry import load_all
 
     lang = args.lang or "id"
     registered = {**load_all(), **dict.fromkeys(data_checks())}
@@ -700,7 +699,7 @@ def main(argv: list[str] | None = None) -> int:
 
         silence_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001  a bug: one line and exit 2, never a traceback/exit 1
+    except Exception as exc:
         from .data.sources import DataError
 
         if isinstance(exc, DataError):        # a dataset that cannot be used (worded by data/)

@@ -123,6 +123,7 @@ def _pooled(jobs, workers, timeout, progress) -> list[ReportResult]:
 
     from . import audit  # noqa: F401  loaded before fork: every worker inherits it
     from .rules.registry import load_all
+    from .schemas import frames  # noqa: F401  pandera, the slowest import, once for all workers
 
     load_all()
     mp = _context()

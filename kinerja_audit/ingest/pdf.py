@@ -1,9 +1,10 @@
 """PDF reader: text in reading order with page numbers, ruled tables as pipe rows.
 
-PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word extractor and table
-finder turn them into words and ruled tables (:mod:`.pdfium_text`), and pdfminer, under
-pdfplumber, reads only the file's structure — so a page costs milliseconds, not a second.  Before
-that, the content of every page is checked against a size limit (:mod:`.pdfguard`).
+PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word grouping and table
+finder turn them into words and ruled tables (:mod:`.pdfium_text`, :mod:`.pdftables`); pdfminer,
+under pdfplumber, is opened only for pages with rulings — so a page costs milliseconds, not a
+second.  Before any library reads the file, its drawing instructions are checked against size
+limits (:mod:`.pdfguard`).
 Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
 pipe row per table row at the table's vertical position, and their words are left out of the plain
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
@@ -93,17 +94,21 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
 
 
 def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> list[Page]:
-    """Every page: text and word boxes by PDFium; ruled tables by pdfplumber's table finder on the
-    pages that draw rulings, from PDFium's paths.  pdfminer (under pdfplumber) reads the file's
-    structure for the content limits, and a whole page only when PDFium's coordinates are not
-    pdfplumber's (a rotated page, a media box away from the origin)."""
-    import io
-
-    import pdfplumber
+    """Every page: text and word boxes by PDFium; ruled tables by pdfplumber's table finder, on the
+    pages whose rulings can make a table, from PDFium's paths.  pdfplumber (and pdfminer under it)
+    is opened only when a page needs it: for tables, or to read a page whose coordinates PDFium
+    does not share (a rotated page, a media box away from the origin), or every page when the two
+    libraries count the pages differently.  The content limits are checked first."""
     import pypdfium2 as pdfium
 
-    from . import InputError, pdfguard
+    from . import InputError, pdfguard, pdfium_text
 
+    try:
+        pdfguard.check(data)
+    except pdfguard.ContentTooLarge as big:
+        key = ("pdf_total_too_large" if big.total else
+               "pdf_stream_too_large" if big.what == "size" else "pdf_too_many_saves")
+        raise InputError(source, key, limit=big.limit) from None
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -117,24 +122,71 @@ def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> lis
             raise InputError(source, "pdf_no_pages")
         if count > max_pages:
             raise _too_many_pages(source, count, max_pages)
-        with pdfplumber.open(io.BytesIO(data)) as plumber:
+        if not fast:
+            return _plumber_pages(data, range(count))
+        read: dict[int, tuple] = {}          # page index -> (height, words, graphics or None)
+        for i in range(count):
+            page = document[i]
             try:
-                pdfguard.check_content(plumber)
-            except pdfguard.ContentTooLarge as big:
-                if big.page is None:
-                    raise InputError(source, "pdf_total_too_large", limit=big.limit) from None
-                key = "pdf_stream_too_large" if big.what == "size" else "pdf_too_many_saves"
-                raise InputError(source, key, page=str(big.page), limit=big.limit) from None
-            same_pages = fast and len(plumber.pages) == count
-            out = []
-            for i, page in enumerate(plumber.pages):
-                try:
-                    out.append(read_page(page, document[i] if same_pages else None))
-                finally:
-                    page.close()       # frees the page's layout and object caches
-            return out
+                if pdfium_text.plain(page):
+                    words = pdfium_text.page_words(page)
+                    graphics = pdfium_text.page_graphics(page, i + 1)
+                    rulings = bool(words) and pdfium_text.has_rulings(graphics)
+                    read[i] = (page.get_height(), words, graphics if rulings else None)
+            finally:
+                page.close()
     finally:
         document.close()
+    need = [i for i in range(count) if i not in read or read[i][2] is not None]
+    if not need:
+        return [_assemble(i + 1, height, words, []) for i, (height, words, _) in read.items()]
+    return _with_plumber(data, count, read, need)
+
+
+def _plumber_pages(data: bytes, indexes) -> list[Page]:
+    """Pages read by pdfplumber alone (words and tables from pdfminer's reading of the page)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        return [_plumber_page(plumber.pages[i]) for i in indexes]
+
+
+def _plumber_page(page) -> Page:
+    try:
+        page._objects = lean_objects(page)
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        tables = ruled_tables(page, fast=False) if words else []
+        return _assemble(page.page_number, float(page.height), words, tables)
+    finally:
+        page.close()           # frees the page's layout and object caches
+
+
+def _with_plumber(data: bytes, count: int, read: dict, need: list[int]) -> list[Page]:
+    """The pages PDFium read, with the tables pdfplumber finds on those that need them, and the
+    pages PDFium could not read, read by pdfplumber alone."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        if len(plumber.pages) != count:        # the libraries disagree on the pages: pdfplumber
+            return [_plumber_page(p) for p in plumber.pages]
+        out = []
+        for i in range(count):
+            if i not in read:
+                out.append(_plumber_page(plumber.pages[i]))
+                continue
+            height, words, graphics = read[i]
+            tables = []
+            if graphics is not None:
+                page = plumber.pages[i]
+                page._objects = graphics   # pdfplumber's own cache slot: the table finder reads it
+                tables = ruled_tables(page)
+                page.close()
+            out.append(_assemble(i + 1, height, words, tables))
+        return out
 
 
 def _too_many_pages(source: str, pages: int, limit: int):
@@ -184,30 +236,12 @@ def _quiet_pdfminer():
 
 
 # ---------------------------------------------------------------------------- one page
-def read_page(page, fast=None) -> Page:
-    """Text lines and ruled tables of one page, in reading order.
-
-    ``page`` is the pdfplumber page; ``fast`` the same page opened by PDFium, which reads its words
-    and rulings when the two libraries share its coordinates (:func:`.pdfium_text.plain`)."""
-    from . import pdfium_text
-
-    try:
-        if fast is not None and pdfium_text.plain(fast):
-            words = pdfium_text.page_words(fast)
-            graphics = pdfium_text.page_graphics(fast, page.page_number)
-            page._objects = graphics   # pdfplumber's own cache slot: the table finder reads it
-            tables = ruled_tables(page) if words and pdfium_text.has_rulings(graphics) else []
-        else:
-            page._objects = lean_objects(page)
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-            tables = ruled_tables(page, fast=False) if words else []
-    finally:
-        if fast is not None:
-            fast.close()
+def _assemble(number: int, height: float, words: list[dict], tables: list) -> Page:
+    """A page's items in reading order: its ruled tables as rows, the other words as lines."""
     items: list = []
     for table in tables:
         own = [w for w in words if _inside(w, table.bbox)]    # the cells look only at these
-        rows = [(page.page_number, _row_texts(own, row.cells)) for row in table.rows]
+        rows = [(number, _row_texts(own, row.cells)) for row in table.rows]
         rows = [(p, cells) for p, cells in rows if any(cells)]
         if rows:
             items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
@@ -216,12 +250,12 @@ def read_page(page, fast=None) -> Page:
     items.extend(TextLine(top, bottom, join_words(ws), ws[0]["x0"], max(w["x1"] for w in ws))
                  for top, bottom, ws in group_lines(free))
     items.sort(key=lambda it: it.top)
-    return Page(number=page.page_number, height=float(page.height), items=items)
+    return Page(number=number, height=float(height), items=items)
 
 
 def lean_objects(page) -> dict[str, list[dict]]:
     """``page.objects`` with only what words and tables need: chars, lines, rects and curves
-    (pages PDFium does not read: see :func:`read_page`).
+    (pages PDFium does not read: see :func:`_extract`).
 
     pdfplumber copies and resolves every attribute of every pdfminer object (colours, graphic
     state, ...); that is half the reading time and none of it is used here.  The coordinates are
