@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test bench lint corpus readme clean
+.PHONY: run test bench bench-data lint corpus readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 ## bench: timing and memory benchmarks (figures go into the README)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## bench-data: indicator datasets, every engine, 10,000 and 1,000,000 rows (figures go into the README)
+bench-data: $(STAMP)
+	sh tests/setup/all.sh
+	$(BIN)/python benchmarks/bench_data.py
 
 ## lint: static checks
 lint: $(STAMP)

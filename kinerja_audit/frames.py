@@ -56,9 +56,10 @@ def to_frame(rows: list[dict[str, Any]]):
 
 def schema_failures(frame) -> list[dict[str, Any]]:
     """Rows failing the pandera schema: [{index, column, check, value}], lazily collected."""
-    import pandera.errors as pe
-
+    from .pandera_loader import pandera
     from .schemas.frames import INDICATORS
+
+    pe = pandera().errors
 
     try:
         INDICATORS.validate(frame, lazy=True)

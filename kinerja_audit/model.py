@@ -66,6 +66,12 @@ class Indicator:
     def mentions(self) -> list[Mention]:
         return [m for m in (self.heading, self.caption, self.table, self.summary, self.plan) if m]
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Line spans of the prose about it: its Bab III narrative and what its coded headings
+        introduce."""
+        return ([self.narrative] if self.narrative else []) + list(self.prose_spans)
+
     def value(self, role: str) -> Cell | None:
         """The indicator's value for ``role``: its own table first, then the summary table.
         A "-" in its own table means "no value this period"; the summary does not overrule it."""
@@ -119,6 +125,10 @@ class Report:
 
     def indicator(self, code: str | None) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+    def indicator_at(self, line: int | None) -> str | None:
+        """The code of the indicator whose prose holds ``line`` (None outside any)."""
+        return next((i.code for i in self.indicators if line and any(a <= line <= b for a, b in i.spans)), None)
 
 
 def _span(sections: list[Section], key: str) -> tuple[int, int] | None:

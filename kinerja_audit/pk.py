@@ -526,9 +526,10 @@ def frame(pk: PK):
 
 
 def _validated(pk: PK, locs: list, reader: _Reader) -> PK:
-    import pandera.errors as pe
-
+    from .pandera_loader import pandera
     from .schemas.frames import PK as PK_SCHEMA
+
+    pe = pandera().errors
 
     try:
         PK_SCHEMA.validate(frame(pk), lazy=True)

@@ -4,9 +4,10 @@ Column names mirror the documents (target, realisasi, capaian, satuan stay Indon
 """
 from __future__ import annotations
 
-import pandera.pandas as pa
-
+from kinerja_audit.pandera_loader import pandera
 from kinerja_audit.pk import AGGREGATIONS, BASES, POLARITIES
+
+pa = pandera().pandas
 
 _num = dict(nullable=True, coerce=True)
 

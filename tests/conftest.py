@@ -23,3 +23,24 @@ def base_text() -> str:
     from kinerja_audit.rulepack import example_report
 
     return example_report()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throw-away PostgreSQL cluster on loopback for the whole session (tests/pg.py)."""
+    import pg
+    from needs import need
+
+    need(pg.available(), "PostgreSQL server not installed; run tests/setup/postgres.sh as root")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        need(False, "psycopg not installed: pip install -e '.[test]'")
+    cluster = pg.Cluster()
+    try:
+        url = cluster.start()
+    except Exception:
+        cluster.stop()
+        raise
+    yield url
+    cluster.stop()

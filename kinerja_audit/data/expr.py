@@ -116,12 +116,35 @@ def columns(e: E) -> set[str]:
 # ------------------------------------------------------------------------------------------ pandas
 
 
-def to_pandas(e: E, frame) -> Any:
-    """Evaluate on a pandas DataFrame: a nullable Series (Float64, boolean or string) or a scalar."""
+def key(e: E):
+    """A structural key: equal for expressions built the same way (shared sub-expressions)."""
+    cached = e.__dict__.get("_key")
+    if cached is None:
+        # a literal's type is part of it: 1, 1.0 and True are equal in Python, not here
+        cached = (e.op, tuple(key(a) if isinstance(a, E) else (type(a).__name__, a) for a in e.args))
+        object.__setattr__(e, "_key", cached)
+    return cached
+
+
+def keys(e: E) -> set:
+    """The structural keys of ``e`` and of every sub-expression."""
+    out = {key(e)}
+    for a in e.args:
+        if isinstance(a, E):
+            out |= keys(a)
+    return out
+
+
+def to_pandas(e: E, frame, memo: dict | None = None) -> Any:
+    """Evaluate on a pandas DataFrame: a nullable Series (Float64, boolean or string) or a scalar.
+
+    ``memo`` (a dict kept across calls on the same frame) shares the sub-expressions that several
+    checks have in common (a polarity test, a capaian interval), each computed once.
+    """
     import numpy as np
     import pandas as pd
 
-    memo: dict[int, Any] = {}
+    memo = {} if memo is None else memo
 
     def num(v):
         if isinstance(v, pd.Series) and v.dtype != "Float64":
@@ -134,9 +157,9 @@ def to_pandas(e: E, frame) -> Any:
         return v
 
     def ev(x: E):
-        key = id(x)
-        if key in memo:
-            return memo[key]
+        k = key(x)
+        if k in memo:
+            return memo[k]
         op, a = x.op, x.args
         if op == "col":
             out = frame[a[0]]
@@ -168,7 +191,8 @@ def to_pandas(e: E, frame) -> Any:
         elif op == "or":
             out = boolean(ev(a[0])) | boolean(ev(a[1]))
         elif op == "not":
-            out = ~boolean(ev(a[0]))
+            v = boolean(ev(a[0]))
+            out = (not v) if isinstance(v, bool) else ~v
         elif op == "isnull":
             out = boolean(ev(a[0]).isna())
         elif op == "notnull":
@@ -217,17 +241,17 @@ def to_pandas(e: E, frame) -> Any:
             out = boolean(ev(a[0])).fillna(False)
         else:  # pragma: no cover - a new op without a pandas rule
             raise ValueError(f"unknown op {op}")
-        memo[key] = out
+        memo[k] = out
         return out
 
     return ev(e)
 
 
-def violations(e: E, frame):
+def violations(e: E, frame, memo: dict | None = None):
     """Boolean numpy array: rows where ``e`` is true (null counts as false)."""
     import pandas as pd
 
-    out = to_pandas(e, frame)
+    out = to_pandas(e, frame, memo)
     if not isinstance(out, pd.Series):
         return pd.Series(bool(out), index=frame.index).to_numpy()
     return out.astype("boolean").fillna(False).to_numpy(dtype=bool)

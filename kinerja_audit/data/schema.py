@@ -7,13 +7,16 @@ check (its failure cases, with the row index) in one pass, vectorised, no loop o
 """
 from __future__ import annotations
 
-from .expr import violations
+from .expr import keys, violations
 from .shape import NUMBERS, TEXT
 
 
 def build(checks, name: str = "indicator-data"):
     import pandas as pd
-    import pandera.pandas as pa
+
+    from ..pandera_loader import pandera
+
+    pa = pandera().pandas
 
     text = pd.StringDtype("pyarrow")
     columns = {c: pa.Column(text, nullable=True) for c in TEXT}
@@ -24,16 +27,40 @@ def build(checks, name: str = "indicator-data"):
         columns[f"{c}__h"] = pa.Column("Float64", nullable=True)
         columns[f"{c}__bad"] = pa.Column("Int8", pa.Check.isin([0, 1, 2]))
     frame_checks = []
-    for check in checks:
-        def keeps(df, expr=check.expr):
-            return pd.Series(~violations(expr, df), index=df.index)
+    # sub-expressions shared by several checks are computed once per frame, and dropped after the
+    # last check that reads them (memory stays near one check's worth)
+    last: dict = {}
+    for i, check in enumerate(checks):
+        for k in keys(check.expr):
+            last[k] = i
+    drop: dict[int, list] = {}
+    for k, i in last.items():
+        drop.setdefault(i, []).append(k)
+    shared = {"frame": None, "memo": {}}
+
+    def memo_for(df):
+        if shared["frame"] != id(df):
+            shared["frame"], shared["memo"] = id(df), {}
+        return shared["memo"]
+
+    for i, check in enumerate(checks):
+        def keeps(df, expr=check.expr, i=i):
+            memo = memo_for(df)
+            out = pd.Series(~violations(expr, df, memo), index=df.index)
+            for k in drop.get(i, ()):
+                memo.pop(k, None)
+            if i == len(checks) - 1:
+                shared["frame"], shared["memo"] = None, {}
+            return out
         frame_checks.append(pa.Check(keeps, name=check.name, description=check.rule))
     return pa.DataFrameSchema(columns, checks=frame_checks, name=name, strict=False, coerce=False)
 
 
 def failing_rows(schema, df) -> dict[str, list[int]]:
     """{check name: positions of the rows that fail it}; a column failure raises ValueError."""
-    import pandera.errors as pe
+    from ..pandera_loader import pandera
+
+    pe = pandera().errors
 
     try:
         schema.validate(df, lazy=True)

@@ -99,12 +99,18 @@ def _resolve(raw: Raw, mapping: Mapping, lang: str) -> tuple[str, dict[str, str]
     return shape, found
 
 
+def _clean_text(value):
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value).strip())
+    return text or None
+
+
 def _text(series):
-    """Trimmed text with single spaces; empty -> <NA>."""
+    """Trimmed text with single spaces; empty -> <NA> (each distinct value cleaned once)."""
     import pandas as pd
 
-    s = series.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
-    return s.mask(s.eq("")).astype(pd.StringDtype("pyarrow"))
+    return _map_unique(series, _clean_text).astype(pd.StringDtype("pyarrow"))
 
 
 def _map_unique(series, fn, dtype="object"):

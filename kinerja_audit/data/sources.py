@@ -81,12 +81,16 @@ def _decode_head(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def read_csv(path: Path, lang: str = "id") -> Raw:
-    """All columns as text (``""`` for an empty cell), header on the first non-empty line."""
-    import pandas as pd
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
+@dataclass
+class Dialect:
+    encoding: str          # "utf8" or "cp1252"
+    skip: int              # blank lines before the header
+    delimiter: str
+    names: list[str]       # the header, trimmed
 
+
+def csv_dialect(path: Path, lang: str = "id") -> Dialect:
+    """Encoding, delimiter and header of a CSV file, read from its first 64 KiB."""
     source = str(path)
     try:
         with path.open("rb") as fh:
@@ -103,7 +107,18 @@ def read_csv(path: Path, lang: str = "id") -> Raw:
     first = lines[skip]
     delimiter = max(DELIMITERS, key=first.count)
     header = next(iter(__import__("csv").reader([first], delimiter=delimiter)))
-    names = [h.strip() for h in header]
+    return Dialect(encoding, skip, delimiter, [h.strip() for h in header])
+
+
+def read_csv(path: Path, lang: str = "id") -> Raw:
+    """All columns as text (``""`` for an empty cell), header on the first non-empty line."""
+    import pandas as pd
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    source = str(path)
+    dialect = csv_dialect(path, lang)
+    encoding, skip, delimiter, names = dialect.encoding, dialect.skip, dialect.delimiter, dialect.names
     try:
         table = pacsv.read_csv(
             path,

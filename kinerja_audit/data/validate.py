@@ -15,7 +15,7 @@ from ..rules.registry import Context
 from . import checks as checks_mod
 from . import explain
 from .shape import Frame, Mapping, normalise
-from .sources import DataError, read
+from .sources import DataError, read, safe_url
 
 ENGINES = ("pandera", "gx", "spark")
 
@@ -56,27 +56,30 @@ def load(source: str, options: Options, lang: str = "id") -> Frame:
     return normalise(raw, options.mapping, lang)
 
 
-def failing(frame: Frame, checks, options: Options, source: str) -> dict[str, list[int]]:
+def failing(frame: Frame, checks, options: Options, lang: str = "id") -> dict[str, list[int]]:
+    """{check name: positions in ``frame.df`` of the rows failing it} on the in-memory frame."""
     if options.engine == "gx":
         from . import gx
 
-        return gx.failing_rows(frame, checks, data_docs=options.data_docs)
-    if options.engine == "spark":
-        from . import spark
-
-        return spark.failing_rows(frame, checks, master=options.spark_master)
+        return gx.failing_rows(frame, checks, data_docs=options.data_docs, lang=lang)
     from . import schema
 
     return schema.failing_rows(schema.build(checks), frame.df)
 
 
-def result(frame: Frame, checks, fails: dict[str, list[int]], ctx: Context, engine: str) -> ReportResult:
-    found = explain.findings(frame, checks, fails, ctx)
+def counts(frame: Frame) -> dict[str, int]:
     df = frame.df
-    bad_cells = int(sum((df[c] == 1).sum() for c in df.columns if c.endswith("__bad")))
-    coverage = {"rows": len(frame.raw), "indicators": int(df["code"].nunique()),
-                "units": int(df["unit"].nunique()), "cells_unreadable": bad_cells,
-                "findings": len(found), "engine": engine}
+    return {"rows": len(frame.raw), "indicators": int(df["code"].nunique()),
+            "units": int(df["unit"].nunique()),
+            "cells_unreadable": int(sum((df[c] == 1).sum() for c in df.columns if c.endswith("__bad")))}
+
+
+def result(frame: Frame, checks, fails: dict[str, list[int]], ctx: Context, engine: str,
+           counted: dict[str, int] | None = None) -> ReportResult:
+    """Findings and coverage; ``counted``: the counts of an engine whose ``frame`` holds only the
+    failing rows (Spark)."""
+    found = explain.findings(frame, checks, fails, ctx)
+    coverage = {**(counted or counts(frame)), "findings": len(found), "engine": engine}
     label = frame.source if not frame.table else f"{frame.source} [{frame.table}]"
     return ReportResult(source=label, kind="data", findings=found, coverage=coverage)
 
@@ -88,14 +91,16 @@ def validate(source: str, ctx: Context | None = None, options: Options | None = 
     options = options or Options()
     checks = selected_checks(ctx, rule_ids_)
     try:
+        if options.engine == "spark":       # Spark reads and normalises the source itself
+            from . import spark
+
+            frame, fails, counted = spark.validate(source, checks, options, ctx.lang)
+            return result(frame, checks, fails, ctx, options.engine, counted)
         frame = load(source, options, ctx.lang)
+        fails = failing(frame, checks, options, ctx.lang)
     except DataError as err:
         return ReportResult(source=err.source, kind="data", errors=[err.reason])
-    try:
-        fails = failing(frame, checks, options, source)
-    except ImportError as err:       # an engine whose extra is not installed (or not built yet)
-        return ReportResult(source=frame.source, kind="data", errors=[
+    except ImportError as err:       # an engine whose extra is not installed
+        return ReportResult(source=safe_url(source), kind="data", errors=[
             i18n.label("data.err.engine", ctx.lang, engine=options.engine, reason=str(err))])
-    except DataError as err:
-        return ReportResult(source=err.source, kind="data", errors=[err.reason])
     return result(frame, checks, fails, ctx, options.engine)

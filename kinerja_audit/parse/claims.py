@@ -230,10 +230,6 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _spans(ind) -> list[tuple[int, int]]:
-    return ([ind.narrative] if ind.narrative else []) + list(getattr(ind, "prose_spans", ()))
-
-
 def _block_of(scope: _Scope, line: int) -> str:
     for ind in scope.indicators:
         if ind.narrative and ind.narrative[0] <= line <= ind.narrative[1]:
@@ -264,7 +260,7 @@ def _indicator_of(scope: _Scope, para_text: str, first_line: int) -> tuple[str |
         if ind is not None and score >= rulepack.setting("claim_name_score_item"):
             return ind.code, _name_span(ind.name, para_text)
     for ind in scope.indicators:
-        if any(a <= first_line <= b for a, b in _spans(ind)):
+        if any(a <= first_line <= b for a, b in ind.spans):
             return ind.code, _name_span(ind.name, para_text)
     head = _ITEM_START.sub("", para_text, count=1)
     ind, score = _best_name(scope, head)

@@ -10,7 +10,7 @@ from .. import rulepack
 @functools.cache
 def code_re() -> re.Pattern:
     prefixes = "|".join(sorted(rulepack.lexicon()["code_prefixes"], key=len, reverse=True))
-    return re.compile(rf"\b(?P<prefix>{prefixes})\s*[-.,:]?\s*(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d,]*\d)(?!\s*%)",
+    return re.compile(rf"\b(?P<prefix>{prefixes})\s*[-.,:]?\s*(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*(?:(?-i:[a-z])(?![A-Za-z]))?)(?![\d,]*\d)(?!\s*%)",
                       re.IGNORECASE)
 
 

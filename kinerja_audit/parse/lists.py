@@ -5,6 +5,7 @@ Each item keeps its marker, its place in the sequence and its text joined over w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
@@ -26,6 +27,8 @@ class ListItem:
     value: int | None     # position the marker claims (1-based); None for bullets
     marker: str
     text: str
+    split_word: str | None = None   # the word this item and the one before it were cut out of
+    inline: bool = False            # an item written on the same line as the one before it
 
 
 def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None = None) -> list[ListItem]:
@@ -75,7 +78,51 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
             current = None
         current = _continue(current, i, raw, blank_run)
         blank_run = 0
+    items = _inline_items(doc, items)
+    _split_words(doc, items)
     return items
+
+
+def _inline_items(doc: Document, items: list[ListItem]) -> list[ListItem]:
+    """Items written on the line of the item before ("... dilakukan 6. Analisis atas ..."): found
+    where they fill the gap between two numbered items ("5." followed by "7.")."""
+    out: list[ListItem] = []
+    for it, nxt in zip(items, items[1:] + [None]):
+        out.append(it)
+        if it.value is None or not it.style.startswith("1") or nxt is None or nxt.style != it.style \
+                or nxt.value != it.value + 2:
+            continue
+        marker = re.search(rf"(?<=\s)({it.value + 1}){re.escape(it.style[1])}\s+(?=[A-Z])", it.text)
+        if marker is None:
+            continue
+        line = next((n for n in range(it.line, it.end_line + 1)
+                     if f"{it.value + 1}{it.style[1]}" in doc.lines[n - 1].text), it.end_line)
+        out.append(ListItem(line, it.end_line, it.style, it.value + 1, marker.group(0).strip(),
+                            it.text[marker.end():], inline=True))
+        it.text = it.text[:marker.start()].rstrip()
+    return out
+
+
+def _words(doc: Document) -> Counter:
+    return Counter(w.lower() for ln in doc.lines for w in re.findall(r"[A-Za-z]{3,}", ln.text))
+
+
+def _split_words(doc: Document, items: list[ListItem]) -> None:
+    """An item cut in two in mid-word ("c. Perbandingan rea" / "d. lisasi kinerja ..."): the last
+    fragment of one item and the first of the next make a word the document uses elsewhere, which
+    neither fragment is."""
+    vocabulary = None
+    for it, nxt in zip(items, items[1:]):
+        if it.style != nxt.style or it.value is None or nxt.value != it.value + 1 or nxt.line - it.end_line > 4:
+            continue
+        tail = re.search(r"([a-z]{1,8})$", it.text)
+        head = re.match(r"([a-z]{2,12})\b", nxt.text)
+        if not (tail and head):
+            continue
+        vocabulary = vocabulary or _words(doc)
+        joined = tail.group(1) + head.group(1)
+        if vocabulary[joined] >= 1 and vocabulary[tail.group(1)] <= 1 and vocabulary[head.group(1)] <= 1:
+            nxt.split_word = joined
 
 
 def _continue(current: ListItem | None, i: int, raw: str, blank_run: int) -> ListItem | None:

@@ -100,6 +100,17 @@ def list_numbering(report, ctx: Context):
                       found=_label(style, found), expected=_label(style, expected))
 
 
+@rule("NUM003")
+def item_split_mid_word(report, ctx: Context):
+    previous = {id(b): a for a, b in zip(report.items, report.items[1:])}
+    for it in report.items:
+        if it.split_word is None:
+            continue
+        before = previous[id(it)]
+        yield Hit(report.indicator_at(it.line), it.line, evidence_lines=(before.line, it.line),
+                  values={"previous": before.marker, "word": it.split_word}, found=it.marker, expected=before.marker)
+
+
 @rule("NUM002")
 def table_numbering(report, ctx: Context):
     # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix
