@@ -224,3 +224,44 @@ def test_input_errors_in_english(tmp_path):
     path = tmp_path / "kosong.txt"
     path.write_bytes(b"")
     one_line_exit_2(run("check", path, "--lang", "en"), "file is empty")
+
+
+# ------------------------------------------------------------------------------ docs and packaging
+def test_readme_names_the_core_dependencies_truthfully():
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = [re.split(r"[<>=\[ ]", d)[0] for d in project["dependencies"]]
+    for library in ("pdfplumber", "pypdfium2", "python-docx", "openpyxl", "jsonschema"):
+        assert library in core, library                      # a plain install reads PDF/DOCX/XLSX
+    assert not {"pdf", "docx", "xlsx"} & set(project["optional-dependencies"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = " ".join(readme[readme.index("Dependensi inti"):].split("Tambahan")[0].split())
+    assert [name for name in core if name not in line] == []
+
+
+def test_install_hints_work_in_windows_cmd():
+    """cmd does not know single quotes: every pip command shown uses double quotes or none."""
+    import re
+
+    texts = [(ROOT / "README.md").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "checks").glob("*.yaml")]
+    for text in texts:
+        assert not re.search(r"pip install[^\n`]*'", text), re.search(r"pip install[^\n`]*'", text)
+
+
+def test_quick_start_says_what_make_test_installs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme[readme.index("## Mulai cepat"):readme.index("## Pemakaian")]
+    assert "tests/setup/all.sh" in quick and "chromium" in quick and "root" in quick
+
+
+def test_report_kind_in_the_working_paper(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "kkr.xlsx"
+    run("check", EXAMPLE, "-o", out)
+    summary = load_workbook(out).worksheets[1]
+    kinds = {c.value for row in summary.iter_rows() for c in row}
+    assert "triwulanan" in kinds and "quarterly" not in kinds

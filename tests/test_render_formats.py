@@ -354,6 +354,16 @@ def test_xlsx_has_no_formula_cells(contract):
     assert status and all(v.startswith(("PDF", "'=")) for v in status)
 
 
+def test_html_batch_has_an_index_of_reports(contract):
+    """Issue 13: a batch page lists its reports, each linked to its own section."""
+    page = render(contract, "html")
+    nav = page[page.index('<nav class="panel index">'):page.index("</nav>")]
+    for no, report in enumerate(contract["reports"], start=1):
+        assert f'href="#laporan-{no}"' in nav and html.escape(report["source"]) in nav
+        assert f'id="laporan-{no}"' in page
+    assert '<nav class="panel index">' not in render(fx.build(fx.results()[:1]), "html")
+
+
 def test_html_escapes_report_text(contract):
     out = render(contract, "html")
     assert out.count("<script") == 1  # our own inline script only
