@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
-from .periods import roman_or_int
 from .tables import caption_match
+from .periods import roman_or_int
 from .text import is_debris, norm
 
 _ITEM_RE = re.compile(
