@@ -35,7 +35,7 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     findings = run(report, ctx, rule_ids)
     rows = [{k: _clean(v) for k, v in row.items()} for i, row in enumerate(rows) if i not in bad_idx]
     report.coverage["findings"] = len(findings)
-    errors = [f"kesalahan internal pada aturan {e}" for e in report.rule_errors]
+    errors = [_rule_error(e, ctx.lang) for e in report.rule_errors]
     return ReportResult(
         errors=errors,
         source=doc.source,
@@ -72,8 +72,25 @@ def read_and_audit(path: str | os.PathLike, ctx: Context | None = None,
     try:
         return doc, audit_document(doc, ctx, rule_ids)
     except Exception as exc:  # noqa: BLE001  a parser bug: this file's error; the batch goes on
-        return doc, ReportResult(source=str(path), errors=[("kesalahan internal saat membaca laporan: "
-                                                            f"{type(exc).__name__}: {exc}")])
+        return doc, internal_error(str(path), exc, ctx.lang)
+
+
+def _what(exc: BaseException) -> str:
+    """"ValueError: invalid literal ..." on one line, at most 200 characters."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def internal_error(source: str, exc: BaseException, lang: str) -> ReportResult:
+    """A bug of the tool met on this file: the file's one-line error, never a traceback."""
+    return ReportResult(source=source, errors=[InputError(source, "internal", what=_what(exc))
+                                               .reason(lang)])
+
+
+def _rule_error(entry: str, lang: str) -> str:
+    """``"ARI001: ValueError: ..."`` (``Report.rule_errors``) as the file's one-line error."""
+    rule, _, what = entry.partition(": ")
+    return InputError("", "rule_failed", rule=rule, what=" ".join(what.split())[:200]).reason(lang)
 
 
 def audit_pk(ctx: Context, rule_ids: list[str]) -> ReportResult:

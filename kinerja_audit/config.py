@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import i18n
+from .errors import Label, LocalisedError
 from .findings import FAIL_ON, SEVERITIES
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from .pk import BASES as PK_BASES
@@ -21,8 +21,14 @@ CONFIG_NAMES = ("kinerja-audit.yaml", ".kinerja-audit.yaml", "kinerja-audit.yml"
 ZERO_TARGET = ("flag-nonzero", "flag-any")
 
 
-class ConfigError(Exception):
-    pass
+class ConfigError(LocalisedError):
+    """A configuration that cannot be used: ``config.KEY`` of ``checks/ui_cli.yaml``; the first
+    value, ``path``, names the file."""
+
+    prefix = "config."
+
+    def __init__(self, key: str, path, /, **values):
+        super().__init__(key, path=str(path), **values)
 
 
 @dataclass
@@ -39,46 +45,49 @@ class Config:
     pk: str | None = None
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
+    timeout: float | None = None                              # seconds per file (0: no limit)
     data: dict[str, Any] = field(default_factory=dict)       # validate-data: columns, shape, basis, sheet
     annotate_author: str = "kinerja-audit"   # author of the comments in annotated copies
     max_files: int = 20                      # files per upload on the web page (serve)
 
 
-# key -> (type check, description of what is allowed)
+# key -> type check; what is allowed is the label config.allowed.KEY
 def _str_list(v):
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
+def _number(v) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _positive_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v > 0
+
+
 _KEYS = {
-    "select": (_str_list, "a list of rule ids, names or categories"),
-    "ignore": (_str_list, "a list of rule ids, names or categories"),
-    "severity": (lambda v: isinstance(v, dict) and all(s in SEVERITIES for s in v.values()),
-                 "a mapping RULE: error|warning|info"),
-    "options": (lambda v: isinstance(v, dict) and all(isinstance(o, dict) for o in v.values()),
-                "a mapping RULE: {option: value}"),
-    "fail_on": (lambda v: v in FAIL_ON, "one of " + ", ".join(FAIL_ON)),
-    "lang": (lambda v: v in ("id", "en"), "id or en"),
-    "max_bytes": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "a positive integer"),
-    "max_pages": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
-                  "a positive integer (pages of a PDF)"),
-    "tolerance": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 5,
-                  "a number between 0 and 5 (percentage points)"),
-    "anomaly_threshold": (lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 100,
-                          "a number above 100 (percent)"),
-    "pk": (lambda v: isinstance(v, str), "a path to a PK file (YAML, CSV or XLSX)"),
-    "pk_basis": (lambda v: v in PK_BASES, "one of " + ", ".join(PK_BASES)),
-    "zero_target": (lambda v: v in ZERO_TARGET, "one of " + ", ".join(ZERO_TARGET)),
-    "polarity": (lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
-                 "a mapping CODE: positive|negative (e.g. IK.3: negative)"),
-    "annotate_author": (lambda v: isinstance(v, str) and 0 < len(v.strip()) <= 60,
-                        "a name of 1 to 60 characters (author of the comments in annotated copies)"),
-    "max_files": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000,
-                  "a whole number from 1 to 1000 (files per upload on the web page)"),
+    "select": _str_list,
+    "ignore": _str_list,
+    "severity": lambda v: isinstance(v, dict) and all(s in SEVERITIES for s in v.values()),
+    "options": lambda v: isinstance(v, dict) and all(isinstance(o, dict) for o in v.values()),
+    "fail_on": lambda v: v in FAIL_ON,
+    "lang": lambda v: v in ("id", "en"),
+    "max_bytes": _positive_int,
+    "max_pages": _positive_int,
+    "timeout": lambda v: _number(v) and v >= 0,
+    "tolerance": lambda v: _number(v) and 0 <= v <= 5,
+    "anomaly_threshold": lambda v: _number(v) and v > 100,
+    "pk": lambda v: isinstance(v, str),
+    "pk_basis": lambda v: v in PK_BASES,
+    "zero_target": lambda v: v in ZERO_TARGET,
+    "polarity": lambda v: isinstance(v, dict) and all(p in POLARITIES for p in v.values()),
+    "annotate_author": lambda v: isinstance(v, str) and 0 < len(v.strip()) <= 60,
+    "max_files": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 1000,
 }
 
 
 _DATA_KEYS = {
-    "columns": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
+    "columns": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str)
+                                                     for k, x in v.items()),
     "shape": lambda v: v in ("wide", "long"),
     "basis": lambda v: v in PK_BASES,
     "sheet": lambda v: isinstance(v, str),
@@ -89,8 +98,13 @@ def _data_section(v) -> bool:
     return isinstance(v, dict) and all(k in _DATA_KEYS and _DATA_KEYS[k](x) for k, x in v.items())
 
 
-_KEYS["data"] = (_data_section, "a mapping with columns (canonical: source name), shape (wide|long), "
-                 "basis (per-quarter|cumulative) and sheet")
+_KEYS["data"] = _data_section
+_CHOICES = {"fail_on": FAIL_ON, "pk_basis": PK_BASES, "zero_target": ZERO_TARGET}
+
+
+def allowed(key: str) -> Label:
+    """What configuration key ``key`` accepts, as a label."""
+    return Label(f"config.allowed.{key}", choices=", ".join(_CHOICES.get(key, ())))
 
 
 def find_config(start: Path) -> Path | None:
@@ -109,14 +123,14 @@ def _read(path: Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ConfigError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+        raise ConfigError("unreadable", path, reason=exc.strerror or type(exc).__name__) from None
     if path.name == "pyproject.toml":
         import tomllib
 
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: TOML tidak sah ({exc})") from None
+            raise ConfigError("toml_invalid", path, reason=str(exc)) from None
         return data.get("tool", {}).get("kinerja-audit", {}) or {}
     import yaml
 
@@ -124,12 +138,13 @@ def _read(path: Path) -> dict:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
-        at = f" baris {where.line + 1}" if where else ""
-        raise ConfigError(f"{path}:{at} YAML tidak sah") from None
+        if where:
+            raise ConfigError("yaml_invalid_at", path, line=where.line + 1) from None
+        raise ConfigError("yaml_invalid", path) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: isi konfigurasi harus berupa pemetaan kunci: nilai")
+        raise ConfigError("not_mapping", path)
     return data
 
 
@@ -141,23 +156,19 @@ def _validate(path: Path, data: dict) -> Config:
     specs = rulepack.rules()
     for key, value in data.items():
         if key not in _KEYS:
-            raise ConfigError(f"{path}: kunci '{key}' tidak dikenal; yang diizinkan: {', '.join(_KEYS)}")
-        check, allowed = _KEYS[key]
-        if not check(value):
-            raise ConfigError(f"{path}: nilai '{key}' tidak sah ({value!r}); harus {allowed}")
+            raise ConfigError("unknown_key", path, key=key, allowed=list(_KEYS))
+        if not _KEYS[key](value):
+            raise ConfigError("bad_value", path, key=key, value=repr(value), allowed=allowed(key))
     for key in ("select", "ignore"):
-        known = set(specs) | {s.name for s in specs.values()} | {s.category for s in specs.values()}
-        for entry in data.get(key, []):
-            if entry not in known:
-                raise ConfigError(f"{path}: '{key}' memuat '{entry}' yang bukan id, nama atau kategori aturan")
+        data[key] = [selector(entry, path=path, key=key) for entry in data.get(key, [])]
     for rid in list(data.get("severity", {})) + list(data.get("options", {})):
         if rid not in specs:
-            raise ConfigError(f"{path}: aturan '{rid}' tidak dikenal (lihat 'kinerja-audit rules')")
+            raise ConfigError("unknown_rule", path, rule=rid, nearest=nearest(rid))
     for rid, opts in data.get("options", {}).items():
         for name, value in opts.items():
             if name not in specs[rid].options:
-                allowed = ", ".join(specs[rid].options) or i18n.label("option.none", "id")
-                raise ConfigError(f"{path}: opsi '{name}' untuk {rid} tidak dikenal; yang tersedia: {allowed}")
+                raise ConfigError("unknown_option", path, option=name, rule=rid,
+                                  allowed=list(specs[rid].options) or Label("option.none"))
             _check_option(path, rid, specs[rid].options[name], value)
     cfg.select = list(data.get("select", []))
     cfg.ignore = list(data.get("ignore", []))
@@ -173,7 +184,7 @@ def _validate(path: Path, data: dict) -> Config:
     for code, value in data.get("polarity", {}).items():
         canonical = exact_code(str(code))
         if canonical is None:
-            raise ConfigError(f"{path}: 'polarity' memuat '{code}' yang bukan kode indikator (contoh: IK.3)")
+            raise ConfigError("bad_polarity_code", path, code=code)
         cfg.polarity[canonical] = value
     if "data" in data:
         from .data.shape import LONG_OPTIONAL, LONG_REQUIRED, WIDE_OPTIONAL, WIDE_REQUIRED
@@ -181,14 +192,14 @@ def _validate(path: Path, data: dict) -> Config:
         known = {*WIDE_REQUIRED, *WIDE_OPTIONAL, *LONG_REQUIRED, *LONG_OPTIONAL}
         for name in data["data"].get("columns", {}):
             if name not in known:
-                raise ConfigError(f"{path}: 'data.columns' memuat '{name}' yang bukan kolom baku; "
-                                  f"yang dikenal: {', '.join(sorted(known))}")
+                raise ConfigError("unknown_data_column", path, name=name, known=sorted(known))
         cfg.data = dict(data["data"])
     cfg.pk_basis = data.get("pk_basis")
     cfg.fail_on = data.get("fail_on", cfg.fail_on)
     cfg.lang = data.get("lang", cfg.lang)
     cfg.max_bytes = data.get("max_bytes", cfg.max_bytes)
     cfg.max_pages = data.get("max_pages", cfg.max_pages)
+    cfg.timeout = data.get("timeout")
     cfg.annotate_author = data.get("annotate_author", cfg.annotate_author).strip()
     cfg.max_files = data.get("max_files", cfg.max_files)
     if "pk" in data:
@@ -196,20 +207,56 @@ def _validate(path: Path, data: dict) -> Config:
     return cfg
 
 
-def _check_option(path: Path, rid: str, spec, value: Any, lang: str = "id") -> None:
+class OptionValueError(ConfigError):
+    """An option value outside its declared type or bounds (``option.bad_value``)."""
+
+    prefix = ""
+
+
+def _check_option(path: Path, rid: str, spec, value: Any) -> None:
     """A configured option value against its declared type and bounds (checks/*.yaml)."""
     problem = spec.problem(value)
     if problem is not None:
-        allowed = i18n.label(problem, lang, **spec.allowed_values())
-        raise ConfigError(i18n.label("option.bad_value", lang, path=path, name=spec.name, rule=rid,
-                                     value=repr(value), allowed=allowed))
+        raise OptionValueError("option.bad_value", path, name=spec.name, rule=rid,
+                               value=repr(value), allowed=Label(problem, **spec.allowed_values()))
+
+
+def selectors() -> dict[str, str]:
+    """Every rule id, name and category, lower-cased, mapped to its canonical spelling."""
+    from . import rulepack
+
+    out: dict[str, str] = {}
+    for spec in rulepack.rules().values():
+        for word in (spec.id, spec.name, spec.category):
+            out[word.lower()] = word
+    return out
+
+
+def nearest(entry: str) -> list[str] | Label:
+    """The valid ids, names or categories closest to a misspelt ``entry`` (at most three)."""
+    import difflib
+
+    known = selectors()
+    close = difflib.get_close_matches(entry.lower(), list(known), n=3, cutoff=0.5)
+    return [known[c] for c in close] or Label("config.see_rules")
+
+
+def selector(entry: str, *, path=None, key: str = "select") -> str:
+    """``entry`` (any case) as the id, name or category it names; unknown: ConfigError (from a
+    file) or, with ``path`` None, ValueError carrying the nearest valid entries."""
+    canonical = selectors().get(entry.strip().lower())
+    if canonical is not None:
+        return canonical
+    if path is None:
+        raise LookupError(entry)
+    raise ConfigError("unknown_selector", path, key=key, entry=entry, nearest=nearest(entry))
 
 
 def load_config(explicit: str | None, start: Path) -> Config:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError(f"{explicit}: berkas konfigurasi tidak ditemukan")
+            raise ConfigError("not_found", explicit)
     else:
         path = find_config(start)
         if path is None:

@@ -8,6 +8,7 @@ describes it and a test validates real output against it.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from . import __version__
@@ -16,7 +17,19 @@ from .findings import ReportResult, count
 SCHEMA_VERSION = "1.1"
 
 
-def build(results: list[ReportResult]) -> dict[str, Any]:
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by None (JSON has no such numbers)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+def build(results: list[ReportResult], config: str | None = None) -> dict[str, Any]:
+    """The contract of ``results``; ``config`` names the configuration file in use, if any."""
     reports = [r.to_dict() for r in results]
     totals = count(f for r in results for f in r.findings)
     ranking = sorted(
@@ -32,7 +45,8 @@ def build(results: list[ReportResult]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "kinerja-audit", "version": __version__},
-        "reports": reports,
+        "config": config,
+        "reports": finite(reports),
         "summary": {
             "reports": len(results),
             "reports_unreadable": sum(bool(r.errors) for r in results),

@@ -41,7 +41,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def label(key: str, lang: str, **values: Any) -> str:
+def label(key: str, lang: str, /, **values: Any) -> str:
     """The label ``key`` in ``lang``, filled with ``values`` when it is a template."""
     try:
         text = load()[key][lang]

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from . import rulepack
-from .document import Document, Line
+from .document import Document
 from .parse import budget, claims
 from .parse import names as namesim
 from .parse.cells import Cell, unit_family
@@ -23,7 +22,7 @@ from .parse.repair import repair
 from .parse.yoy import parse_yoy_tables
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
-from .parse.text import any_match, is_debris, norm, pattern
+from .parse.text import any_match, norm, pattern
 
 
 @dataclass
@@ -151,130 +150,8 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
     return None
 
 
-_PAGE_NO = re.compile(r"^\d{1,3}\s*[|\-–]\s*|\s*[|\-–]\s*\d{1,3}$|\s+\d{1,3}$")
-
-
-def _bare_int(text: str) -> bool:
-    """A line that is one whole number of at most three ASCII digits ("²" is a digit to
-    ``str.isdigit`` but no number)."""
-    t = text.strip()
-    return t.isascii() and t.isdigit() and len(t) <= 3
-
-
-def _page_number_lines(doc: Document) -> set[int]:
-    """Bare numbers that are page numbers: the first or last line of a page whose value follows the
-    page count (value - page is the same on most pages).  Elsewhere a bare number may be a value."""
-    content = [ln for ln in doc.lines if ln.text.strip()]
-    if not any(ln.page for ln in content):
-        return _page_number_chain(content)
-    candidates: list[tuple[int, int]] = []   # (line, value - page)
-    for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None]):
-        if cur.page is None or not _BARE_PAGE_NO.match(cur.text) or not _bare_int(cur.text):
-            continue
-        at_edge = (prev is None or prev.page != cur.page) or (nxt is None or nxt.page != cur.page)
-        if at_edge:
-            candidates.append((cur.no, int(cur.text) - cur.page))
-    if not candidates:
-        return set()
-    offset, n = Counter(off for _, off in candidates).most_common(1)[0]
-    pages = len({ln.page for ln in content})
-    if n < 3 or n < pages / 2:
-        return set()
-    return {line for line, off in candidates if off == offset}
-
-
-_TITLE_LIKE = re.compile(r"\b(laporan\s+kinerja|lkj\w*|lakip|lakin)\b.*\b20\d\d\b|\b20\d\d\b.*\b(laporan\s+kinerja|lkj\w*)\b",
-                         re.IGNORECASE)
-def _counting_chain(candidates: list[tuple[int, int]], min_gap: int) -> list[int]:
-    """Lines of the longest run of (line, value) whose values count up by one, ``min_gap`` lines apart."""
-    best: list[list[int]] = []          # best chain ending at each candidate (indices)
-    for i, (no, value) in enumerate(candidates):
-        chain = [i]
-        for j in range(i - 1, -1, -1):
-            pno, pvalue = candidates[j]
-            if pvalue == value - 1 and no - pno >= min_gap and len(best[j]) + 1 > len(chain):
-                chain = best[j] + [i]
-        best.append(chain)
-    longest = max(best, key=len, default=[])
-    return [candidates[i][0] for i in longest]
-
-
-def _page_number_chain(content: list[Line]) -> set[int]:
-    """Without page breaks: the longest run of bare numbers counting up by one, far apart (one per
-    page) and spanning at least half the document, is the page numbering."""
-    if any(is_debris(ln.text) for ln in content):
-        return set()   # the pages are numbered some other way ("Halaman 3", "- 3 -")
-    bare = [(ln.no, int(ln.text)) for ln in content if _bare_int(ln.text)]
-    chain = _counting_chain(bare, min_gap=15)
-    if len(chain) < 5 or not content:
-        return set()
-    # numbered rows of one table (sasaran 1..5) count up too; pages run through the whole document,
-    # one page length apart
-    if chain[-1] - chain[0] < 0.5 * (content[-1].no - content[0].no):
-        return set()
-    gaps = sorted(b - a for a, b in pairwise(chain))
-    median = gaps[len(gaps) // 2]
-    if sum(abs(g - median) <= 0.4 * median for g in gaps) < 0.7 * len(gaps):
-        return set()
-    return set(chain)
-
-
-_BARE_PAGE_NO = re.compile(r"^\s*(\d{1,3}|[ivxl]{1,6})\s*$", re.IGNORECASE)
-
-
-def _without_running_lines(doc: Document) -> Document:
-    """A copy of the document with running headers/footers and page numbers blanked (same line numbers).
-
-    A running line is a short line without a full stop that repeats at least three times and is
-    neither a table header nor a caption.  With page breaks known it must stand at a page's edge;
-    without them it must carry a page number or read like the report's title (wrapped table names
-    repeat too, and are content)."""
-    from .parse.tables import caption_match, is_table_header
-
-    def key(text: str) -> str:   # the line without a page number at either end
-        return _PAGE_NO.sub("", norm(text))
-
-    content = [ln for ln in doc.lines if ln.text.strip()]
-    paged = any(ln.page for ln in content) and len({ln.page for ln in content}) > 1
-    edge: set[int] = set()
-    if paged:
-        by_page: dict[int, list[int]] = {}
-        for ln in content:
-            by_page.setdefault(ln.page, []).append(ln.no)
-        for nos in by_page.values():
-            edge.update(nos[:3] + nos[-3:])
-    occurrences: dict[str, list] = {}
-    for ln in content:
-        occurrences.setdefault(key(ln.text), []).append(ln)
-    running: set[str] = set()
-    for k, lns in occurrences.items():
-        if len(lns) < 3 or not 10 <= len(k) <= 100 or k.endswith(".") or caption_match(k) \
-                or is_table_header(k) or k.startswith("|") or not any(c.isalpha() for c in k):
-            continue
-        if paged:
-            if sum(ln.no in edge for ln in lns) >= 2 * len(lns) / 3:
-                running.add(k)
-        elif sum(key(ln.text) != norm(ln.text) for ln in lns) >= 2 * len(lns) / 3 or _TITLE_LIKE.search(k):
-            running.add(k)
-    page_numbers = _page_number_lines(doc)
-    # bare numbers right next to running headers/footers are page numbers when, read in order, they
-    # count up like pages do
-    beside = [(cur.no, int(cur.text)) for prev, cur, nxt in zip([None] + content[:-1], content, content[1:] + [None])
-              if _bare_int(cur.text)
-              and any(n is not None and key(n.text) in running for n in (prev, nxt))]
-    chain = _counting_chain(beside, min_gap=1)
-    if len(chain) >= 3:
-        page_numbers.update(chain)
-    if not running and not page_numbers:
-        return doc
-    lines = [Line(ln.no, ln.page, "" if key(ln.text) in running or ln.no in page_numbers else ln.text)
-             for ln in doc.lines]
-    return Document(doc.source, lines, doc.format)
-
-
 def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
     """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
-    doc = _without_running_lines(doc)
     doc, running = repair(doc)
     meta = parse_meta(doc, running, period)
     sections = find_sections(doc)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import rulepack
+from .errors import LocalisedError
 from .parse.codes import exact_code
 from .parse.numbers import format_number, parse_number
 
@@ -29,17 +29,26 @@ _NULLS = {"", "-", "–", "—", "null", "none", "n/a", "na"}
 
 
 def text(name: str, lang: str = "id", /, **values: Any) -> str:
-    """A PK error or draft text (``checks/pk.yaml`` lexicon ``pk_texts``) in ``lang``."""
-    entry = rulepack.lexicon()["pk_texts"][name]
-    return entry.get(lang, entry["id"]).format(**values)
+    """A PK error or draft text (``pk.NAME`` under ``ui`` in ``checks/pk.yaml``) in ``lang``."""
+    from . import i18n
+    from .errors import show
+
+    return i18n.label(f"pk.{name}", lang, **{k: show(v, lang) if isinstance(v, int | float)
+                                             and not isinstance(v, bool) else v
+                                             for k, v in values.items()})
 
 
-class PKError(Exception):
-    """A PK file that cannot be used. ``str(err)`` is one line: file, where, what."""
+class PKError(LocalisedError):
+    """A PK file that cannot be used. ``str(err)`` is one line: file, where, what (worded in the
+    language the PK was loaded in)."""
 
     def __init__(self, source: str, where: list[str], what: str):
+        super().__init__("pk_error")
         self.source, self.where, self.what = source, where, what
-        super().__init__(f"{source}: {', '.join(where)}: {what}" if where else f"{source}: {what}")
+        self.line = f"{source}: {', '.join(where)}: {what}" if where else f"{source}: {what}"
+
+    def message(self, lang: str = "id") -> str:
+        return self.line
 
 
 @dataclass(frozen=True)
@@ -202,6 +211,28 @@ class _Float(float):
 class _Map(dict):
     line: int = 0
     end: int = 0
+    key_lines: dict
+
+
+MAX_YAML_NODES = 100_000      # a PK of 500 indicators has under 10,000 nodes
+
+
+def _expanded_nodes(node, memo: dict) -> int:
+    """How many nodes ``node`` stands for once every alias is expanded (shared nodes counted each
+    time they are used, each computed once: linear in the file, whatever the expansion)."""
+    import yaml
+
+    key = id(node)
+    if key not in memo:
+        memo[key] = 0        # a recursive alias counts once
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] = 1 + sum(_expanded_nodes(n, memo) for n in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] = 1 + sum(_expanded_nodes(k, memo) + _expanded_nodes(v, memo)
+                                for k, v in node.value)
+        else:
+            memo[key] = 1
+    return memo[key]
 
 
 def _yaml_loader():
@@ -218,6 +249,8 @@ def _yaml_loader():
     def maps(loader, node):
         data = _Map()
         data.line, data.end = node.start_mark.line + 1, node.end_mark.line + 1
+        data.key_lines = {getattr(k, "value", None): k.start_mark.line + 1 for k, _ in node.value
+                          if isinstance(getattr(k, "value", None), str)}
         yield data
         data.update(loader.construct_mapping(node))
 
@@ -241,7 +274,11 @@ def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
     except (OSError, UnicodeDecodeError) as exc:
         raise reader.fail([], "unreadable", reason=getattr(exc, "strerror", None) or exc.__class__.__name__) from None
     try:
-        data = yaml.load(content, Loader=_yaml_loader())   # a SafeLoader subclass
+        loader = _yaml_loader()                             # a SafeLoader subclass
+        tree = yaml.compose(content, Loader=loader)
+        if tree is not None and _expanded_nodes(tree, {}) > MAX_YAML_NODES:
+            raise reader.fail([], "yaml_aliases", limit=MAX_YAML_NODES)   # "billion laughs"
+        data = _canonical_words(yaml.load(content, Loader=loader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = [text("at_line", reader.lang, line=mark.line + 1)] if mark else []
@@ -279,6 +316,30 @@ def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
     return pk, locs
 
 
+def canonical_word(field: str, value: Any) -> Any:
+    """``positif`` -> ``positive``, ``rata-rata`` -> ``average``, ``kumulatif`` -> ``cumulative``:
+    the Indonesian words for polarity, aggregation and target basis (``pk_value_words`` in
+    ``checks/pk.yaml``); other values unchanged."""
+    from . import rulepack
+
+    if not isinstance(value, str):
+        return value
+    words = rulepack.lexicon()["pk_value_words"].get(field, {})
+    return words.get(" ".join(value.lower().split()), value)
+
+
+def _canonical_words(data: Any) -> Any:
+    if isinstance(data, dict):
+        if "target_basis" in data:
+            data["target_basis"] = canonical_word("target_basis", data["target_basis"])
+        for item in data.get("indicators") or []:
+            if isinstance(item, dict):
+                for field in ("polarity", "aggregation"):
+                    if field in item:
+                        item[field] = canonical_word(field, item[field])
+    return data
+
+
 def _check_schema(data: Any, reader: _Reader) -> None:
     import jsonschema
 
@@ -294,15 +355,19 @@ def _check_schema(data: Any, reader: _Reader) -> None:
     key = "".join(f"[{k + 1}]" if isinstance(k, int) else (f".{k}" if n else k) for n, k in enumerate(path))
     line = None
     node: Any = data
-    for k in path:   # the deepest mapping on the path carries the line number
+    for k in path:   # the line of the deepest key on the path (a top-level key: its own line)
         if isinstance(node, _Map):
-            line = node.line
+            line = node.key_lines.get(k, node.line)
         try:
             node = node[k]
         except (KeyError, IndexError, TypeError):
             break
     if isinstance(node, _Map):
-        line = node.line
+        extra = sorted(k for k in node if k not in err.schema.get("properties", {}))
+        if err.validator == "additionalProperties" and extra:
+            line = node.key_lines.get(extra[0], node.line)
+        elif line is None or err.validator == "required":
+            line = node.line
     where = [text("at_line", reader.lang, line=line)] if line else []
     where += [text("at_key", reader.lang, key=key)] if key else []
     inst = err.instance
@@ -352,7 +417,13 @@ def _csv_grid(p: Path, reader: _Reader) -> list[tuple[int, list, str]]:
     first = next((ln for ln in lines if ln.strip()), "")
     delimiter = max(";\t,", key=first.count)       # Indonesian Excel writes ";" (the comma is decimal)
     records = csv.reader(lines, delimiter=delimiter)
-    return [(records.line_num, rec, lines[records.line_num - 1].strip()) for rec in records]
+    try:
+        return [(records.line_num, rec, lines[records.line_num - 1].strip()) for rec in records]
+    except csv.Error as exc:      # a cell over csv.field_size_limit(), a stray NUL, ...
+        where = [text("at_line", reader.lang, line=records.line_num)]
+        if "field larger than field limit" in str(exc):
+            raise reader.fail(where, "csv_field_too_long", limit=csv.field_size_limit()) from None
+        raise reader.fail(where, "csv_invalid", reason=str(exc)) from None
 
 
 def _xlsx_grid(p: Path, reader: _Reader) -> tuple[str, list[tuple[int, list, str]]]:
@@ -360,6 +431,14 @@ def _xlsx_grid(p: Path, reader: _Reader) -> tuple[str, list[tuple[int, list, str
         import openpyxl
     except ImportError:
         raise reader.fail([], "xlsx_missing_dep") from None
+    from .ingest import zipguard
+
+    try:
+        zipguard.members(p, MAX_PK_BYTES)
+    except zipguard.ZipRefused as refused:
+        if refused.key == "zip_corrupt":
+            raise reader.fail([], "xlsx_corrupt") from None
+        raise reader.fail([], "xlsx_bomb") from None
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
         ws = wb.worksheets[0]
@@ -416,13 +495,16 @@ def _from_rows(table: tuple[list[str], list], reader: _Reader, option_basis: str
     for cells, loc, raw, where in rows:
         locs.append(loc)
         stated = reader.word(cells.get("target_basis"), loc("target_basis"), required=False)
-        basis = _basis(stated.lower() if stated else None, option_basis)
+        basis = _basis(canonical_word("target_basis", stated.lower()) if stated else None,
+                       option_basis)
         items.append(PKIndicator(
             code=reader.code(cells["code"], loc("code")),
             name=reader.word(cells["name"], loc("name")),
             unit=reader.word(cells["unit"], loc("unit"), required=False),
-            polarity=(reader.word(cells["polarity"], loc("polarity")) or "").lower(),
-            aggregation=(reader.word(cells["aggregation"], loc("aggregation")) or "").lower(),
+            polarity=canonical_word("polarity",
+                                    (reader.word(cells["polarity"], loc("polarity")) or "").lower()),
+            aggregation=canonical_word(
+                "aggregation", (reader.word(cells["aggregation"], loc("aggregation")) or "").lower()),
             annual=reader.number(cells["target_annual"], loc("target_annual")),
             quarters=tuple(reader.number(cells[f"target_tw{k}"], loc(f"target_tw{k}")) for k in range(1, 5)),
             basis=basis[0], basis_source=basis[1], where=where, raw=raw,

@@ -15,11 +15,42 @@ from .pk import text
 from .pk_match import period_target
 
 
+def measure_kind(ind) -> str | None:
+    """"percent" or "score" when the indicator's name says so (whatever unit the report gives
+    it), else the family of its unit (count, percent, score, ...)."""
+    name = ind.name or ""
+    if any_match("percent_name_patterns", name):
+        return "percent"
+    if any_match("score_name_patterns", name):
+        return "score"
+    return unit_family(ind.unit)
+
+
+def proposed_unit(ind) -> tuple[str | None, bool]:
+    """(unit for the draft, whether it replaces the report's): a percentage is measured in "%"
+    and a score in "nilai", even when the report prints a count unit beside it (a defect the
+    draft must not copy into the agreement)."""
+    kind = measure_kind(ind)
+    family = unit_family(ind.unit)
+    if kind == "percent" and family != "percent":
+        return "%", True
+    if kind == "score" and family not in ("score", "percent"):
+        return "nilai", True
+    return ind.unit, False
+
+
+def _unit_note(ind, w) -> str:
+    kind = w(f"draft_kind_{measure_kind(ind)}")
+    if ind.unit is None:
+        return w("draft_unit_proposed", kind=kind)
+    return w("draft_unit_replaced", unit=ind.unit, kind=kind)
+
+
 def guess_aggregation(ind) -> str:
     name = ind.name or ""
     if any_match("aggregation_average_patterns", name):
         return "average"
-    if any_match("aggregation_last_patterns", name) or unit_family(ind.unit) in ("percent", "score"):
+    if any_match("aggregation_last_patterns", name) or measure_kind(ind) in ("percent", "score"):
         return "last"
     return "sum"
 
@@ -64,11 +95,13 @@ def draft(report, lang: str = "id") -> str:
         annual_value = annual.number.value if annual is not None and annual.number else None
         quarters = _quarters(report, ind, cumulative)
         source = w("draft_polarity_name" if ind.polarity_source == "name" else "draft_polarity_default")
+        unit, replaced = proposed_unit(ind)
         out += [
             f"  - code: {ind.code.split('#')[0]}",
             f"    name: {json.dumps(ind.name or None, ensure_ascii=False)}"
             + ("" if ind.name else f"   # {w('draft_name_unknown')}"),
-            f"    unit: {json.dumps(ind.unit, ensure_ascii=False)}",
+            f"    unit: {json.dumps(unit, ensure_ascii=False)}"
+            + (f"   # {_unit_note(ind, w)}" if replaced else ""),
             f"    polarity: {ind.polarity}   # {w('draft_polarity', source=source)}",
             f"    aggregation: {guess_aggregation(ind)}   # {w('draft_aggregation')}",
             "    target:",

@@ -13,11 +13,11 @@ if str(ROOT) not in sys.path:
 
 from kinerja_audit.audit import audit_path
 from kinerja_audit.ingest import InputError, read_document
+from kinerja_audit.ingest.layout import drop_edge_items as drop_running_lines
 from kinerja_audit.ingest.pdf import (
     Page,
     TableRows,
     TextLine,
-    drop_running_lines,
     join_words,
     join_wrapped_captions,
     stitch_tables,

@@ -21,8 +21,8 @@ from kinerja_audit.audit import audit_document
 from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.parse.numbers import format_number
-from kinerja_audit.rules.registry import REGISTRY, Context, load_all, select
 from kinerja_audit.rulepack import example_report_path as _example_path
+from kinerja_audit.rules.registry import REGISTRY, Context, load_all, select
 
 EXAMPLE_REPORT = _example_path()
 
@@ -223,7 +223,16 @@ def _add(data):
                                    [0, 1, 0, 1]))
 
 
+def _year(year):
+    def edit(data):
+        data["year"] = year
+    return edit
+
+
 SCENARIOS = [
+    ("PK for another year", AGREEING, _year(2024), {("PKM008", None)}),
+    ("empty quarter targets", AGREEING, _set("IK.2", quarters=[None, None, 90, None]),
+     {("TGT004", "IK.2")}),
     ("quarter target", AGREEING, _set("IK.5", quarters=[400, 400, 380, 420]), {("PKM006", "IK.5")}),
     ("annual target", AGREEING, _set("IK.1", annual=13, quarters=[3, 3, 3, 4]), {("PKM005", "IK.1")}),
     ("name", AGREEING, _set("IK.2", name="Persentase pengaduan masyarakat yang diselesaikan tepat waktu"),
@@ -244,6 +253,8 @@ SCENARIOS = [
 @pytest.mark.parametrize("fmt", ["yaml", "csv"])
 @pytest.mark.parametrize("name,start,edit,expected", SCENARIOS, ids=[s[0] for s in SCENARIOS])
 def test_planted_disagreement_is_reported_and_nothing_else(tmp_path, base, fmt, name, start, edit, expected):
+    if fmt == "csv" and name == "PK for another year":
+        pytest.skip("a CSV PK states no year")
     data = copy.deepcopy(start)
     edit(data)
     result = audit(base, pkmod.load(write_pk(data, tmp_path, fmt)))
@@ -375,6 +386,27 @@ def _csv_text() -> str:
             "IK.2;Persentase pengaduan yang ditindaklanjuti;%;positive;last;90;90;90;90;90\n")
 
 
+def _laughs() -> str:
+    """Nested aliases: under 400 bytes, a billion strings once expanded."""
+    text = 'a: &a ["ha","ha","ha","ha","ha","ha","ha","ha","ha"]\n'
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        text += f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+    return text + "indicators: *i\n"
+
+
+def _xlsx_bomb() -> bytes:
+    """A small workbook whose sheet unpacks to 60 MB of empty rows."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"<row/>" * (10 * 1024 * 1024))
+    return buf.getvalue()
+
+
 def _bad_xlsx(folder: Path) -> Path:
     data = copy.deepcopy(AGREEING)
     _set("IK.4", quarters=[0, 0, "tiga", 85])(data)
@@ -384,8 +416,8 @@ def _bad_xlsx(folder: Path) -> Path:
 BAD_FILES = [
     ("yaml negative target", "pk.yaml", lambda: _yaml_text(_set("IK.1", annual=-12)),
      ["pk.yaml", "baris", "indicators[1].target.annual", "negatif"]),
-    ("yaml unknown polarity", "pk.yaml", lambda: _yaml_text(_set("IK.3", polarity="negatif")),
-     ["pk.yaml", "baris", "indicators[3].polarity", "negatif", "positive, negative"]),
+    ("yaml unknown polarity", "pk.yaml", lambda: _yaml_text(_set("IK.3", polarity="menurun")),
+     ["pk.yaml", "baris", "indicators[3].polarity", "menurun", "positive, negative"]),
     ("yaml unknown aggregation", "pk.yaml", lambda: _yaml_text(_set("IK.3", aggregation="mean")),
      ["indicators[3].aggregation", "sum, last, average"]),
     ("yaml duplicated code", "pk.yaml", lambda: _yaml_text(_set("IK.5", code="IK 1")),
@@ -399,8 +431,12 @@ BAD_FILES = [
      ["pk.csv", "aggregation"]),
     ("csv non-numeric target", "pk.csv", lambda: _csv_text().replace(";90;90;90;90;90", ";90;90;9O;90;90"),
      ["pk.csv", "baris 3", "kolom target_tw2", "9O"]),
-    ("csv unknown polarity", "pk.csv", lambda: _csv_text().replace("positive;last", "positif;last"),
-     ["pk.csv", "baris 3", "kolom polarity", "positif"]),
+    ("csv unknown polarity", "pk.csv", lambda: _csv_text().replace("positive;last", "naik;last"),
+     ["pk.csv", "baris 3", "kolom polarity", "naik"]),
+    ("yaml billion laughs", "pk.yaml", lambda: _laughs(), ["pk.yaml", "billion laughs"]),
+    ("csv cell over the csv module's limit", "pk.csv",
+     lambda: _csv_text().replace("Jumlah laporan", "x" * 140_000), ["pk.csv", "baris 2", "terlalu panjang"]),
+    ("xlsx zip bomb", "pk.xlsx", lambda: _xlsx_bomb(), ["pk.xlsx", "bom zip"]),
     ("csv duplicated code", "pk.csv", lambda: _csv_text().replace("IK.2;", "IK 1;"),
      ["pk.csv", "baris 3", "kolom code", "IK.1", "pk.csv:2"]),
     ("csv bad code", "pk.csv", lambda: _csv_text().replace("IK.2;", "Dua;"), ["baris 3", "kolom code", "Dua"]),
@@ -455,7 +491,88 @@ def test_missing_pk_file(tmp_path):
     assert res.returncode == 2 and "tidak-ada.yaml" in res.stderr and "Traceback" not in res.stderr
 
 
+# ------------------------------------------------------------------ near misses of the new PK rules
+
+
+def test_same_year_or_no_year_is_silent(tmp_path, base):
+    """PKM008's near misses: the PK's year is the report's, or the PK states none."""
+    for edit in (_year(2025), lambda data: data.pop("year")):
+        data = copy.deepcopy(AGREEING)
+        edit(data)
+        assert found(audit(base, pkmod.load(write_pk(data, tmp_path, "yaml")))) == set()
+
+
+def test_zero_targets_are_not_empty(tmp_path, base):
+    """TGT004's near miss: a target of 0 (IK.4 in TW I–III) is stated, not empty."""
+    data = copy.deepcopy(AGREEING)
+    _set("IK.4", quarters=[0, 0, 0, 85])(data)
+    assert found(audit(base, pkmod.load(write_pk(data, tmp_path, "csv")))) == set()
+
+
+# ------------------------------------------------------------------------ Indonesian words, lines
+
+
+INDONESIAN = {"positive": "positif", "negative": "negatif", "sum": "jumlah", "last": "akhir",
+              "average": "rata-rata", "per-quarter": "per triwulan", "cumulative": "kumulatif"}
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "xlsx"])
+def test_indonesian_values_are_accepted(tmp_path, base, fmt):
+    """Issue 13: positif/negatif, jumlah/akhir/rata-rata (and kumulatif) mean what they say."""
+    data = copy.deepcopy(CUMULATIVE)
+    data["target_basis"] = INDONESIAN[data["target_basis"]]
+    for ind in data["indicators"]:
+        ind["polarity"], ind["aggregation"] = INDONESIAN[ind["polarity"]], INDONESIAN[ind["aggregation"]]
+    loaded = pkmod.load(write_pk(data, tmp_path, fmt))
+    english = pkmod.load(write_pk(CUMULATIVE, tmp_path, fmt, name="en"))
+    assert [(i.polarity, i.aggregation, i.basis) for i in loaded.indicators] == \
+        [(i.polarity, i.aggregation, i.basis) for i in english.indicators]
+    assert found(audit(base, loaded)) == set()
+
+
+@pytest.mark.parametrize("old,new,line,needle", [
+    ("year: 2025\n", "year: 2025\ntahun: 2025\n", 3, "tahun"),
+    ("year: 2025\n", "year: dua ribu\n", 2, "year"),
+    ("target_basis: per-quarter\n", "\n\ntarget_basis: bulanan\n", 5, "target_basis"),
+])
+def test_pk_errors_name_the_line_of_a_top_level_key(tmp_path, old, new, line, needle):
+    """Issue 13: an error in a top-level key names that key's line, not line 1."""
+    path = tmp_path / "pk.yaml"
+    text = _yaml_text()
+    assert text.splitlines()[:3] == ["unit: Loka Pengawasan Contoh Sejahtera", "year: 2025",
+                                     "target_basis: per-quarter"]
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(pkmod.PKError) as err:
+        pkmod.load(path)
+    assert f"baris {line}" in str(err.value) and needle in str(err.value), str(err.value)
+
+
 # ------------------------------------------------------------------------ PK-only check and init-pk
+
+
+def test_check_with_only_a_pk_names_its_empty_targets(tmp_path):
+    """Issue 13: `check --pk` on a PK with empty targets says which are empty."""
+    data = copy.deepcopy(AGREEING)
+    _set("IK.2", annual=None, quarters=[None, None, 90, None])(data)
+    res = run("check", "--pk", write_pk(data, tmp_path, "yaml"))
+    assert res.returncode == 0, res.stderr          # information, not an error
+    assert "TGT004" in res.stdout and "IK.2" in res.stdout
+    assert "tahunan, triwulan I, triwulan II, triwulan IV" in res.stdout
+
+
+def test_init_pk_proposes_the_unit_a_score_needs(tmp_path, base):
+    """Issue 13: a score printed in "dokumen" (UNT002's defect) is drafted in "nilai" with a
+    comment, aggregated as last; the report's defect is not copied into the agreement."""
+    report = tmp_path / "lkj.txt"
+    report.write_text(base.replace("0 nilai         0 nilai", "0 dokumen       0 dokumen"),
+                      encoding="utf-8")
+    out = tmp_path / "pk.yaml"
+    assert run("init-pk", report, "-o", out).returncode == 0
+    ik4 = pkmod.load(out).get("IK.4")
+    assert (ik4.unit, ik4.aggregation) == ("nilai", "last")
+    assert 'laporan menulis "dokumen", tetapi indikator ini nilai/indeks' in out.read_text("utf-8")
+    assert pkmod.load(out).get("IK.5").unit == "sertifikat"      # a count keeps its unit
+
 
 
 def test_check_with_only_a_pk_runs_the_target_sum_rules(tmp_path):
@@ -538,4 +655,4 @@ def test_pandera_pk_schema_collects_failures(tmp_path):
 
 def test_every_pk_rule_is_registered():
     assert set(PK_RULES) <= set(REGISTRY) | set(load_all())
-    assert len(PK_RULES) == 10
+    assert len(PK_RULES) == 12

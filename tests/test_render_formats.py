@@ -117,12 +117,12 @@ def test_csv_has_every_finding(contract):
                       "Saran perbaikan"]
     assert [(r[0], r[1], r[10]) for r in rows] == expected(contract)
     ari = next(r for r in rows if r[1] == "ARI001")
-    assert ari[2:8] == ["arithmetic", "error", "IK.3", "BAB III AKUNTABILITAS KINERJA", "4", "123"]
+    assert ari[2:8] == ["aritmetika", "kesalahan", "IK.3", "BAB III AKUNTABILITAS KINERJA", "4", "123"]
 
 
 def read_xlsx(data: bytes):
     wb = load_workbook(io.BytesIO(data))
-    review, summary = wb.worksheets
+    review, summary, *_per_report = wb.worksheets
     rows = [[c.value for c in row] for row in review.iter_rows()]
     return wb, review, summary, rows
 
@@ -131,17 +131,39 @@ def test_xlsx_working_paper_has_every_finding(contract):
     _, review, summary, rows = read_xlsx(render(contract, "xlsx"))
     assert review.title == "Kertas Kerja Reviu" and summary.title == "Ringkasan"
     header, *body = rows
-    assert header == ["No", "Laporan", "Bagian", "Halaman/Baris", "Indikator", "Kategori",
-                      "Tingkat", "Temuan", "Tertulis", "Seharusnya", "Saran perbaikan"]
-    assert [(r[1], r[7]) for r in body] == [(s, m) for s, _, m in expected(contract)]
+    assert header == ["No", "Laporan", "Bagian", "Halaman/Baris", "Indikator", "Aturan", "Kategori",
+                      "Tingkat", "Temuan", "Tertulis", "Seharusnya", "Bukti", "Saran perbaikan"]
+    assert [(r[1], r[5], r[8]) for r in body] == expected(contract)
     assert [r[0] for r in body] == list(range(1, 10))
-    ari = next(r for r in body if r[7].startswith("Capaian IK.3"))
-    assert ari[2:7] == ["BAB III AKUNTABILITAS KINERJA", "hlm. 4, baris 123", "IK.3", "aritmetika",
-                        "kesalahan"]
+    ari = next(r for r in body if r[8].startswith("Capaian IK.3"))
+    assert ari[2:8] == ["BAB III AKUNTABILITAS KINERJA", "hlm. 4, baris 123", "IK.3", "ARI001",
+                        "aritmetika", "kesalahan"]
+    finding = next(f for r in contract["reports"] for f in r["findings"] if f["rule"] == "ARI001")
+    assert ari[11] == finding["evidence"] and ari[11]
     assert review.freeze_panes == "A2"
-    assert review.auto_filter.ref == "A1:K10"
-    assert review["H2"].alignment.wrap_text
-    assert review.column_dimensions["H"].width >= 40
+    assert review.auto_filter.ref == "A1:M10"
+    assert review["I2"].alignment.wrap_text
+    assert review.column_dimensions["I"].width >= 40
+
+
+def test_xlsx_prints_landscape_fitted_to_width_with_repeated_header(contract):
+    """Issue 13: the working paper prints as a working paper."""
+    wb, review, _, _ = read_xlsx(render(contract, "xlsx"))
+    for ws in [review] + wb.worksheets[2:]:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows in ("1:1", "$1:$1")
+
+
+def test_xlsx_batch_has_a_sheet_per_report(contract):
+    """Issue 13: in a batch, each report also gets its own sheet with its own findings."""
+    wb, _, _, rows = read_xlsx(render(contract, "xlsx"))
+    per_report = wb.worksheets[2:]
+    assert [ws.title for ws in per_report] == ["lkj tw2 2025 bkhit", "rusak"]
+    own = [[c.value for c in row] for row in per_report[0].iter_rows()]
+    assert own[0] == rows[0] and [r[8] for r in own[1:]] == [r[8] for r in rows[1:]]
+    assert [[c.value for c in row] for row in per_report[1].iter_rows()] == [rows[0]]
 
 
 def test_xlsx_summary_counts_and_reports(contract):
@@ -154,9 +176,12 @@ def test_xlsx_summary_counts_and_reports(contract):
     assert by_source[fx.BROKEN][6].startswith("PDF terenkripsi")
 
 
-def test_xlsx_single_report_has_no_report_column():
-    _, _, _, rows = read_xlsx(render(fx.build(fx.results()[:1]), "xlsx"))
-    assert "Laporan" not in rows[0] and len(rows) == 10
+def test_xlsx_single_report_keeps_the_report_column():
+    """Issue 13: the report column is always there (a working paper names the report it reviews);
+    one report needs no sheet of its own."""
+    wb, _, _, rows = read_xlsx(render(fx.build(fx.results()[:1]), "xlsx"))
+    assert rows[0][1] == "Laporan" and {r[1] for r in rows[1:]} == {fx.SOURCE} and len(rows) == 10
+    assert len(wb.worksheets) == 2
 
 
 def test_html_has_every_finding(contract):
@@ -228,10 +253,18 @@ def test_junit_has_every_finding(contract):
     sev = {(r["source"], f["rule"]): f["severity"]
            for r in contract["reports"] for f in r["findings"]}
     assert [g[:3] for g in got] == expected(contract)
-    assert all((g[3] == "fail") == (sev[g[:2]] in ("error", "warning")) for g in got)
-    assert root.get("failures") == "6" and root.get("errors") == "1"
+    assert all((g[3] == "fail") == (sev[g[:2]] == "error") for g in got)   # --fail-on error
+    assert root.get("failures") == "2" and root.get("errors") == "1"
     broken, = suites[1].findall("testcase")
     assert broken.find("error").text.splitlines() == contract["reports"][1]["errors"]
+
+
+@pytest.mark.parametrize("fail_on,failing", [("error", 2), ("warning", 6), ("info", 9), ("never", 0)])
+def test_junit_failures_follow_fail_on(contract, fail_on, failing):
+    """Issue 13: JUnit fails exactly the findings that fail the exit code."""
+    root = ET.fromstring(render(contract, "junit", fail_on=fail_on))
+    assert root.get("failures") == str(failing)
+    assert len(root.findall(".//failure")) == failing
 
 
 def test_junit_report_without_findings_passes():
@@ -319,6 +352,16 @@ def test_xlsx_has_no_formula_cells(contract):
     assert "'=Ganti satuan menjadi nilai." in [v for r in rows for v in r]
     status = [c.value for c in cells if isinstance(c.value, str) and "bukan" in c.value]
     assert status and all(v.startswith(("PDF", "'=")) for v in status)
+
+
+def test_html_batch_has_an_index_of_reports(contract):
+    """Issue 13: a batch page lists its reports, each linked to its own section."""
+    page = render(contract, "html")
+    nav = page[page.index('<nav class="panel index">'):page.index("</nav>")]
+    for no, report in enumerate(contract["reports"], start=1):
+        assert f'href="#laporan-{no}"' in nav and html.escape(report["source"]) in nav
+        assert f'id="laporan-{no}"' in page
+    assert '<nav class="panel index">' not in render(fx.build(fx.results()[:1]), "html")
 
 
 def test_html_escapes_report_text(contract):

@@ -44,7 +44,7 @@ def session(master: str | None = None):
         try:
             from pyspark.sql import SparkSession
         except ImportError as exc:
-            raise ImportError(f"needs the pyspark package: pip install 'kinerja-audit[spark]' ({exc})") from None
+            raise ImportError(f"needs the pyspark package: pip install \"kinerja-audit[spark]\" ({exc})") from None
     active = SparkSession.getActiveSession()
     if active is not None and master is None:
         return active

@@ -1,6 +1,9 @@
 """Readers: turn a file into a :class:`~kinerja_audit.document.Document`.
 
-The type is detected from the content (magic bytes), not from the extension alone.
+The file is checked first (:mod:`.files`: what kind of file system object, how large), then its
+type is detected from the content (magic bytes), not from the extension alone; every document is
+then bounded (:mod:`.limits`: line count, line and token length) and cleaned of page furniture
+(:mod:`.layout`: running headers and footers, page numbers) before any parser sees it.
 Every failure is an :class:`InputError` carrying a one-line reason; nothing else escapes.
 """
 from __future__ import annotations
@@ -9,38 +12,32 @@ import os
 from pathlib import Path
 
 from ..document import Document
+from ..errors import Label, LocalisedError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_PAGES = 500
 
 
-class InputError(Exception):
-    """An input that cannot be audited. ``str(err)`` is the one-line reason (Indonesian)."""
+class InputError(LocalisedError):
+    """An input that cannot be audited: a key of ``checks/ui_input.yaml`` (``input.KEY``) and its
+    values.  ``reason(lang)`` is the one-line reason in Indonesian (the default) or English."""
 
-    def __init__(self, source: str, reason_id: str, reason_en: str | None = None):
-        super().__init__(reason_id)
+    prefix = "input."
+
+    def __init__(self, source: str, key: str, /, **values):
+        super().__init__(key, **values)
         self.source = source
-        self.reason_id = reason_id
-        self.reason_en = reason_en or reason_id
 
     def reason(self, lang: str = "id") -> str:
-        return self.reason_en if lang == "en" else self.reason_id
+        return self.message(lang)
 
 
-# Magic bytes of formats that are certainly not a report this tool reads.
+# Magic bytes of formats that are certainly not a report this tool reads (label keys format.*).
 UNSUPPORTED_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "gambar PNG", "PNG image"),
-    (b"\xff\xd8\xff", "gambar JPEG", "JPEG image"),
-    (b"GIF87a", "gambar GIF", "GIF image"),
-    (b"GIF89a", "gambar GIF", "GIF image"),
-    (b"II*\x00", "gambar TIFF", "TIFF image"),
-    (b"MM\x00*", "gambar TIFF", "TIFF image"),
-    (b"RIFF", "berkas RIFF (WebP/AVI/WAV)", "RIFF file (WebP/AVI/WAV)"),
-    (b"\x1f\x8b", "arsip gzip", "gzip archive"),
-    (b"Rar!\x1a\x07", "arsip RAR", "RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "arsip 7z", "7z archive"),
-    (b"{\\rtf", "dokumen RTF", "RTF document"),
-    (b"\x7fELF", "program (ELF)", "executable (ELF)"),
+    (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"), (b"RIFF", "riff"),
+    (b"\x1f\x8b", "gzip"), (b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"{\\rtf", "rtf"), (b"\x7fELF", "elf"),
 )
 SNIFF_BYTES = 1024
 
@@ -58,75 +55,43 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def unsupported_format(head: bytes) -> tuple[str, str] | None:
-    """(Indonesian, English) name of a known non-report format, else None."""
-    for magic, name_id, name_en in UNSUPPORTED_MAGIC:
+def unsupported_format(head: bytes) -> str | None:
+    """The ``format.*`` label key of a known non-report format, else None."""
+    for magic, name in UNSUPPORTED_MAGIC:
         if head.startswith(magic):
-            return name_id, name_en
+            return f"format.{name}"
     return None
 
 
-def ole_error(path: Path, source: str, max_bytes: int) -> InputError:
+def ole_error(data: bytes, source: str) -> InputError:
     """An OLE container: a password-protected .docx, a legacy .doc, or another old Office file."""
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes)
-    except OSError:
-        data = b""
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return InputError(source, "dokumen Word terenkripsi (dilindungi kata sandi); buka kuncinya "
-                                  "lalu simpan ulang sebagai .docx tanpa kata sandi",
-                          "encrypted (password-protected) Word document; unlock it and save it "
-                          "as .docx without a password")
+        return InputError(source, "word_encrypted")
     if "WordDocument".encode("utf-16-le") in data:
-        return InputError(source, "format Word lama (.doc) tidak didukung; simpan sebagai .docx atau PDF",
-                          "legacy Word (.doc) format is not supported; save as .docx or PDF")
-    return InputError(source, "format Office lama atau berkas terenkripsi tidak didukung; simpan "
-                              "sebagai .docx atau PDF",
-                      "legacy Office or encrypted file is not supported; save as .docx or PDF")
+        return InputError(source, "word_legacy")
+    return InputError(source, "office_legacy")
 
 
 def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_pages: int = DEFAULT_MAX_PAGES) -> Document:
-    p = Path(path)
+    """The document in ``path``; every reason it cannot be read is an :class:`InputError`."""
+    from . import files, layout, limits
+
     src = str(path)
-    if not p.exists():
-        raise InputError(src, "berkas tidak ditemukan", "file not found")
-    if p.is_dir():
-        raise InputError(src, "ini folder, bukan berkas", "is a directory, not a file")
-    try:
-        size = p.stat().st_size
-        if size == 0:
-            raise InputError(src, "berkas kosong", "file is empty")
-        if size > max_bytes:
-            raise InputError(
-                src,
-                f"berkas terlalu besar ({size:,} byte; batas {max_bytes:,} byte)".replace(",", "."),
-                f"file too large ({size:,} bytes; limit {max_bytes:,} bytes)",
-            )
-        with p.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except PermissionError:
-        raise InputError(src, "berkas tidak dapat dibaca (izin ditolak)", "permission denied") from None
-    except OSError as exc:
-        raise InputError(src, f"berkas tidak dapat dibaca ({exc.strerror})",
-                         f"cannot read file ({exc.strerror})") from None
-    kind = sniff(head)
+    p = Path(path)
+    data = files.read_bytes(p, src, max_bytes)
+    kind = sniff(data[:SNIFF_BYTES])
     if kind == "pdf":
         from . import pdf
-        return pdf.read(p, src, max_bytes, max_pages=max_pages)
-    if kind == "docx":
+        doc = pdf.read(p, src, max_bytes, max_pages=max_pages, data=data)
+    elif kind == "docx":
         from . import docx
-        return docx.read(p, src, max_bytes)
-    if kind == "ole":
-        raise ole_error(p, src, max_bytes)
-    if kind == "unsupported":
-        name_id, name_en = unsupported_format(head)
-        raise InputError(src, f"format tidak didukung ({name_id}); gunakan PDF, DOCX atau teks",
-                         f"unsupported format ({name_en}); use PDF, DOCX or text")
-    from . import text
-    try:
-        return text.read(p, src)
-    except UnicodeError as exc:     # e.g. a UTF-16 byte-order mark followed by an odd byte count
-        raise InputError(src, f"teks tidak dapat didekode ({exc.encoding})",
-                         f"text cannot be decoded ({exc.encoding})") from None
+        doc = docx.read(p, src, max_bytes)
+    elif kind == "ole":
+        raise ole_error(data, src)
+    elif kind == "unsupported":
+        raise InputError(src, "unsupported", what=Label(unsupported_format(data[:SNIFF_BYTES])))
+    else:
+        from . import text
+        doc = text.read(data, src)
+    return layout.blank_running_lines(limits.bounded(doc))

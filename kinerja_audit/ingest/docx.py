@@ -1,6 +1,6 @@
 """DOCX reader (python-docx): paragraphs and tables in document order, tables as pipe rows.
 
-The package is checked with :mod:`zipfile` before python-docx opens it (zip bombs, archives that
+The package is checked by :mod:`.zipguard` before python-docx opens it (zip bombs, archives that
 are not Word documents).  The body is then read straight from its XML, child by child, so
 paragraphs and tables keep their order.  Automatic list numbers are restored
 (:mod:`.numbering`).  A merged cell is written once: the columns and rows it covers become empty
@@ -14,19 +14,14 @@ annotated copy (:mod:`kinerja_audit.annotate.docx`) can find a finding's line in
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from ..document import Document, Line
-from . import pipes
+from . import pipes, zipguard
 from .numbering import ListNumbers
 from .wordml import MC_FALLBACK, W, child_val, is_on, to_int
 
 MAIN_PART = "word/document.xml"
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-UNPACK_FACTOR = 20              # unpacked size limit = min(UNPACK_FACTOR x max_bytes, 200 MB)
-MAX_MEMBER_RATIO = 200          # XML compresses ~10x; a member 200x smaller than its content is a bomb
-MAX_MEMBERS = 10_000
 TAB = "   "                     # a tab separates columns, as in pdftotext -layout output
 
 # Elements whose text is not part of the visible document.
@@ -42,65 +37,43 @@ def read(path: Path, source: str, max_bytes: int) -> Document:
     try:
         import docx
     except ImportError:
-        raise InputError(source, "dukungan DOCX belum terpasang (pip install 'kinerja-audit[docx]')",
-                         "DOCX support is not installed (pip install 'kinerja-audit[docx]')") from None
+        raise InputError(source, "missing_library", what="DOCX", library="python-docx") from None
     try:
         document = docx.Document(str(path))
     except ValueError:     # python-docx refuses other content types (.docm, .dotx)
-        raise InputError(source, "bukan dokumen Word (.docx) biasa (mungkin .docm atau templat .dotx); "
-                                 "simpan sebagai .docx",
-                         "not a plain Word document (.docx; perhaps .docm or a .dotx template); "
-                         "save it as .docx") from None
+        raise InputError(source, "docx_macro") from None
     except Exception:  # noqa: BLE001  damaged XML or package: python-docx raises many kinds
-        raise InputError(source, "dokumen Word (.docx) rusak; tidak dapat dibaca",
-                         "corrupt Word document (.docx); cannot be read") from None
+        raise InputError(source, "docx_corrupt") from None
     try:
         lines = BodyReader(document).read()
     except Exception:  # noqa: BLE001  no traceback may escape for bad input
-        raise InputError(source, "dokumen Word (.docx) rusak; tidak dapat dibaca",
-                         "corrupt Word document (.docx); cannot be read") from None
+        raise InputError(source, "docx_corrupt") from None
     if not any(ln.text.strip() for ln in lines):
-        raise InputError(source, "dokumen Word tidak memuat teks", "Word document contains no text")
+        raise InputError(source, "docx_no_text")
     return Document(source=source, lines=lines, format="docx")
 
 
 def check_package(path: Path, source: str, max_bytes: int) -> None:
     """Reject, before anything unpacks it, a zip that is broken, not a .docx, or a zip bomb."""
+    from ..errors import Label
     from . import InputError
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except Exception:  # noqa: BLE001  BadZipFile, NotImplementedError, UnicodeDecodeError...
-        raise InputError(source, "arsip ZIP rusak; bukan dokumen Word (.docx) yang utuh",
-                         "corrupt ZIP archive; not a complete Word document (.docx)") from None
-    names = {m.filename for m in members}
+        names = {m.filename for m in zipguard.members(path, max_bytes)}
+    except zipguard.ZipRefused as refused:
+        raise InputError(source, refused.key, what=".docx", **refused.values) from None
     if MAIN_PART not in names:
-        what_id, what_en = _zip_kind(names)
-        raise InputError(source, f"bukan dokumen Word (.docx); {what_id}",
-                         f"not a Word document (.docx); {what_en}")
-    limit = min(UNPACK_FACTOR * max_bytes, MAX_UNPACKED_BYTES)
-    unpacked = sum(m.file_size for m in members)
-    bomb = len(members) > MAX_MEMBERS or unpacked > limit or any(
-        m.file_size > 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1)
-        for m in members)
-    if bomb:
-        raise InputError(
-            source,
-            f"arsip .docx mencurigakan (bom zip): isi terurai {unpacked:,} byte; batas {limit:,} byte"
-            .replace(",", "."),
-            f"suspicious .docx archive (zip bomb): {unpacked:,} bytes unpacked; limit {limit:,} bytes")
+        raise InputError(source, "not_docx", what=Label(_zip_kind(names)))
 
 
-def _zip_kind(names: set[str]) -> tuple[str, str]:
+def _zip_kind(names: set[str]) -> str:
     if "xl/workbook.xml" in names:
-        return "ini lembar kerja Excel (.xlsx)", "this is an Excel workbook (.xlsx)"
+        return "zip.xlsx"
     if "ppt/presentation.xml" in names:
-        return "ini presentasi PowerPoint (.pptx)", "this is a PowerPoint presentation (.pptx)"
+        return "zip.pptx"
     if "content.xml" in names and "mimetype" in names:
-        return "ini dokumen OpenDocument (.odt/.ods); simpan sebagai .docx", \
-            "this is an OpenDocument file (.odt/.ods); save it as .docx"
-    return "ini arsip ZIP biasa", "this is a plain ZIP archive"
+        return "zip.odf"
+    return "zip.plain"
 
 
 class BodyReader:

@@ -1,15 +1,21 @@
-"""PDF reader (pdfplumber): text in reading order with page numbers, ruled tables as pipe rows.
+"""PDF reader: text in reading order with page numbers, ruled tables as pipe rows.
 
+PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word grouping and table
+finder turn them into words and ruled tables (:mod:`.pdfium_text`, :mod:`.pdftables`); pdfminer,
+under pdfplumber, is opened only for pages with rulings — so a page costs milliseconds, not a
+second.  Before any library reads the file, its drawing instructions are checked against size
+limits (:mod:`.pdfguard`).
 Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
 pipe row per table row at the table's vertical position, and their words are left out of the plain
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept
 as a run of spaces, so a borderless table reads like ``pdftotext -layout`` output, which the table
 parser understands.  Then, across pages: running headers and footers (the same short line at the
-top or bottom of most pages) and bare page numbers are dropped, a table caption that wrapped onto a
+top or bottom of most pages) and bare page numbers are dropped (:mod:`.layout`), a table caption
+that wrapped onto a
 second line (or onto the next page) is one line again, and a table continued on the next page is
 stitched to the table it continues.
 
-Every failure of pdfminer/pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
+Every failure of PDFium, pdfminer or pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
 """
 from __future__ import annotations
 
@@ -22,24 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document, Line
-from . import pipes
+from . import layout, pipes
 
 # ---------------------------------------------------------------------------- tuning
-EDGE_ZONE = 0.12           # top/bottom fraction of the page where running lines live
-EDGE_LINES = 2             # ... and how many lines from each edge are candidates
-RUNNING_SHARE = 0.5        # a running line repeats on at least this share of the pages
-RUNNING_MAX_CHARS = 150
 COLUMN_GAP_EM = 1.2        # a gap wider than this many font heights separates columns
 JUSTIFIED_RATIO = 1.6      # ... unless all gaps of the line are this alike (justified prose)
 PARAGRAPH_GAP = 0.8        # vertical gap (in line heights) that ends a paragraph
 CAPTION_WRAPPED = 0.8      # a caption line this wide (share of the page's widest line) wrapped
 SAME_SIZE = 0.15           # lines whose heights differ by less than this share: same font size
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?:halaman|hal\.?|page)\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?"
-    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?\s*$",
-    re.IGNORECASE,
-)
 _CAPTION = re.compile(r"^\s*(?:tabel|table)\s+(?:\d+|[ivxlc]+)(?:[.\-]\d+)*\b", re.IGNORECASE)
 
 
@@ -69,78 +66,141 @@ class Page:
 
 
 # ---------------------------------------------------------------------------- entry point
-def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None) -> Document:
+def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
+         data: bytes | None = None, pdfium: bool = True) -> Document:
+    """The document of a PDF.  ``pdfium=False`` reads every page with pdfplumber alone, as the
+    reader did before PDFium (the benchmark and a test compare the two readings)."""
     from . import DEFAULT_MAX_PAGES, InputError
 
-    try:
-        import pdfplumber
-    except ImportError:
-        raise InputError(source, "dukungan PDF belum terpasang (pip install 'kinerja-audit[pdf]')",
-                         "PDF support is not installed (pip install 'kinerja-audit[pdf]')") from None
+    for module, library in (("pypdfium2", "pypdfium2"), ("pdfplumber", "pdfplumber")):
+        try:
+            __import__(module)
+        except ImportError:
+            raise InputError(source, "missing_library", what="PDF", library=library) from None
     limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
     with _quiet_pdfminer():
         try:
-            pages = _extract(pdfplumber, path, source, limit)
+            pages = _extract(path.read_bytes() if data is None else data, source, limit, pdfium)
         except InputError:
             raise
-        except Exception as exc:  # noqa: BLE001  pdfminer raises anything on hostile input
+        except Exception as exc:  # noqa: BLE001  pdfminer/PDFium raise anything on hostile input
             raise _input_error(source, exc) from None
     if not any(p.items for p in pages):
-        raise InputError(source, "PDF tidak memuat teks; kemungkinan hasil pindaian",
-                         "PDF has no extractable text; probably a scanned document")
-    drop_running_lines(pages)
+        raise InputError(source, "pdf_scanned")
+    layout.drop_edge_items(pages)
     join_wrapped_captions(pages)
     stitch_tables(pages)
     return Document(source=source, lines=number_lines(pages), format="pdf")
 
 
-def _extract(pdfplumber, path: Path, source: str, max_pages: int) -> list[Page]:
-    from . import InputError
+def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> list[Page]:
+    """Every page: text and word boxes by PDFium; ruled tables by pdfplumber's table finder, on the
+    pages whose rulings can make a table, from PDFium's paths.  pdfplumber (and pdfminer under it)
+    is opened only when a page needs it: for tables, or to read a page whose coordinates PDFium
+    does not share (a rotated page, a media box away from the origin), or every page when the two
+    libraries count the pages differently.  The content limits are checked first."""
+    import pypdfium2 as pdfium
 
-    with pdfplumber.open(path) as pdf:
-        declared = _declared_page_count(pdf)
-        if declared is not None and declared > max_pages:
-            raise _too_many_pages(source, declared, max_pages)
-        if not pdf.pages:
-            raise InputError(source, "PDF rusak: tidak ada halaman", "corrupt PDF: no pages")
-        if len(pdf.pages) > max_pages:
-            raise _too_many_pages(source, len(pdf.pages), max_pages)
-        out = []
-        for page in pdf.pages:
-            try:
-                out.append(read_page(page))
-            finally:
-                page.close()       # frees the page's layout and object caches
-        return out
+    from . import InputError, pdfguard, pdfium_text
 
-
-def _declared_page_count(pdf) -> int | None:
-    """``/Count`` of the page tree, read before the pages are enumerated (cheap cap check)."""
     try:
-        from pdfminer.pdftypes import resolve1
+        pdfguard.check(data)
+    except pdfguard.ContentTooLarge as big:
+        key = ("pdf_total_too_large" if big.total else
+               "pdf_stream_too_large" if big.what == "size" else "pdf_too_many_saves")
+        raise InputError(source, key, limit=big.limit) from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        from pypdfium2 import raw
 
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-        return count if isinstance(count, int) else None
-    except Exception:  # noqa: BLE001  a damaged page tree: count while reading
-        return None
+        raise InputError(source, "pdf_encrypted" if exc.err_code == raw.FPDF_ERR_PASSWORD
+                         else "pdf_corrupt") from None
+    try:
+        count = len(document)
+        if count == 0:
+            raise InputError(source, "pdf_no_pages")
+        if count > max_pages:
+            raise _too_many_pages(source, count, max_pages)
+        if not fast:
+            return _plumber_pages(data, range(count))
+        read: dict[int, tuple] = {}          # page index -> (height, words, graphics or None)
+        for i in range(count):
+            page = document[i]
+            try:
+                if pdfium_text.plain(page):
+                    words = pdfium_text.page_words(page)
+                    graphics = pdfium_text.page_graphics(page, i + 1)
+                    rulings = bool(words) and pdfium_text.has_rulings(graphics)
+                    read[i] = (page.get_height(), words, graphics if rulings else None)
+            finally:
+                page.close()
+    finally:
+        document.close()
+    need = [i for i in range(count) if i not in read or read[i][2] is not None]
+    if not need:
+        return [_assemble(i + 1, height, words, []) for i, (height, words, _) in read.items()]
+    return _with_plumber(data, count, read, need)
+
+
+def _plumber_pages(data: bytes, indexes) -> list[Page]:
+    """Pages read by pdfplumber alone (words and tables from pdfminer's reading of the page)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        return [_plumber_page(plumber.pages[i]) for i in indexes]
+
+
+def _plumber_page(page) -> Page:
+    try:
+        page._objects = lean_objects(page)
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        tables = ruled_tables(page, fast=False) if words else []
+        return _assemble(page.page_number, float(page.height), words, tables)
+    finally:
+        page.close()           # frees the page's layout and object caches
+
+
+def _with_plumber(data: bytes, count: int, read: dict, need: list[int]) -> list[Page]:
+    """The pages PDFium read, with the tables pdfplumber finds on those that need them, and the
+    pages PDFium could not read, read by pdfplumber alone."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        if len(plumber.pages) != count:        # the libraries disagree on the pages: pdfplumber
+            return [_plumber_page(p) for p in plumber.pages]
+        out = []
+        for i in range(count):
+            if i not in read:
+                out.append(_plumber_page(plumber.pages[i]))
+                continue
+            height, words, graphics = read[i]
+            tables = []
+            if graphics is not None:
+                page = plumber.pages[i]
+                page._objects = graphics   # pdfplumber's own cache slot: the table finder reads it
+                tables = ruled_tables(page)
+                page.close()
+            out.append(_assemble(i + 1, height, words, tables))
+        return out
 
 
 def _too_many_pages(source: str, pages: int, limit: int):
     from . import InputError
 
-    return InputError(source, f"PDF terlalu panjang ({pages} halaman; batas {limit} halaman)",
-                      f"PDF too long ({pages} pages; limit {limit} pages)")
+    return InputError(source, "pdf_too_long", pages=pages, limit=limit)
 
 
 def _input_error(source: str, exc: Exception):
     from . import InputError
 
     if _is_encryption_error(exc):
-        return InputError(source, "PDF terenkripsi (dilindungi kata sandi); buka kuncinya lalu simpan "
-                                  "ulang tanpa kata sandi",
-                          "encrypted (password-protected) PDF; unlock it and save it without a password")
-    return InputError(source, "PDF rusak atau terpotong; tidak dapat dibaca",
-                      "corrupt or truncated PDF; cannot be read")
+        return InputError(source, "pdf_encrypted")
+    return InputError(source, "pdf_corrupt")
 
 
 def _is_encryption_error(exc: BaseException) -> bool:
@@ -176,15 +236,12 @@ def _quiet_pdfminer():
 
 
 # ---------------------------------------------------------------------------- one page
-def read_page(page) -> Page:
-    """Text lines and ruled tables of one pdfplumber page, in reading order."""
-    page._objects = lean_objects(page)     # pdfplumber's own cache slot, emptied by close()
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    tables = ruled_tables(page) if words else []
+def _assemble(number: int, height: float, words: list[dict], tables: list) -> Page:
+    """A page's items in reading order: its ruled tables as rows, the other words as lines."""
     items: list = []
     for table in tables:
-        rows = [(page.page_number, [_cell_text(words, bbox) for bbox in row.cells])
-                for row in table.rows]
+        own = [w for w in words if _inside(w, table.bbox)]    # the cells look only at these
+        rows = [(number, _row_texts(own, row.cells)) for row in table.rows]
         rows = [(p, cells) for p, cells in rows if any(cells)]
         if rows:
             items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
@@ -193,11 +250,12 @@ def read_page(page) -> Page:
     items.extend(TextLine(top, bottom, join_words(ws), ws[0]["x0"], max(w["x1"] for w in ws))
                  for top, bottom, ws in group_lines(free))
     items.sort(key=lambda it: it.top)
-    return Page(number=page.page_number, height=float(page.height), items=items)
+    return Page(number=number, height=float(height), items=items)
 
 
 def lean_objects(page) -> dict[str, list[dict]]:
-    """``page.objects`` with only what words and tables need: chars, lines, rects and curves.
+    """``page.objects`` with only what words and tables need: chars, lines, rects and curves
+    (pages PDFium does not read: see :func:`_extract`).
 
     pdfplumber copies and resolves every attribute of every pdfminer object (colours, graphic
     state, ...); that is half the reading time and none of it is used here.  The coordinates are
@@ -238,11 +296,14 @@ def lean_objects(page) -> dict[str, list[dict]]:
     return out
 
 
-def ruled_tables(page) -> list:
-    """Tables drawn with ruling lines; a single row or column is a frame, not a table."""
+def ruled_tables(page, fast: bool = True) -> list:
+    """Tables drawn with ruling lines; a single row or column is a frame, not a table.
+    ``fast``: the same tables, found by :mod:`.pdftables` (else by pdfplumber's own finder)."""
     if not (page.lines or page.rects):
         return []          # no rulings: skip the (costly) table search
-    found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    from . import pdftables
+
+    found = pdftables.find_tables(page) if fast else page.find_tables(pdftables.SETTINGS)
     return [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
@@ -257,6 +318,17 @@ def _cell_text(words: list[dict], bbox) -> str:
         return ""
     inside = [w for w in words if _inside(w, bbox)]
     return " ".join(" ".join(w["text"] for w in ws) for _, _, ws in group_lines(inside))
+
+
+def _row_texts(words: list[dict], cells: list) -> list[str]:
+    """The text of each cell of a table row; only the words within the row's height are looked
+    at (a cell lies within them), so a large table costs rows x words, not cells x words."""
+    boxes = [b for b in cells if b is not None]
+    if not boxes:
+        return ["" for _ in cells]
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    band = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    return [_cell_text(band, bbox) for bbox in cells]
 
 
 def group_lines(words: list[dict]) -> list[tuple[float, float, list[dict]]]:
@@ -292,59 +364,6 @@ def join_words(words: list[dict]) -> str:
 
 
 # ---------------------------------------------------------------------------- across pages
-def _edge_lines(page: Page) -> list[TextLine]:
-    """Text lines near the top or bottom edge that may be running headers/footers."""
-    items = page.items
-    head = [it for it in items[:EDGE_LINES] if it.top < EDGE_ZONE * page.height]
-    tail = [it for it in items[-EDGE_LINES:] if it.bottom > (1 - EDGE_ZONE) * page.height]
-    seen: list[TextLine] = []
-    for it in head + tail:
-        if isinstance(it, TextLine) and it not in seen:
-            seen.append(it)
-    return seen
-
-
-def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip().lower()
-
-
-def _page_number_offset(text: str, page: Page) -> int | None:
-    """printed number - page number of a bare page-number line (None for roman numerals)."""
-    m = re.search(r"\d+", text)
-    return int(m.group()) - page.number if m else None
-
-
-def drop_running_lines(pages: list[Page]) -> None:
-    """Remove bare page numbers and lines repeated at the top/bottom of most pages.
-
-    A bare arabic number is a page number when it is no greater than the page count or when it
-    runs with the pages (another page has a number with the same offset from its page number);
-    so a year that wrapped onto the top of the next page ("... Tahun" / "2025") stays.
-    """
-    counts: dict[str, int] = {}
-    offsets: dict[int, set[int]] = {}
-    for page in pages:
-        for key in {_running_key(it.text) for it in _edge_lines(page)}:
-            counts[key] = counts.get(key, 0) + 1
-        for it in _edge_lines(page):
-            offset = _page_number_offset(it.text, page) if _PAGE_NUMBER.match(it.text) else None
-            if offset is not None:
-                offsets.setdefault(offset, set()).add(page.number)
-    need = max(2, round(RUNNING_SHARE * len(pages) + 0.01))
-    running = {k for k, n in counts.items() if n >= need and len(k) <= RUNNING_MAX_CHARS}
-
-    def drop(it: TextLine, page: Page) -> bool:
-        if not _PAGE_NUMBER.match(it.text):
-            return _running_key(it.text) in running
-        offset = _page_number_offset(it.text, page)
-        return (offset is None or offset + page.number <= len(pages)
-                or len(offsets.get(offset, ())) >= 2)
-
-    for page in pages:
-        gone = [it for it in _edge_lines(page) if drop(it, page)]
-        page.items = [it for it in page.items if not any(it is d for d in gone)]
-
-
 def _height(line: TextLine) -> float:
     return max(line.bottom - line.top, 1.0)
 

@@ -25,12 +25,17 @@ def iter_findings(contract: dict) -> Iterator[tuple[dict, dict]]:
             yield report, finding
 
 
-def flat_rows(contract: dict) -> list[dict[str, Any]]:
-    """One dict per finding, keys in :data:`COLUMNS` order, raw (untranslated) values."""
-    return [
-        {"source": report["source"], **{col: finding.get(col) for col in COLUMNS[1:]}}
-        for report, finding in iter_findings(contract)
-    ]
+def flat_rows(contract: dict, lang: str | None = None) -> list[dict[str, Any]]:
+    """One dict per finding, keys in :data:`COLUMNS` order; with ``lang``, category and severity
+    in that language (else their codes)."""
+    rows = []
+    for report, finding in iter_findings(contract):
+        row = {"source": report["source"], **{col: finding.get(col) for col in COLUMNS[1:]}}
+        if lang:
+            row["category"] = labels.category(row["category"], lang)
+            row["severity"] = labels.severity(row["severity"], lang)
+        rows.append(row)
+    return rows
 
 
 def is_batch(contract: dict) -> bool:
@@ -69,8 +74,10 @@ def grouped(report: dict, lang: str) -> list[tuple[str, list[tuple[str, list[dic
 
 
 def report_meta(report: dict, lang: str) -> str:
-    """"LKj · 2025 · triwulan 2 · BKHIT" from whatever metadata is known."""
-    parts = [report.get("kind"), report.get("year")]
+    """"triwulanan · 2025 · triwulan 2 · BKHIT" from whatever metadata is known (the kind of
+    report in the reader's language)."""
+    kind = report.get("kind")
+    parts = [labels.load().get(f"kind.{kind}", {}).get(lang, kind), report.get("year")]
     if report.get("quarter") is not None and report.get("kind") == "semester":
         parts.append(labels.label("report.semester", lang, semester=(report["quarter"] + 1) // 2))
     elif report.get("quarter") is not None and report.get("kind") != "annual":

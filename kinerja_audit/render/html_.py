@@ -124,14 +124,16 @@ def highlight(evidence: str, found: str | None) -> str:
     return f"{_e(evidence[:at])}<mark>{_e(evidence[at:end])}</mark>{_e(evidence[end:])}"
 
 
-def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
+def render(contract: dict, *, lang: str = "id", options=None) -> str:
     title = labels.label("html.title", lang)
     total = contract["summary"]["findings"]
     tool = contract["tool"]
     by = labels.label("html.generated_by", lang, tool=tool["name"], version=tool["version"])
     body = [f"<h1>{_e(title)}</h1>", f'<p class="muted">{_e(by)}</p>',
             _summary(contract, lang), _filters(contract, lang, total)]
-    body += [_report(report, lang) for report in contract["reports"]]
+    if common.is_batch(contract):
+        body.append(_index(contract, lang))
+    body += [_report(report, lang, no) for no, report in enumerate(contract["reports"], start=1)]
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8">\n'
@@ -179,9 +181,20 @@ def _filters(contract: dict, lang: str, total: int) -> str:
     )
 
 
-def _report(report: dict, lang: str) -> str:
+def _index(contract: dict, lang: str) -> str:
+    """A batch: every report, linked to its section, with its counts (or why it is unreadable)."""
+    items = []
+    for no, report in enumerate(contract["reports"], start=1):
+        status = (labels.label("report.unreadable_short", lang) if report["errors"]
+                  else common.severity_counts(report["summary"]["by_severity"], lang))
+        items.append(f'<li><a href="#laporan-{no}">{_e(report["source"])}</a> — {_e(status)}</li>')
+    return (f'<nav class="panel index"><h2>{_e(labels.label("html.index", lang))}</h2>'
+            f"<ol>{''.join(items)}</ol></nav>")
+
+
+def _report(report: dict, lang: str, no: int = 1) -> str:
     meta = common.report_meta(report, lang)
-    out = ['<section class="panel report">', f"<h2>{_e(report['source'])}</h2>"]
+    out = [f'<section class="panel report" id="laporan-{no}">', f"<h2>{_e(report['source'])}</h2>"]
     if meta:
         out.append(f'<p class="muted">{_e(meta)}</p>')
     if report["errors"]:

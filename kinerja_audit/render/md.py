@@ -26,7 +26,7 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
     return out
 
 
-def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
+def render(contract: dict, *, lang: str = "id", options=None) -> str:
     out: list[str] = []
     for report in contract["reports"]:
         out += _report(report, lang)

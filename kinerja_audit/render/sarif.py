@@ -14,7 +14,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
+def render(contract: dict, *, lang: str = "id", options=None) -> str:
     specs = rulepack.rules()
     used = sorted({f["rule"] for _, f in common.iter_findings(contract)})
     index = {rule: i for i, rule in enumerate(used)}
@@ -32,7 +32,9 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
                     for report, f in common.iter_findings(contract)],
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    from ..contract import finite
+
+    return json.dumps(finite(sarif), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def artifact_uri(source: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import i18n as labels
 from . import common
-from .escape import clean
+from .escape import clean, visible
 
 _ANSI = {"error": "\x1b[31;1m", "warning": "\x1b[33;1m", "info": "\x1b[36m", "bold": "\x1b[1m",
          "dim": "\x1b[2m"}
@@ -12,7 +12,9 @@ _FIELDS = (("found", "field.found"), ("expected", "field.expected"),
            ("evidence", "field.evidence"), ("suggestion", "field.suggestion"))
 
 
-def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
+def render(contract: dict, *, lang: str = "id", options=None) -> str:
+    color = bool(options and options.color)
+
     def paint(text: str, style: str) -> str:
         return f"{_ANSI[style]}{text}{_RESET}" if color else text
 
@@ -26,7 +28,7 @@ def render(contract: dict, *, lang: str = "id", color: bool = False) -> str:
 
 def _report(report: dict, lang: str, paint) -> list[str]:
     meta = common.report_meta(report, lang)
-    title = clean(report["source"]) + (f" ({clean(meta)})" if meta else "")
+    title = visible(report["source"]) + (f" ({clean(meta)})" if meta else "")
     out = [paint(f"== {title} ==", "bold")]
     if report["errors"]:
         out.append(paint(labels.label("report.unreadable", lang) + ":", "error"))
@@ -78,5 +80,5 @@ def _batch_summary(summary: dict, lang: str, paint) -> list[str]:
             {"error": row["errors"], "warning": row["warnings"], "info": row["infos"]}, lang)
         unreadable = labels.label("report.unreadable_short", lang)
         status = f" — {unreadable}" if row["unreadable"] else ""
-        out.append(f"  {clean(row['source'])}: {counts}{status}")
+        out.append(f"  {visible(row['source'])}: {counts}{status}")
     return out

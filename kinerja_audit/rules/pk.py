@@ -81,7 +81,28 @@ def pk_final_quarter(report, ctx: Context):
                   found=final, expected=p.annual, evidence=_evidence(p))
 
 
+@rule("TGT004")
+def pk_target_empty(report, ctx: Context):
+    if ctx.pk is None:
+        return
+    for p in ctx.pk.indicators:
+        empty = ([ctx.word("pk_target_annual")] if p.annual is None else []) + [
+            ctx.word("pk_target_quarter", q=roman(k + 1)) for k, v in enumerate(p.quarters) if v is None]
+        if empty:
+            yield Hit(p.code, None, values={"code": p.code, "empty": ", ".join(empty)},
+                      evidence=_evidence(p))
+
+
 # ----------------------------------------------------------------------------------- pk-mismatch
+
+
+@rule("PKM008")
+def pk_year_differs(report, ctx: Context):
+    year = report.meta.year
+    if ctx.pk is None or ctx.pk.year is None or year is None or year == ctx.pk.year:
+        return
+    yield Hit(None, report.meta.title_line, values={"pk": Path(ctx.pk.source).name},
+              found=str(year), expected=str(ctx.pk.year))
 
 
 def _compared(report):

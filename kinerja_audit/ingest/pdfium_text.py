@@ -1,0 +1,312 @@
+"""Characters and words of a PDF page, read with pypdfium2 (PDFium, in C).
+
+PDFium reads a page's text some twenty times faster than pdfminer (which pdfplumber runs in
+Python).  The characters get pdfminer's geometry — ``x0``/``x1`` from the glyph advance, ``bottom`` at the baseline plus
+the font's descent, ``top`` one font size above it, the size scaled by the text matrix — and are
+grouped into words exactly as pdfplumber's word extractor groups them (its steps written out for
+upright text, pdfplumber's own extractor for rotated text).  Where PDFium and pdfminer see a page
+differently it is handled here:
+
+- PDFium drops a space glyph drawn as a text object of its own (Word does this between a list
+  label and its text); such an object is kept as a space, so "m. Menyelenggarakan" stays two words;
+- spaces and line ends PDFium generates itself are not characters of the page and are skipped;
+- a soft hyphen (PDFium reports U+0002, or U+FFFE in bulk text) is a hyphen;
+- a character drawn twice to fake bold type is read once (pdfminer reads it twice and splits the
+  word: "9", "9", ".", "24" becomes "99.24").
+"""
+from __future__ import annotations
+
+import ctypes
+from operator import itemgetter
+
+# A character: (text, x0, x1, top, bottom, upright, size), in pdfplumber's coordinates (top-left
+# origin).  Tuples, not pdfplumber's dictionaries: a page has thousands of characters.
+TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, SIZE = range(7)
+
+
+def _space_objects(raw, page, textpage, height: float) -> list[tuple]:
+    """Text objects that PDFium maps to no character: lone space glyphs, as space characters."""
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size, descent = ctypes.c_float(), ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    buf = (ctypes.c_ushort * 4)()
+    for k in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, k)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if raw.FPDFTextObj_GetText(obj, textpage, buf, 4) > 2:   # 2 bytes: the terminating NUL
+            continue
+        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        raw.FPDFTextObj_GetFontSize(obj, size)
+        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        raw.FPDFFont_GetDescent(raw.FPDFTextObj_GetFont(obj), size, descent)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        low = height - (bottom.value + descent.value * scale)
+        eff = size.value * scale
+        out.append((" ", left.value, left.value, low - eff, low, True, eff))
+    return out
+
+
+def _object_of(raw):
+    """``FPDFText_GetTextObject`` returning the object's address (an int) instead of a pointer
+    object: comparing it to the previous character's costs nothing."""
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+def page_chars(page) -> list[tuple]:
+    """The characters of a ``pypdfium2.PdfPage`` (see :data:`TEXT` for the fields).  The size and
+    orientation of a character are those of its text object, read once per object."""
+    from pypdfium2 import raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        n = raw.FPDFText_CountChars(tp)
+        codes = (ctypes.c_ushort * (n + 1))()
+        raw.FPDFText_GetText(tp, 0, n, codes)          # every character at once
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+        loose_box, char_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetMatrix
+        font_size, generated = raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
+        object_of, tp_address = _object_of(raw), ctypes.cast(tp, ctypes.c_void_p)
+        out = []
+        append = out.append
+        last, size, upright = -1, 0.0, True
+        for i in range(n):
+            code = codes[i]
+            if code in (32, 13, 10) and generated(tp, i):
+                continue
+            loose_box(tp, i, box_ref)
+            obj = object_of(tp_address, i)
+            if obj != last or obj is None:
+                char_matrix(tp, i, matrix_ref)
+                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                size = font_size(tp, i) * (c * c + d * d) ** 0.5
+                upright = a * d > 0 and b * c <= 0
+                last = obj
+            low = height - box.bottom
+            append(("-" if code in (2, 0xFFFE) else chr(code) if code else "", box.left, box.right,
+                    low - size if upright else height - box.top, low, upright, size))
+        out += _space_objects(raw, page.raw, tp, height)
+        return out
+    finally:
+        textpage.close()
+
+
+X_TOLERANCE = Y_TOLERANCE = 3     # pdfplumber's defaults
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+_get_x1, _get_top, _get_bottom = (itemgetter(k) for k in (X1, TOP, BOTTOM))
+
+
+def _merge(chars: list[tuple]) -> dict:
+    """A word from its characters (left to right): its text and box."""
+    text = "".join([_LIGATURES.get(c[TEXT], c[TEXT]) for c in chars]) if len(chars) > 1 \
+        else _LIGATURES.get(chars[0][TEXT], chars[0][TEXT])
+    return {"text": text, "x0": chars[0][X0], "x1": max(map(_get_x1, chars)),
+            "top": min(map(_get_top, chars)), "bottom": max(map(_get_bottom, chars))}
+
+
+def _upright_words(chars: list[tuple]) -> list[dict]:
+    """pdfplumber's ``WordExtractor`` (default settings) for upright characters, written out for
+    speed: lines are clusters of ``top`` values (a value within Y_TOLERANCE of the previous one
+    joins its cluster), characters left to right, a word ends at white space, a step back, a gap
+    over X_TOLERANCE or a jump in ``top``."""
+    cluster: dict[float, int] = {}
+    last, index = None, -1
+    for value in sorted({c[TOP] for c in chars}):
+        if last is None or value > last + Y_TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: dict[int, list[tuple]] = {}
+    for c in chars:
+        lines.setdefault(cluster[c[TOP]], []).append(c)
+    words = []
+    for key in sorted(lines):
+        word: list[tuple] = []
+        for c in sorted(lines[key], key=lambda ch: ch[X0]):
+            if c[TEXT].isspace():
+                if word:
+                    words.append(_merge(word))
+                word = []
+            elif word and (c[X0] < word[-1][X0] or c[X0] > word[-1][X1] + X_TOLERANCE
+                           or abs(c[TOP] - word[-1][TOP]) > Y_TOLERANCE):
+                words.append(_merge(word))
+                word = [c]
+            else:
+                word.append(c)
+        if word:
+            words.append(_merge(word))
+    return words
+
+
+def _as_dict(c: tuple) -> dict:
+    return {"text": c[TEXT], "x0": c[X0], "x1": c[X1], "top": c[TOP], "bottom": c[BOTTOM],
+            "doctop": c[TOP], "upright": c[UPRIGHT], "size": c[SIZE]}
+
+
+def page_words(page) -> list[dict]:
+    """Words of a ``pypdfium2.PdfPage``, grouped as pdfplumber's word extractor groups them (its
+    default settings; runs of rotated characters are left to pdfplumber's own extractor)."""
+    import itertools
+
+    from pdfplumber.utils.text import WordExtractor
+
+    words: list[dict] = []
+    for upright, group in itertools.groupby(page_chars(page), key=lambda c: c[UPRIGHT]):
+        run = list(group)
+        words += _upright_words(run) if upright else WordExtractor(
+            keep_blank_chars=False, use_text_flow=False).extract_words([_as_dict(c) for c in run])
+    return words
+
+
+def plain(page) -> bool:
+    """A page whose coordinates PDFium and pdfplumber share: no rotation, media box and crop box
+    the same and anchored at the origin.  Other pages are read by pdfplumber alone."""
+    if page.get_rotation():
+        return False
+    media = tuple(round(v, 2) for v in page.get_mediabox())
+    return media[:2] == (0, 0) and media == tuple(round(v, 2) for v in page.get_cropbox())
+
+
+def _compose(outer, inner):
+    """The matrix of ``inner`` placed inside ``outer`` (PDF order: inner first)."""
+    a1, b1, c1, d1, e1, f1 = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _subpaths(raw, obj, matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """(shape, points) of each subpath of a path object, as pdfminer writes them: one letter per
+    operator (m, l, c for a Bézier curve, h for a close), the end point of each (the start point
+    for h), in page space."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    segment, point_of, type_of, closes = (raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint,
+                                          raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose)
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    a, b, c, d, e, f = matrix
+    out: list[tuple[str, list]] = []
+    shape, pts, pending = "", [], 0
+    for j in range(raw.FPDFPath_CountSegments(obj)):
+        seg = segment(obj, j)
+        kind = type_of(seg)
+        point_of(seg, x_ref, y_ref)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if kind == moveto:
+            if shape:
+                out.append((shape, pts))
+            shape, pts, pending = "m", [point], 0
+            continue
+        if not shape:                        # a path must begin with m (pdfminer ignores it)
+            continue
+        if kind == bezierto:
+            pending += 1
+            if pending < 3:                  # control points: only the end point counts
+                continue
+            pending = 0
+            shape += "c"
+        else:
+            shape += "l"
+        pts.append(point)
+        if closes(seg):
+            shape += "h"
+            pts.append(pts[0])
+    if shape:
+        out.append((shape, pts))
+    return out
+
+
+def _painted(raw, obj) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+    return bool(fill.value) or bool(stroke.value)
+
+
+def page_graphics(page, number: int) -> dict[str, list[dict]]:
+    """The lines, rectangles and curves of a page as pdfplumber object dictionaries, classified as
+    pdfminer classifies painted paths (a single segment is a line, a closed axis-aligned
+    four-sided path a rectangle, anything else a curve); form XObjects are looked into.  They are
+    what pdfplumber's table finder needs, without pdfminer reading the page."""
+    from pypdfium2 import raw
+
+    height = page.get_height()
+    out: dict[str, list[dict]] = {"char": [], "line": [], "rect": [], "curve": []}
+    m = raw.FS_MATRIX()
+
+    def walk(count, get, outer) -> None:
+        for k in range(count):
+            obj = get(k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            matrix = _compose(outer, (m.a, m.b, m.c, m.d, m.e, m.f))
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                walk(raw.FPDFFormObj_CountObjects(obj),
+                     lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), matrix)
+            elif _painted(raw, obj):
+                for shape, pts in _subpaths(raw, obj, matrix):
+                    _add(out, shape, pts, height, number)
+
+    walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k),
+         (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    return out
+
+
+def _add(out: dict, shape: str, pts: list, height: float, number: int) -> None:
+    """One subpath as pdfminer's LTLine, LTRect or LTCurve, in pdfplumber's dictionary form."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:   # a redundant l before h
+        shape, pts = shape[:-2] + "h", pts[:-2] + [pts[-1]]
+    if shape in ("mlh", "ml"):
+        kind, pts = "line", pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
+            (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        kind = "rect" if pts[0] == pts[4] and square else "curve"
+    else:
+        kind = "curve"
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    item = {"object_type": kind, "page_number": number, "x0": x0, "x1": x1, "y0": y0,
+            "y1": y1, "top": height - y1, "bottom": height - y0, "doctop": height - y1,
+            "width": x1 - x0, "height": y1 - y0}
+    if kind == "curve":
+        item["pts"] = [(x, height - y) for x, y in pts]
+    out[kind].append(item)
+
+
+def has_rulings(graphics: dict[str, list[dict]]) -> bool:
+    """Whether a page's graphics hold what a ruled table of two rows and two columns at least
+    needs: horizontal edges at three heights and vertical edges at three places (the edges
+    pdfplumber's table finder uses: lines, rectangle sides, straight curve segments, at least 3
+    points long).  Only such pages are searched for tables; a header rule or a page frame is not a
+    table."""
+    across: set[int] = set()
+    down: set[int] = set()
+    for ln in graphics["line"]:
+        if ln["top"] == ln["bottom"]:
+            if ln["width"] >= 3:
+                across.add(round(ln["top"]))
+        elif ln["height"] >= 3:
+            down.add(round(ln["x0"]))
+    for r in graphics["rect"]:
+        if r["width"] >= 3:
+            across.update((round(r["top"]), round(r["bottom"])))
+        if r["height"] >= 3:
+            down.update((round(r["x0"]), round(r["x1"])))
+    for c in graphics["curve"]:
+        for (x0, y0), (x1, y1) in zip(c["pts"], c["pts"][1:]):
+            if y0 == y1 and abs(x1 - x0) >= 3:
+                across.add(round(y0))
+            elif x0 == x1 and abs(y1 - y0) >= 3:
+                down.add(round(x0))
+    return len(across) >= 3 and len(down) >= 3
