@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -38,6 +39,8 @@ def session(master: str | None = None):
     local = master is None or master.startswith("local")
     if local:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        # local workers run this interpreter (with pyarrow), not whatever python3 is on PATH
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYARROW_IGNORE_TIMEZONE", "1")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
