@@ -344,7 +344,8 @@ def _repeats(pairs: list[tuple[Table, Row]]) -> tuple[list, list]:
         same = None if len(table.rows) < 2 else next(
             (k for k, (t0, r0) in enumerate(first) if t0 is not table and (
                 namesim.similarity(row.name, r0.name) >= 90
-                or row.code and row.code == r0.code and namesim.similarity(row.name, r0.name) >= 60)), None)
+                or row.code and row.code == r0.code and (namesim.similarity(row.name, r0.name) >= 60
+                                                         or namesim.abbreviates(row.name, r0.name)))), None)
         if same is None:
             first.append((table, row))
         else:

@@ -80,6 +80,7 @@ class Claim:
     cue_end: int | None = None        # number: where that cue word ends in the sentence
     numeral: str = ""                 # period: its numeral as printed ("II", "2025"), at the end of raw
     current_cue: bool = False         # period: "capaian/realisasi/terhadap target" right before it
+    of_target: bool = False           # period: it names the period of a target ("target triwulan II")
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def _lex():
         "year": re.compile(lx["period_year_re"], flags),
         "current_cues": [re.compile(p, flags) for p in lx["period_current_cues"]],
         "period_word_end": re.compile(lx["period_word_end_re"], flags),
+        "period_of_target": re.compile(lx["period_of_target_re"], flags),
     }
 
 
@@ -445,7 +447,9 @@ def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]
             spans.append((m.start(), m.end()))
             sentence.claims.append(Claim("period", sentence.line_at(m.start()), m.start(), m.group(0),
                                          period=(kind, value), numeral=m.group(1),
-                                         current_cue=_current_cue(code_masked, m.start())))
+                                         current_cue=_current_cue(code_masked, m.start()),
+                                         of_target=bool(lx["period_of_target"].search(
+                                             code_masked[max(0, m.start() - 30):m.start()]))))
     return spans
 
 

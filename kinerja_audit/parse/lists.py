@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..document import Document
 from .tables import caption_match
 from .periods import roman_or_int
-from .text import is_debris, norm
+from .text import is_debris, norm, pattern
 
 _ITEM_RE = re.compile(
     r"^\s*(?:(?P<open>\()?(?P<num>\d{1,2})\s*(?P<nsep>[.)])|\(?(?P<let>[a-z])(?P<lsep>[.)])|"
@@ -74,7 +74,7 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
             items.append(current)
             blank_run = 0
             continue
-        if i in stop_lines or caption_match(raw):
+        if i in stop_lines or caption_match(raw) or pattern("numbered_heading_re").match(raw):
             current = None
         current = _continue(current, i, raw, blank_run)
         blank_run = 0

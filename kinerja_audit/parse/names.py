@@ -30,6 +30,20 @@ def similarity(a: str | None, b: str | None) -> float:
                squeezed, contained)
 
 
+def abbreviates(short: str | None, name: str | None) -> bool:
+    """``short`` is the acronym of ``name``: the one it gives in brackets ("Indeks Kualitas Lingkungan
+    Hidup (IKLH)") or the initials of its words."""
+    if not short or not name:
+        return False
+    s = short.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,9}", s) or s.upper() != s and sum(c.isupper() for c in s) < 2:
+        return False
+    if re.search(r"\(\s*" + re.escape(s) + r"\s*\)", name):
+        return True
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", " ", name))
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == s.upper()
+
+
 def align(targets: list[str], names: list[str], threshold: float = 60.0) -> list[int | None]:
     """Index into ``targets`` for each of ``names`` (None when nothing fits).
 

@@ -120,6 +120,14 @@ def _candidates(doc: Document) -> list[Section]:
     return found
 
 
+def _outline_entry(body: list) -> bool:
+    """The lines under a heading are an outline of its sub-headings ("1.1 Latar Belakang"), no prose."""
+    texts = [norm(ln.text) for ln in body]
+    numbered = sum(1 for t in texts if MARKER_RE.match(t) or re.match(r"\d{1,2}(\.\d{1,2}){1,3}", t))
+    return 0 < len(texts) <= 15 and numbered * 5 >= len(texts) * 3 and all(
+        len(t) <= 90 and not t.endswith(".") for t in texts)
+
+
 def find_sections(doc: Document) -> list[Section]:
     cands = _candidates(doc)
     last = len(doc.lines)
@@ -134,6 +142,8 @@ def find_sections(doc: Document) -> list[Section]:
             not _chapter(norm(doc.lines[sec.start - 1].text)).group(2)
         if len(body) <= (1 if title_below else 0) and idx + 1 < len(level1):
             continue
+        if _outline_entry(body) and any(later.key == sec.key for later in level1[idx + 1:]):
+            continue  # a chapter listed in an outline ("Sistematika Penulisan"), written out later
         if kept and kept[-1].key == sec.key:
             continue  # running header repeating the chapter we are in
         kept.append(sec)
@@ -141,13 +151,15 @@ def find_sections(doc: Document) -> list[Section]:
         sec.end = (kept[idx + 1].start - 1) if idx + 1 < len(kept) else last
     chapters = kept
     subparts: list[Section] = []
+    last_owner = None
     for sub in (c for c in cands if c.level == 2):
         owner = next((ch for ch in chapters if ch.contains(sub.start)), None)
         if owner is None or sub.parent not in (owner.key, None):
             continue
-        if subparts and subparts[-1].key == sub.key and subparts[-1].parent == owner.key:
+        if subparts and subparts[-1].key == sub.key and last_owner is owner:
             continue
         subparts.append(sub)
+        last_owner = owner
     for idx, sub in enumerate(subparts):
         owner = next(ch for ch in chapters if ch.contains(sub.start))
         nxt = next((s.start for s in subparts[idx + 1:] if owner.contains(s.start)), owner.end + 1)

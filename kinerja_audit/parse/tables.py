@@ -25,7 +25,9 @@ NUMERIC_ROLES = ("target_annual", "target", "realisasi", "capaian", "target_othe
 
 def caption_match(text: str) -> re.Match | None:
     """A table caption ("Tabel 3.1 : ..."): groups ``num`` and ``rest``."""
-    return pattern("caption_re").match(text)
+    m = pattern("caption_re").match(text)
+    # "Tabel 2.2 berikut ini :" ends a sentence that points at the table: a reference, no caption
+    return None if m is None or pattern("caption_reference_re").match(m.group("rest")) else m
 
 
 @dataclass(frozen=True)

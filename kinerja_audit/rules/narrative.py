@@ -142,7 +142,15 @@ def prose_figure_mismatch(report, ctx: Context):
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or unit_key(a) == unit_key(b)
+    """Same unit, or one names the other's first word ("hari" of "hari kerja": prose shortens)."""
+    if a is None or b is None:
+        return True
+    ka, kb = unit_key(a), unit_key(b)
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    n = min(len(wa), len(wb))
+    return n > 0 and wa[:n] == wb[:n]
 
 
 @rule("NNU003")
@@ -377,12 +385,18 @@ def wrong_period_in_prose(report, ctx: Context):
         if ind is not None:
             t, r, _, p, _ = _facts(ind)
             current_values = [x.number.value for x in (t, r, p) if x]
+        compared: set = set()      # periods this sentence already compares with
         for ref in s.periods:
             if is_current(ref.period, meta):
                 continue
             if ref.period[0] == "quarter" and meta.kind == "annual":
                 continue
-            if _compared_near(s, ref, before, after):
+            # a sentence naming the report's own period beside another one compares the two
+            own_named = any(q.period[0] == ref.period[0] and is_current(q.period, meta) and not q.of_target
+                            and ";" not in s.text[min(q.start, ref.start):max(q.start, ref.start)]
+                            for q in s.periods)
+            if own_named or ref.period in compared or _compared_near(s, ref, before, after):
+                compared.add(ref.period)
                 continue
             # figures this reference qualifies: after it, with no nearer reference of its kind, and
             # no nearer reference to the current period ("survei semester I ... pada triwulan III sebesar")

@@ -50,10 +50,12 @@ def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: Fa
     """
     stack: list[int] = []
     prev_payload = None
+    repeated = None            # the value just repeated (duplicate reported)
     for value, payload in values:
+        before = prev_payload
         if value == 1 and stack and stack[-1] == 1 and adjacent(prev_payload, payload):
             yield "duplicate", 1, 1, 2, payload   # "1) ... 1) ...": the second item repeats the first number
-            stack[-1] = 2
+            repeated = 1
             prev_payload = payload
             continue
         prev_payload = payload
@@ -69,8 +71,13 @@ def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: Fa
             stack.append(value)
             continue
         if stack[-1] == value:
-            yield "duplicate", stack[-1], value, value + 1, payload
-            stack[-1] = value + 1   # the repeated item stands where the next number belongs
+            # a repeat right after its twin; far from it, the same number opens a new list
+            if adjacent(before, payload):
+                yield "duplicate", stack[-1], value, value + 1, payload
+                repeated = value      # the repeat stands where value + 1 belongs: both may follow
+            continue
+        if value == stack[-1] + 2 and repeated == stack[-1]:
+            stack[-1], repeated = value, None
         elif value > stack[-1] + 1:
             yield "gap", stack[-1], value, stack[-1] + 1, payload
             stack[-1] = value

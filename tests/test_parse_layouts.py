@@ -1,0 +1,89 @@
+"""Layouts of real reports the parsers read: column headers, recap rows, outlines, list items."""
+from kinerja_audit import model
+from kinerja_audit.document import Document
+from kinerja_audit.ingest.text import to_lines
+from kinerja_audit.parse.names import abbreviates
+from kinerja_audit.parse.tables import caption_match, parse_header
+
+
+def _report(text: str):
+    return model.build(Document(source="t.txt", lines=to_lines(text)))
+
+
+def test_percent_of_target_columns_are_achievements_not_targets():
+    header = ("No IKU Target 2025 Target s.d. TW II Realisasi s.d. TW II % thd Target TW II "
+              "% thd Target 2025 Ket.")
+    roles = [c.role for c in parse_header(header, "quarterly", 2025, 2)]
+    assert roles == ["number", "code", "target_annual", "target", "realisasi", "capaian",
+                     "capaian_other", "keterangan"]
+    # near miss: a plain second target column stays a target of another period
+    roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II",
+                                          "quarterly", 2025, 2)]
+    assert roles == ["number", "indikator", "target_annual", "target", "realisasi"]
+
+
+def test_an_acronym_names_the_indicator_it_abbreviates():
+    assert abbreviates("IKM", "Indeks Kepuasan Masyarakat (IKM)")
+    assert abbreviates("IKM", "Indeks Kepuasan Masyarakat")
+    assert not abbreviates("IKM", "Indeks Kualitas Air")
+    assert not abbreviates("Indeks", "Indeks Kepuasan Masyarakat")
+
+
+def test_a_recap_row_with_the_acronym_restates_the_indicator():
+    text = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2025
+No Indikator Target Realisasi Capaian
+IKU 1 Indeks Kepuasan Masyarakat (IKM) 80,00 82,40 103,00
+IKU 2 Persentase layanan selesai tepat waktu (%) 90,00 93,60 104,00
+
+Tabel 3.2 Perbandingan Realisasi dengan Target Akhir Renstra 2026
+No Indikator Target 2026 Realisasi 2025 Keterangan
+IKU 1 IKM 84,00 82,40 optimis tercapai
+IKU 2 Persentase layanan selesai tepat waktu (%) 95,00 93,60 optimis tercapai
+"""
+    report = _report(text)
+    assert [i.code for i in report.indicators] == ["IKU.1", "IKU.2"]
+
+
+def test_a_sentence_pointing_at_a_table_is_no_caption():
+    assert caption_match("Tabel 2.2 Pagu Anggaran Tahun 2025")
+    assert caption_match("Tabel 2.2 berikut ini :") is None
+    assert caption_match("Tabel 3 di bawah ini menunjukkan capaian") is None
+
+
+def test_a_numbered_heading_ends_the_list_item_above_it():
+    text = """BAB II
+PERENCANAAN KINERJA
+Misi dinas sebagai berikut:
+1. Meningkatkan mutu layanan
+2. Meningkatkan kapasitas aparatur
+
+2.1.2. Tujuan dan Sasaran
+Tujuan dirumuskan melalui proses berikut:
+1. Meninjau data internal.
+"""
+    report = _report(text)
+    second = next(it for it in report.items if it.marker == "2.")
+    assert second.end_line == second.line
+
+
+def test_chapters_of_an_outline_give_way_to_the_chapters_written_out():
+    text = """BAB I
+PENDAHULUAN
+Sistematika penulisan laporan:
+BAB IV PENUTUP
+4.1 Capaian Umum
+4.2 Tahap Berikutnya
+
+BAB IV
+PENUTUP
+Secara umum seluruh sasaran tercapai. Ke depan layanan akan diperluas ke kecamatan.
+"""
+    report = _report(text)
+    bab4 = [s for s in report.sections if s.key == "bab4"]
+    assert len(bab4) == 1 and bab4[0].start > 6
