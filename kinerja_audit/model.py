@@ -43,6 +43,12 @@ class Mention:
     def span(self) -> tuple[int, int]:
         return self.line, max(self.line, self.end_line or self.line)
 
+    @property
+    def complete(self) -> bool:
+        """Every figure column of its table has a cell in this row (else the row was misread or is
+        unfinished: PRS003)."""
+        return self.table is None or len(self.cells) >= len(self.table.numeric_roles)
+
 
 @dataclass
 class Indicator:
@@ -183,7 +189,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables], "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
     _attach_plan(indicators, items, sections)
-    _narrative_spans(indicators, primary, headings, cap_span, stops)
+    _narrative_spans(doc, indicators, primary, headings, cap_span, stops)
     indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
@@ -477,11 +483,16 @@ def _attach_plan(inds: list[Indicator], items: list[ListItem], sections: list[Se
             inds[idx].plan = Mention("plan", it.line, name=name, code=code, code_printed=printed)
 
 
-def _narrative_spans(inds, tables, headings, span, stops) -> None:
+def _narrative_spans(doc, inds, tables, headings, span, stops) -> None:
+    """The prose after a one-row indicator table is about it, up to the next heading, table caption
+    or numbered sub-heading ("3.1.4. Analisis ...")."""
     if span is None:
         return
+    lines = range(span[0], span[1] + 1)
+    subheadings = {n for n in lines if caption_match(doc.lines[n - 1].text)
+                   or pattern("numbered_heading_re").match(doc.lines[n - 1].text)}
     boundaries = sorted({h.line for h in headings} | {t.caption_line or t.header_line for t in tables}
-                        | {s for s in stops if span[0] < s <= span[1]} | {span[1] + 1})
+                        | {s for s in stops if span[0] < s <= span[1]} | subheadings | {span[1] + 1})
     for ind in inds:
         if ind.table is None or ind.table.table is None or len(ind.table.table.rows) != 1:
             continue

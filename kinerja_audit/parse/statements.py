@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import rulepack
 from .cells import unit_key
-from .numbers import Number, parse_number
+from .numbers import Number, parse_number, same_value
 from .text import pattern
 
 
@@ -152,12 +152,26 @@ def totals(sentence) -> list[Total]:
         if pattern("total_partial_re").search(window):
             continue   # "antara lain", "di antaranya": the parts named are not all of them
         key = unit_key(claim.unit)
-        parts = [c for c in numbers[i + 1:] if c.start < rest_end and unit_key(c.unit) == key]
-        if len(parts) < 2 or any(unit_key(c.unit) != key for c in numbers[i + 1:] if c.start < rest_end):
+        every = [c for c in numbers[i + 1:] if c.start < rest_end]
+        closed = _last_part_closes(every, text)
+        # "A, B dan C, serta D": when all figures add up to the total, they are all parts
+        parts = every if same_value(claim.number, sum(c.number.value for c in every),
+                                    slack=claim.number.half_step * (len(every) + 1)) else closed
+        if len(parts) < 2 or any(unit_key(c.unit) != key for c in parts):
             continue
         out.append(Total(claim.start, claim.raw, claim.number, claim.unit, tuple(c.number for c in parts),
                          tuple(c.raw for c in parts)))
     return out
+
+
+def _last_part_closes(parts: list, text: str) -> list:
+    """The parts of a composition up to the one after "dan"/"serta" ("A, B dan C"): figures after
+    it say something else ("..., pada tahun 2016 bertambah menjadi D")."""
+    for k in range(1, len(parts)):
+        between = text[parts[k - 1].start + len(parts[k - 1].raw):parts[k].start]
+        if pattern("total_last_part_re").search(between):
+            return parts[:k + 1]
+    return parts
 
 
 # ---------------------------------------------------------------- years

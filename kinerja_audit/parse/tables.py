@@ -444,6 +444,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, st
     while i <= end:
         line = doc.lines[i - 1]
         text = first_text if (i == start and first_text is not None) else line.text
+        if not pipe and _is_pipe_row(text):
+            break   # bordered cells under a plain-text header: columns that cannot be lined up
         if text_after and not pipe:
             text = _without_trailing_words(text)
         if i in stop_lines or caption_match(text):

@@ -23,7 +23,7 @@ def budget_percentage(report, ctx: Context):
 
 @rule("ARI003")
 def budget_total(report, ctx: Context):
-    tol = float(ctx.option("tolerance"))
+    tol, ratio = float(ctx.option("tolerance")), float(ctx.option("misread_ratio"))
     rows = report.budget_rows
     totals = [i for i, r in enumerate(rows) if r.total]
     start = 0
@@ -36,6 +36,7 @@ def budget_total(report, ctx: Context):
         for column in ("pagu", "realisasi"):
             printed = getattr(total, column).value
             summed = sum(getattr(r, column).value for r in parts)
-            if abs(printed - summed) > tol:
+            misread = summed <= 0 or printed <= 0 or max(printed, summed) > ratio * min(printed, summed)
+            if abs(printed - summed) > tol and not misread:
                 yield Hit(None, total.line, values={"column": ctx.word(f"column_{column}"), "n": len(parts)},
                           found=printed, expected=summed, unit="rupiah")

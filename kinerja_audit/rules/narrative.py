@@ -50,9 +50,11 @@ def _replace(sentence, claim, new: str) -> str:
 
 
 def _sentences(report):
+    """Sentences about an indicator whose table row was read whole (a row missing figures may be
+    misread: its prose is not judged by it)."""
     for s in report.sentences:
         ind = report.indicator(s.indicator) if s.indicator else None
-        if ind is not None:
+        if ind is not None and (ind.table is None or ind.table.complete):
             yield s, ind
 
 
