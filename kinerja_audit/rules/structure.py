@@ -6,9 +6,15 @@ from ..parse.sections import parts
 from .registry import Context, Hit, rule
 
 
+def _no_chapters(report) -> bool:
+    return not any(p["key"] in report.parts_present for p in parts() if p.get("level") == 1 and p.get("required"))
+
+
 @rule("STR001")
 def missing_part(report, ctx: Context):
     present = report.parts_present
+    if _no_chapters(report):
+        return   # STR003: no chapter at all is one finding, not one per part
     for part in parts():
         if not part.get("required") or part["key"] in present:
             continue
@@ -16,6 +22,12 @@ def missing_part(report, ctx: Context):
         if parent and parent not in present:
             continue  # the whole chapter is missing: one finding for it, not one per part
         yield Hit(None, None, values={}, found=None, expected=part["title"][ctx.lang])
+
+
+@rule("STR003")
+def no_chapters(report, ctx: Context):
+    if _no_chapters(report):
+        yield Hit(None, None, values={}, found=None, expected=None)
 
 
 @rule("STR002")
