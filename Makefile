@@ -30,9 +30,8 @@ bench-data: $(STAMP)
 	sh tests/setup/all.sh
 	$(BIN)/python benchmarks/bench_data.py
 
-## lint: static checks
+## lint: static checks (ruff, installed with the test extras; also run by make test)
 lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff
 	$(BIN)/ruff check kinerja_audit tests benchmarks
 
 ## readme: regenerate the rule table of README.md from the rule packs

@@ -19,10 +19,10 @@ from .parse.codes import find_code
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.repair import repair
-from .parse.yoy import parse_yoy_tables
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
 from .parse.text import any_match, norm, pattern
+from .parse.yoy import parse_yoy_tables
 
 
 @dataclass

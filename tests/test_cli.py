@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from kinerja_audit.rulepack import example_report_path as _example_path
 
 EXAMPLE_REPORT = _example_path()

@@ -135,7 +135,7 @@ def keys(e: E) -> set:
     return out
 
 
-def to_pandas(e: E, frame, memo: dict | None = None) -> Any:
+def to_pandas(e: E, frame, memo: dict | None = None) -> Any:  # noqa: C901
     """Evaluate on a pandas DataFrame: a nullable Series (Float64, boolean or string) or a scalar.
 
     ``memo`` (a dict kept across calls on the same frame) shares the sub-expressions that several
@@ -156,7 +156,7 @@ def to_pandas(e: E, frame, memo: dict | None = None) -> Any:
             return v.astype("boolean")
         return v
 
-    def ev(x: E):
+    def ev(x: E):  # noqa: C901
         k = key(x)
         if k in memo:
             return memo[k]
@@ -260,10 +260,10 @@ def violations(e: E, frame, memo: dict | None = None):
 # ------------------------------------------------------------------------------------------- Spark
 
 
-def to_spark(e: E):
+def to_spark(e: E):  # noqa: C901
     from pyspark.sql import functions as F
 
-    def ev(x: E):
+    def ev(x: E):  # noqa: C901
         op, a = x.op, x.args
         if op == "col":
             return F.col(f"`{a[0]}`")
@@ -342,10 +342,10 @@ def _sql_lit(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def to_sql(e: E) -> str:
+def to_sql(e: E) -> str:  # noqa: C901
     """A PostgreSQL expression (numbers as double precision)."""
 
-    def ev(x: E) -> str:
+    def ev(x: E) -> str:  # noqa: C901
         op, a = x.op, x.args
         if op == "col":
             return quote_ident(a[0])

@@ -27,8 +27,7 @@ from .names import normalise
 from .numbers import Number, parse_number
 from .periods import roman_or_int
 from .tables import caption_match
-from .text import any_match, is_debris, norm, pattern
-from .text import word_set
+from .text import any_match, is_debris, norm, pattern, word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
 

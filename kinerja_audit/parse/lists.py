@@ -4,13 +4,14 @@ Each item keeps its marker, its place in the sequence and its text joined over w
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
-from .tables import caption_match
 from .periods import roman_or_int
+from .tables import caption_match
 from .text import is_debris, norm, pattern
 
 _ITEM_RE = re.compile(
@@ -112,7 +113,7 @@ def _split_words(doc: Document, items: list[ListItem]) -> None:
     fragment of one item and the first of the next make a word the document uses elsewhere, which
     neither fragment is."""
     vocabulary = None
-    for it, nxt in zip(items, items[1:]):
+    for it, nxt in itertools.pairwise(items):
         if it.style != nxt.style or it.value is None or nxt.value != it.value + 1 or nxt.line - it.end_line > 4:
             continue
         tail = re.search(r"([a-z]{1,8})$", it.text)

@@ -13,7 +13,6 @@ from .periods import period_end, roman_or_int
 from .text import norm, pattern, word_set
 
 
-
 @functools.cache
 def _agency_head_re() -> re.Pattern:
     """Where a unit's name may begin: one of ``agency_heads`` (as written: capitalised)."""

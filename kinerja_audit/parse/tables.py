@@ -118,9 +118,8 @@ def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quar
     if years and year and all(y != year for y in years) or any_match("header_other", q):
         return f"{role}_other"
     quarters = pattern("period_quarter_re").findall(q)
-    if quarters and quarter:
-        if all(roman_or_int(x) != quarter for x in quarters):
-            return f"{role}_other"
+    if quarters and quarter and all(roman_or_int(x) != quarter for x in quarters):
+        return f"{role}_other"
     if role == "target" and is_annual and kind != "annual":
         return "target_annual"
     return role
@@ -399,8 +398,8 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
     return tables
 
 
-def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool, stop_lines: set[int],
-               first_text: str | None = None) -> None:
+def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  # noqa: C901
+               stop_lines: set[int], first_text: str | None = None) -> None:
     numeric = table.numeric_roles
     k = len(numeric)
     has_number_col = any(c.role == "number" for c in table.columns)

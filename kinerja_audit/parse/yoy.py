@@ -8,6 +8,7 @@ line above).  Parsing never judges: ``rules/arithmetic.py`` recomputes the two c
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ def _header(doc: Document, i: int, end: int) -> tuple[int, tuple[int, ...], bool
         diff, pct = bool(pattern("yoy_difference_re").search(text)), bool(re.search(r"(^|\s)%(\s|$)", text))
         if len(consecutive) >= 1 and (diff or pct) and pattern("yoy_header_re").search(text):
             years = tuple(sorted(set(years)))
-            if all(b == a + 1 for a, b in zip(years, years[1:])):
+            if all(b == a + 1 for a, b in itertools.pairwise(years)):
                 return last, years, diff, pct
     return None
 

@@ -5,9 +5,9 @@ from itertools import pairwise
 
 from .. import capaian as cp
 from .. import rulepack
+from ..parse import periods
 from ..parse.cells import unit_family, unit_key
 from ..parse.numbers import Number, format_number, same_value
-from ..parse import periods
 from ..parse.periods import current_numeral, is_current
 from .common import other_period_near, pct, period_word
 from .registry import Context, Hit, rule

@@ -251,7 +251,7 @@ def realisasi_restated(report, ctx: Context):
                 by_indicator.setdefault(ind.code, []).append((s, c))
                 break
     for code, said in by_indicator.items():
-        first_s, first = said[0]
+        _first_s, first = said[0]
         for s, c in said[1:]:
             if same_value(c.number, first.number.value, first.number.half_step) \
                     or (c.unit or "") != (first.unit or ""):
