@@ -19,7 +19,7 @@ def _clean(value):
 
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
-    report = model.build(doc)
+    report = model.build(doc, period=ctx.period)
     if ctx.data is not None and ctx.data.own_pk:         # check --data: the unit's rows of that year
         ctx = dataclasses.replace(ctx, pk=ctx.data.pk_for(report.meta.year))
     links = pk_match.link(report, ctx.pk) if ctx.pk is not None else []   # once per report
@@ -43,6 +43,7 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
         year=report.meta.year,
         quarter=report.meta.quarter,
         agency=report.meta.agency,
+        period_source=report.meta.period_source,
         indicators=rows,
         findings=findings,
         coverage=dict(report.coverage),

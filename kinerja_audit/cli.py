@@ -64,6 +64,17 @@ def _positive_int(lang: str):
     return parse
 
 
+def _period(lang: str):
+    def parse(value: str):
+        from .parse.periods import parse_period_option
+
+        period = parse_period_option(value)
+        if period is None:
+            raise argparse.ArgumentTypeError(t("cli.bad_period", lang, value=value))
+        return period
+    return parse
+
+
 def _seconds(lang: str):
     def parse(value: str) -> float:
         try:
@@ -116,7 +127,8 @@ def _context(args):
     fail_on = args.fail_on or cfg.fail_on
     selected = _selectors(_csv_list(args.select), "--select") or cfg.select
     ignored = _selectors(_csv_list(args.ignore), "--ignore") + cfg.ignore
-    ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity, polarity=cfg.polarity)
+    ctx = Context(lang=lang, options=cfg.options, severity=cfg.severity, polarity=cfg.polarity,
+                  period=getattr(args, "period", None))
     pk_path = getattr(args, "pk", None) or cfg.pk
     if pk_path:
         from . import pk
@@ -587,6 +599,8 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
             p.add_argument("--pk", metavar="PK", help=h("pk"))
             p.add_argument("--pk-basis", choices=("per-quarter", "cumulative"), default=None,
                            help=h("pk_basis"))
+            p.add_argument("--period", type=_period(lang), default=None, metavar="PERIOD",
+                           help=h("period"))
             p.add_argument("--data", metavar="SOURCE", help=h("data"))
             p.add_argument("--unit", metavar="NAME", help=h("unit"))
             data_source(p)

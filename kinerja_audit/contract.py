@@ -1,4 +1,4 @@
-"""The stable output contract (schema_version "1.1") built from per-report results.
+"""The stable output contract (schema_version "1.2") built from per-report results.
 
 Version "MAJOR.MINOR": a minor step only adds fields (1.1: ``expected_value``, ``found_value`` and
 ``unit`` on findings); a major step changes or removes one.
@@ -14,7 +14,7 @@ from typing import Any
 from . import __version__
 from .findings import ReportResult, count
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def finite(value: Any) -> Any:

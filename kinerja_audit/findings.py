@@ -96,6 +96,7 @@ class ReportResult:
     year: int | None = None
     quarter: int | None = None
     agency: str | None = None
+    period_source: str | None = None   # what decided the period: title, caption, prose, running, option
     indicators: list[dict[str, Any]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -108,6 +109,7 @@ class ReportResult:
             "year": self.year,
             "quarter": self.quarter,
             "agency": self.agency,
+            "period_source": self.period_source,
             "indicators": self.indicators,
             "findings": [f.to_dict() for f in self.findings],
             "errors": self.errors,

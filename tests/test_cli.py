@@ -125,3 +125,46 @@ def test_input_is_never_modified(tmp_path):
     before = bad.read_bytes()
     run("check", bad, "-f", "xlsx", "-o", tmp_path / "out.xlsx")
     assert bad.read_bytes() == before
+
+
+def test_period_option_overrides_the_period_and_says_so(tmp_path):
+    from kinerja_audit.rulepack import example_report
+
+    report = tmp_path / "tanpa-periode.txt"
+    report.write_text(example_report().replace("Tahun 2025", "Tahun Ini").replace("tahun 2025", "tahun ini")
+                      .replace("2025", "ini"), encoding="utf-8")
+    plain = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)["reports"][0]
+    assert plain["year"] is None and plain["period_source"] is None
+    assert "PRS005" in {f["rule"] for f in plain["findings"]}
+    given = json.loads(run("check", report, "--format", "json", "--fail-on", "never",
+                           "--period", "TW3-2025").stdout)["reports"][0]
+    assert (given["kind"], given["quarter"], given["year"], given["period_source"]) == \
+        ("quarterly", 3, 2025, "option")
+    assert "PRS005" not in {f["rule"] for f in given["findings"]}
+
+
+def test_period_read_from_the_title_names_its_source(tmp_path):
+    from kinerja_audit.rulepack import example_report
+
+    report = tmp_path / "laporan.txt"
+    report.write_text(example_report(), encoding="utf-8")
+    out = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)["reports"][0]
+    assert (out["kind"], out["quarter"], out["year"], out["period_source"]) == ("quarterly", 3, 2025, "title")
+
+
+def test_a_period_option_that_is_no_period_is_refused(tmp_path):
+    report = tmp_path / "laporan.txt"
+    report.write_text("LAPORAN KINERJA TAHUN 2025\n", encoding="utf-8")
+    done = run("check", report, "--period", "TW5-2025")
+    assert done.returncode == 2 and "TW5-2025" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_period_option_forms():
+    from kinerja_audit.parse.periods import parse_period_option
+
+    assert parse_period_option("2021") == ("annual", None, 2021)
+    assert parse_period_option("TW2-2021") == ("quarterly", 2, 2021)
+    assert parse_period_option("tw iv 2021") == ("quarterly", 4, 2021)
+    assert parse_period_option("S1-2024") == ("semester", 2, 2024)
+    assert parse_period_option("S3-2024") is None
+    assert parse_period_option("2021-2025") is None

@@ -3,7 +3,8 @@
 A case edits the consistent example report (checks/examples/report.txt) with literal replacements
 (``replace``), and, for rules that read a Perjanjian Kinerja, the example agreement
 (checks/examples/pk.yaml, ``pk_replace``; ``pk: true`` runs with it unedited).  ``config`` is a
-configuration mapping (as in kinerja-audit.yaml) applied to the run.  ``expect`` lists the
+configuration mapping (as in kinerja-audit.yaml) applied to the run; ``period`` a period given as
+``--period`` gives it ([kind, quarter, year]).  ``expect`` lists the
 indicators the rule must report (null for report-level findings).
 
 Each rule needs: its pack entry, its implementation, a case file with a firing case and a silent
@@ -44,13 +45,16 @@ def _apply(text: str, edits) -> str:
     return text
 
 
-def run_example(tmp_path: Path, *, replace=(), pk_replace=(), pk=False, config=None, rule_ids=None):
+def run_example(tmp_path: Path, *, replace=(), pk_replace=(), pk=False, config=None, rule_ids=None,
+                period=None):
     """Audit the example report with these edits; the findings."""
     text = _apply(rulepack.example_report(), replace)
     ctx = Context()
     if config:
         cfg = _validate(tmp_path / "kinerja-audit.yaml", config)
         ctx = Context(options=cfg.options, severity=cfg.severity, polarity=cfg.polarity)
+    if period:
+        ctx.period = tuple(period)
     if pk or pk_replace:
         pk_path = tmp_path / "pk.yaml"
         pk_path.write_text(_apply(rulepack.example_pk(), pk_replace), encoding="utf-8")
@@ -68,7 +72,7 @@ def _cases():
 @pytest.mark.parametrize("rule_id,case", list(_cases()))
 def test_rule_case(rule_id, case, tmp_path):
     findings = run_example(tmp_path, replace=case.get("replace"), pk_replace=case.get("pk_replace"),
-                           pk=case.get("pk", False), config=case.get("config"))
+                           pk=case.get("pk", False), config=case.get("config"), period=case.get("period"))
     got = sorted((f.indicator for f in findings if f.rule == rule_id), key=str)
     assert got == sorted(case["expect"], key=str), [f.message for f in findings]
 

@@ -25,6 +25,23 @@ def roman_or_int(token: str) -> int | None:
     return _ROMAN_VALUE.get(token)
 
 
+def parse_period_option(text: str) -> tuple[str, int | None, int] | None:
+    """``--period``: "2021" (annual), "TW2-2021" / "Q2-2021" (quarterly, to quarter 2), "S1-2024"
+    (semester) -> (kind, quarter the period ends on, year); None when it is none of these."""
+    import re
+
+    m = re.fullmatch(r"\s*(?:(?:(?P<q>tw|q|triwulan)\s*(?P<qn>[1-4]|iv|iii|ii|i)|(?P<s>s|smt|semester)\s*"
+                     r"(?P<sn>[12]|ii|i))\s*[-/ ]\s*)?(?P<year>(?:19|20)\d\d)\s*", text, re.IGNORECASE)
+    if m is None:
+        return None
+    year = int(m.group("year"))
+    if m.group("q"):
+        return "quarterly", roman_or_int(m.group("qn")), year
+    if m.group("s"):
+        return "semester", 2 * roman_or_int(m.group("sn")), year
+    return "annual", None, year
+
+
 def semester_of(quarter: int) -> int:
     return (quarter + 1) // 2
 

@@ -55,6 +55,7 @@ class Context:
     polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
     rule: str | None = None                                             # the rule now running
     data: Any = None                                                    # kinerja_audit.data.compare.UnitData
+    period: tuple | None = None                                         # --period: (kind, quarter, year)
 
     def option(self, key: str) -> Any:
         """An option of the rule now running (declared in its pack entry), as configured."""

@@ -123,6 +123,12 @@ def no_indicator_table(report, ctx: Context):
     yield Hit(None, line, values={"where": where}, found=None, expected=None)
 
 
+@rule("PRS005")
+def no_period(report, ctx: Context):
+    if report.meta.year is None:
+        yield Hit(None, None, values={}, found=None, expected=None)
+
+
 @rule("PRS002")
 def mixed_number_format(report, ctx: Context):
     for table in report.tables:
