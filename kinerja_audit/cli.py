@@ -557,20 +557,8 @@ class Parser(argparse.ArgumentParser):
         raise UsageError("usage", prog=self.prog, detail=translate(message, self.lang))
 
 
-def build_parser(lang: str = "id") -> argparse.ArgumentParser:
-    from .render import FORMATS
-
-    def h(key: str, **values) -> str:
-        return t(f"help.{key}", lang, **values)
-
-    parser_class = type("LocalParser", (Parser,), {"lang": lang})
-    parser = parser_class(prog="kinerja-audit", description=h("description"), epilog=h("epilog"))
-    parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}",
-                        help=h("version"))
-    sub = parser.add_subparsers(dest="command", required=True, title=h("commands"),
-                                metavar="{check,demo,extract,init-pk,validate-data,export-gx,serve,"
-                                        "rules,explain}")
-
+def _argument_groups(h, lang: str):
+    """The argument groups several commands share: reading limits, a dataset source, rule selection."""
     def reading(p) -> None:
         p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
         p.add_argument("--max-bytes", type=_positive_int(lang), default=None, metavar="N",
@@ -591,6 +579,14 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
         p.add_argument("--select", metavar="RULES", help=h("select"))
         p.add_argument("--ignore", metavar="RULES", help=h("ignore"))
 
+    return reading, data_source, selection
+
+
+def _audit_commands(sub, h, lang: str, groups) -> None:
+    """``check`` and ``demo``."""
+    from .render import FORMATS
+
+    reading, data_source, selection = groups
     for name in ("check", "demo"):
         p = sub.add_parser(name, help=h(name), description=h(f"{name}_description"),
                            epilog=h("dashdash") if name == "check" else None)
@@ -621,6 +617,13 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
             p.add_argument("--author", help=h("author"))
         p.set_defaults(func=cmd_check if name == "check" else cmd_demo)
 
+
+
+def _data_commands(sub, h, lang: str, groups) -> None:
+    """``validate-data`` and ``export-gx``."""
+    from .render import FORMATS
+
+    reading, data_source, selection = groups
     p = sub.add_parser("validate-data", help=h("validate_data"),
                        description=h("validate_data"))
     p.add_argument("sources", nargs="+", metavar="SOURCE", help=h("sources"))
@@ -648,6 +651,25 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help=h("config"))
     p.add_argument("--fail-on", default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_export_gx)
+
+
+
+def build_parser(lang: str = "id") -> argparse.ArgumentParser:
+    def h(key: str, **values) -> str:
+        return t(f"help.{key}", lang, **values)
+
+    parser_class = type("LocalParser", (Parser,), {"lang": lang})
+    parser = parser_class(prog="kinerja-audit", description=h("description"), epilog=h("epilog"))
+    parser.add_argument("--version", action="version", version=f"kinerja-audit {__version__}",
+                        help=h("version"))
+    sub = parser.add_subparsers(dest="command", required=True, title=h("commands"),
+                                metavar="{check,demo,extract,init-pk,validate-data,export-gx,serve,"
+                                        "rules,explain}")
+
+    groups = _argument_groups(h, lang)
+    reading = groups[0]
+    _audit_commands(sub, h, lang, groups)
+    _data_commands(sub, h, lang, groups)
 
     p = sub.add_parser("serve", help=h("serve"), description=h("serve"))
     p.add_argument("--open", action="store_true", help=h("serve_open"))

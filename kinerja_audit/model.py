@@ -226,8 +226,8 @@ def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, s
     out = []
     for ln in doc.lines:
         text = norm(ln.text)
-        if not text or ln.no in bodies or len(text) > 300:
-            continue
+        if not text or ln.no in bodies or len(text) > 300 or pattern("row_figures_end_re").search(text):
+            continue   # a row of figures (of a table not read as one) introduces no prose
         caption = caption_match(text)
         lead = pattern("indicator_heading_re").match(text)
         at = caption.start("rest") if caption else lead.end() if lead else None
@@ -254,7 +254,8 @@ def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], s
     if not headings:
         return []
     breaks = sorted({s.start for s in sections if s.level == 1}
-                    | {ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)})
+                    | {ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)
+                       or pattern("numbered_heading_re").match(ln.text)})
     last = len(doc.lines)
     known = {i.code: i for i in inds}
     new: list[Indicator] = []

@@ -183,12 +183,16 @@ def _excluded_lines(scope: _Scope) -> set[int]:
 
 def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     excluded = _excluded_lines(scope)
+    headings = {s.start for s in scope.sections}
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for line in scope.doc.lines:
         text = line.text
-        if line.no in excluded or not text.strip() or caption_match(text):
-            if cur and (line.no in excluded or caption_match(text)):
+        # a caption or a heading ("3.1.1 Analisis Efisiensi ...") ends the paragraph above it
+        ends = line.no in excluded or line.no in headings or caption_match(text) \
+            or pattern("numbered_heading_re").match(text)
+        if ends or not text.strip():
+            if cur and ends:
                 paras.append(cur)
                 cur = []
             continue
