@@ -249,8 +249,8 @@ def _trimmed_agency(name: str) -> str | None:
     kept: list[str] = []
     for tok in name.split():
         bare = tok.strip("(),")
-        if not bare or bare[:1].isdigit() or pattern("agency_end_re").fullmatch(bare):
-            break
+        if not bare or bare[:1].isdigit() or pattern("agency_end_re").fullmatch(bare) or "/" in bare:
+            break   # a figure, a period word, or "Urusan/Program/Kegiatan" (a column header)
         if not (bare[:1].isupper() or bare.lower() in minor):
             break
         kept.append(tok)

@@ -66,8 +66,11 @@ def zero_target_percentage(report, ctx: Context):
             annual = numbered(ind.value("target_annual"))
             extra = ctx.word("zero_extra_annual", annual=ctx.num(annual.number.value)) \
                 if annual and annual.number.value > 0 else ""
+            # something realised against no target was measured: "belum diukur" would be wrong advice
+            advice = ctx.word("zero_advice_realised", realised=r.raw) if realised else \
+                ctx.word("zero_advice_unmeasured", extra=extra)
             yield Hit(ind.code, p.line, evidence_lines=m.span,
-                      values={"code": ind.code, "period": period_word(report, ctx), "extra": extra},
+                      values={"code": ind.code, "period": period_word(report, ctx), "advice": advice},
                       found=pct(p.number.value, p.number.decimals), expected="-")
             break
 
