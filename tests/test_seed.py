@@ -102,4 +102,5 @@ def test_consistent_sentences_raise_nothing(seed_result):
 def test_swap_message_says_what_the_table_says(seed_result):
     f = next(f for f in seed_result.findings if f.rule == "NNU002" and f.indicator == "IK.5")
     assert "tertukar" in f.message and "target 8 dan realisasi 36" in f.message
-    assert "sebanyak 36 dokumen sama dengan target triwulan II sebanyak 8 dokumen" in f.suggestion
+    # the swap corrected together with the verdict and the period of the same sentence (one sentence)
+    assert "pada triwulan II sebanyak 36 dokumen melebihi target triwulan II sebanyak 8 dokumen" in f.suggestion

@@ -11,6 +11,7 @@ language (``found``/``expected``) and keeps them as plain numbers for machines (
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -158,6 +159,7 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
     load_all()
     findings: list[Finding] = []
+    rewrites: list[tuple[Finding, Any, dict]] = []   # findings whose suggestion rewrites a sentence
     for rid in rule_ids:
         spec = specs[rid]
         ctx.rule = rid
@@ -195,4 +197,36 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
                 found_value=_number(hit.found, hit.found_value),
                 unit=_unit(hit),
             ))
+            if "corrected" in values and hit.evidence:
+                rewrites.append((findings[-1], spec, values))
+    _one_rewrite_per_sentence(findings, rewrites, ctx.lang)
     return sort_findings(findings)
+
+
+def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Finding, Any, dict]],
+                              lang: str) -> None:
+    """Several findings rewriting the same sentence (a swap and a verdict) suggest one sentence with
+    every correction, when their edits do not overlap."""
+    import difflib
+    import itertools
+
+    by_sentence: dict[str, list] = {}
+    for item in rewrites:
+        by_sentence.setdefault(item[0].evidence, []).append(item)
+    for sentence, items in by_sentence.items():
+        if len({values["corrected"] for _, _, values in items}) < 2:
+            continue
+        edits: set[tuple[int, int, str]] = set()
+        for _, _, values in items:
+            matcher = difflib.SequenceMatcher(None, sentence, values["corrected"], autojunk=False)
+            edits |= {(i1, i2, values["corrected"][j1:j2])
+                      for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"}
+        ordered = sorted(edits)
+        if any(b[0] < a[1] or b[0] == a[0] for a, b in itertools.pairwise(ordered)):
+            continue   # edits that touch the same words: each finding keeps its own sentence
+        merged = sentence
+        for i1, i2, new in reversed(ordered):
+            merged = merged[:i1] + new + merged[i2:]
+        for finding, spec, values in items:
+            suggestion = spec.text("suggestion", lang, **{**values, "corrected": merged})
+            findings[findings.index(finding)] = dataclasses.replace(finding, suggestion=suggestion)
