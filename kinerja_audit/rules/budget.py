@@ -5,17 +5,36 @@ from .common import pct
 from .registry import Context, Hit, rule
 
 
+def _total_groups(rows):
+    """Each total row with the detail rows above it (since the previous total)."""
+    start = 0
+    for idx, row in enumerate(rows):
+        if row.total:
+            yield row, [r for r in rows[start:idx] if not r.total]
+            start = idx + 1
+
+
+def _matches(percent, real: float, pagu: float, tol: float) -> bool:
+    return pagu != 0 and abs(real / pagu * 100 - percent.value) <= percent.half_step + tol
+
+
 @rule("ARI002")
 def budget_percentage(report, ctx: Context):
     tol = float(ctx.option("tolerance"))
-    items = [(r.line, r.label, r.pagu, r.realisasi, r.percent) for r in report.budget_rows if r.percent]
-    items += [(s.line, ctx.word("budget_statement"), s.pagu, s.realisasi, s.percent) for s in report.budget_statements]
-    for line, label, pagu, real, percent in items:
-        if pagu.value == 0:
+    # a total whose percentage fits the sum of its rows has a wrong figure, not a wrong
+    # percentage: ARI003 reports it, once
+    sums = {id(total): (sum(r.pagu.value for r in parts), sum(r.realisasi.value for r in parts))
+            for total, parts in _total_groups(report.budget_rows) if len(parts) >= 2}
+    items = [(r.line, r.label, r.pagu, r.realisasi, r.percent, sums.get(id(r)))
+             for r in report.budget_rows if r.percent]
+    items += [(s.line, ctx.word("budget_statement"), s.pagu, s.realisasi, s.percent, None)
+              for s in report.budget_statements]
+    for line, label, pagu, real, percent, summed in items:
+        if pagu.value == 0 or _matches(percent, real.value, pagu.value, tol):
+            continue
+        if summed is not None and _matches(percent, summed[1], summed[0], tol):
             continue
         value = real.value / pagu.value * 100
-        if abs(value - percent.value) <= percent.half_step + tol:
-            continue
         yield Hit(None, line, values={"label": label or ctx.word("budget_total"), "pagu": ctx.num(pagu.value, 0),
                                       "realisasi": ctx.num(real.value, 0)},
                   found=pct(percent.value, percent.decimals), expected=pct(value, max(percent.decimals, 2)))
@@ -24,15 +43,9 @@ def budget_percentage(report, ctx: Context):
 @rule("ARI003")
 def budget_total(report, ctx: Context):
     tol, ratio = float(ctx.option("tolerance")), float(ctx.option("misread_ratio"))
-    rows = report.budget_rows
-    totals = [i for i, r in enumerate(rows) if r.total]
-    start = 0
-    for idx in totals:
-        parts = [r for r in rows[start:idx] if not r.total]
-        start = idx + 1
+    for total, parts in _total_groups(report.budget_rows):
         if len(parts) < 2:
             continue
-        total = rows[idx]
         for column in ("pagu", "realisasi"):
             printed = getattr(total, column).value
             summed = sum(getattr(r, column).value for r in parts)
