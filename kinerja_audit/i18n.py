@@ -10,7 +10,7 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
+from . import rulepack
 
 LANGS = ("id", "en")
 
@@ -25,7 +25,7 @@ def load() -> dict[str, dict[str, str]]:
     ui: dict[str, dict[str, str]] = {}
     root = resources.files("kinerja_audit.checks")
     for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = rulepack.read_pack(path)
         for key, value in (data.get("ui") or {}).items():
             if key in ui:
                 raise LabelError(f"{path.name}: label {key!r} defined twice")

@@ -195,6 +195,13 @@ def _example(rid: str, raw: Any) -> Example | None:
                    pk=bool(raw.get("pk")) or bool(pairs[1]))
 
 
+def read_pack(path) -> dict:
+    """One of the tool's own YAML packs (trusted: shipped with it), read with libyaml when present
+    (ten times faster than the pure-Python reader; user files keep their guarded loader)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+
+
 @functools.cache
 def load() -> tuple[dict[str, RuleSpec], dict[str, Any], dict[str, OptionSpec]]:
     """Return (rules by id, lexicons merged from every pack, parser settings)."""
@@ -202,7 +209,7 @@ def load() -> tuple[dict[str, RuleSpec], dict[str, Any], dict[str, OptionSpec]]:
     lexicon: dict[str, Any] = {}
     settings: dict[str, OptionSpec] = {}
     for path in _pack_files():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_pack(path)
         for raw in data.get("rules", []):
             rid = raw.get("id")
             if not rid or rid in rules:
