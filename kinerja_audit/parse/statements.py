@@ -40,7 +40,7 @@ class Total:
 class YearReference:
     start: int
     raw: str
-    kind: str           # previous | plan_start | malformed
+    kind: str           # previous | plan_start | malformed | named (any "tahun NNNN")
     year: int | None    # the year written (None for a malformed one)
     plan_start: int | None = None   # plan_start: the first year of the plan's range
 
@@ -185,6 +185,8 @@ def year_references(text: str) -> list[YearReference]:
                                  int(m.group("start"))))
     for m in pattern("malformed_year_re").finditer(text):
         out.append(YearReference(m.start(), m.group(0), "malformed", None))
+    for m in pattern("named_year_re").finditer(text):
+        out.append(YearReference(m.start(), m.group(0), "named", int(m.group(1))))
     return sorted(out, key=lambda r: r.start)
 
 

@@ -83,6 +83,24 @@ def malformed_year(report, ctx: Context):
                           expected=ctx.word("year_four_digits"))
 
 
+@rule("NPD008")
+def transposed_year(report, ctx: Context):
+    """"tahun 2109" in a 2019 report: the report year's digits in another order, far from any year
+    a report speaks of."""
+    year = _report_year(report)
+    if year is None:
+        return
+    distance = int(ctx.option("min_distance"))
+    for s in report.sentences:
+        for ref in s.year_references:
+            if ref.kind == "named" and ref.year != year and sorted(str(ref.year)) == sorted(str(year)) \
+                    and abs(ref.year - year) >= distance:
+                fixed = ref.raw[:len(ref.raw) - 4] + str(year)
+                yield Hit(s.indicator, s.line_at(ref.start), evidence=s.text,
+                          values={"corrected": s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]},
+                          found=ref.raw, found_value=ref.year, expected=str(year), expected_value=year)
+
+
 @rule("ZER002")
 def no_target_percentage(report, ctx: Context):
     for s in report.sentences:
