@@ -250,11 +250,13 @@ SCENARIOS = [
 ]
 
 
-@pytest.mark.parametrize("fmt", ["yaml", "csv"])
-@pytest.mark.parametrize("name,start,edit,expected", SCENARIOS, ids=[s[0] for s in SCENARIOS])
+# a CSV PK states no year: the other-year scenario runs on YAML only
+_FORMAT_SCENARIOS = [pytest.param(fmt, *s, id=f"{s[0]}-{fmt}") for s in SCENARIOS for fmt in ("yaml", "csv")
+                     if not (fmt == "csv" and s[0] == "PK for another year")]
+
+
+@pytest.mark.parametrize("fmt,name,start,edit,expected", _FORMAT_SCENARIOS)
 def test_planted_disagreement_is_reported_and_nothing_else(tmp_path, base, fmt, name, start, edit, expected):
-    if fmt == "csv" and name == "PK for another year":
-        pytest.skip("a CSV PK states no year")
     data = copy.deepcopy(start)
     edit(data)
     result = audit(base, pkmod.load(write_pk(data, tmp_path, fmt)))
