@@ -200,8 +200,10 @@ def decide_period(mentions: list[PeriodMention]) -> tuple[str | None, int | None
                 if m.year == year else 0.5
     if periods:
         (kind, quarter), w = periods.most_common(1)[0]
-        if w >= 2:
-            first = next(m for m in mentions if (m.kind, m.quarter) == (kind, quarter) and m.year == year)
+        # (a quarter named only without its year, "TW II", has no mention of the year to cite)
+        first = next((m for m in mentions if (m.kind, m.quarter) == (kind, quarter) and m.year == year),
+                     None)
+        if w >= 2 and first is not None:
             return kind, quarter, year, first
     first = next(m for m in mentions if m.year == year)
     return "annual", None, year, first
