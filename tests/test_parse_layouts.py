@@ -87,3 +87,15 @@ Secara umum seluruh sasaran tercapai. Ke depan layanan akan diperluas ke kecamat
     report = _report(text)
     bab4 = [s for s in report.sections if s.key == "bab4"]
     assert len(bab4) == 1 and bab4[0].start > 6
+
+
+def test_a_quarter_named_only_without_its_year_does_not_decide_the_period():
+    from kinerja_audit.parse.meta import PeriodMention, decide_period
+
+    mentions = [PeriodMention(3, "prose", None, None, 2023, "tahun 2023")] + \
+        [PeriodMention(10 + k, "caption", "quarterly", 2, None, "TW II") for k in range(3)]
+    kind, quarter, year, first = decide_period(mentions)
+    assert (kind, quarter, year) == ("annual", None, 2023) and first.line == 3
+    # near miss: the quarter named with the year decides it
+    mentions.append(PeriodMention(20, "caption", "quarterly", 2, 2023, "TW II 2023"))
+    assert decide_period(mentions)[:3] == ("quarterly", 2, 2023)
