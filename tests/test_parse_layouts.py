@@ -93,7 +93,7 @@ def test_a_quarter_named_only_without_its_year_does_not_decide_the_period():
     from kinerja_audit.parse.meta import PeriodMention, decide_period
 
     mentions = [PeriodMention(3, "prose", None, None, 2023, "tahun 2023")] + \
-        [PeriodMention(10 + k, "caption", "quarterly", 2, None, "TW II") for k in range(3)]
+        [PeriodMention(10 + k, "caption", "quarterly", 2, None, "TW II") for k in range(5)]
     kind, quarter, year, first = decide_period(mentions)
     assert (kind, quarter, year) == ("annual", None, 2023) and first.line == 3
     # near miss: the quarter named with the year decides it
