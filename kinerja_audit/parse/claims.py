@@ -140,6 +140,7 @@ def _lex():
     return {
         "cues": cues,
         "after_target": [re.compile(p, flags) for p in lx["claim_after_target"]],
+        "after_other": [re.compile(p, flags) for p in lx["claim_after_other"]],
         "before_target": [re.compile(p, flags) for p in lx["claim_before_target"]],
         "window": int(lx["cue_window"]),
         "subject_end": re.compile(lx["subject_end_re"], flags),
@@ -403,6 +404,8 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
                     best_role, best_pos = role, m.end()
     if pattern("indicator_count_after_re").match(after):
         return "other", True    # "2 indikator telah mencapai target": a count of indicators
+    if any(p.search(after) for p in lx["after_other"]):
+        return "other", True    # "261,9% dibandingkan tahun 2015", "dari 5 OPD ... menjadi 1 OPD"
     if any(p.search(after) for p in lx["after_target"]):
         return "target", True
     if any(p.search(after) for p in lx["before_target"]) and (not percent or unit_is_percent):
