@@ -22,9 +22,9 @@ INDICATORS = pa.DataFrameSchema(
         "polarity": pa.Column(str, pa.Check.isin(["positive", "negative"])),
         "target_annual": pa.Column(float, pa.Check.ge(0), **_num),
         "target": pa.Column(float, pa.Check.ge(0), **_num),
-        "realisasi": pa.Column(float, pa.Check.ge(0), **_num),
-        "capaian_reported": pa.Column(float, pa.Check.ge(0), **_num),
-        "capaian": pa.Column(float, pa.Check.ge(0), **_num),
+        "realisasi": pa.Column(float, **_num),   # may be negative: a growth rate below zero
+        "capaian_reported": pa.Column(float, **_num),   # may be negative: a growth rate below zero
+        "capaian": pa.Column(float, **_num),   # may be negative: a growth rate below zero
         "line": pa.Column("Int64", nullable=True, coerce=True),
     },
     strict=False,
