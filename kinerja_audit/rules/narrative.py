@@ -230,6 +230,8 @@ def average_capaian_statement(report, ctx: Context):
 def _expected_meaning(ind):
     """(meaning, numbers-text-values) the figures support, or None when they say nothing."""
     t, r, _, _, c = _facts(ind)
+    if any(x is not None and x.number.value < 0 for x in (t, r)):
+        return None   # a negative figure (a change rate) says "achieved" only in the report's own terms
     if c is not None:
         rc = round(c, 2)
         meaning = "above" if rc > 100 else "equal" if rc == 100 else "below"
@@ -357,6 +359,8 @@ def summary_count_statement(report, ctx: Context):
     for s in report.sentences:
         for st in s.counts:
             claimed = n_total if st.claimed is None else st.claimed
+            if claimed > n_total or (st.total or 0) > n_total:
+                continue   # it counts more indicators than were read: the tables were not all read
             truths = {(len(measured) - n_ok) if st.negative else n_ok,
                       (measured_printed - n_ok_printed) if st.negative else n_ok_printed}
             if claimed in truths and st.total in (None, n_total):
