@@ -10,6 +10,12 @@ _WS = re.compile(r"\s+")
 
 
 def norm(text: str) -> str:
+    """Whitespace runs as one space, trimmed (lines are normalised by several parsers: cached)."""
+    return _norm_cached(text) if len(text) <= 2000 else _WS.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm_cached(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 

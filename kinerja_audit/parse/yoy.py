@@ -83,9 +83,14 @@ def parse_yoy_tables(doc: Document, stop_lines: set[int] | None = None) -> list[
     stop_lines = stop_lines or set()
     tables: list[YoyTable] = []
     n = len(doc.lines)
+    # a header names years: only lines with a year within the next few may start one
+    dated = [i for i, ln in enumerate(doc.lines, 1) if _YEAR.search(ln.text)]
+    near_year = set()
+    for d in dated:
+        near_year.update(range(max(1, d - 4), d + 1))
     i = 1
     while i <= n:
-        head = _header(doc, i, n)
+        head = _header(doc, i, n) if i in near_year else None
         if head is None:
             i += 1
             continue

@@ -203,11 +203,24 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     return sort_findings(findings)
 
 
+def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The spans of ``old`` that ``new`` replaces, word by word: (start, end, replacement)."""
+    import difflib
+    import re
+
+    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    starts_a = [0]
+    for tok in a:
+        starts_a.append(starts_a[-1] + len(tok))
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(starts_a[i1], starts_a[i2], "".join(b[j1:j2]))
+            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
 def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Finding, Any, dict]],
                               lang: str) -> None:
     """Several findings rewriting the same sentence (a swap and a verdict) suggest one sentence with
     every correction, when their edits do not overlap."""
-    import difflib
     import itertools
 
     by_sentence: dict[str, list] = {}
@@ -216,11 +229,7 @@ def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Find
     for sentence, items in by_sentence.items():
         if len({values["corrected"] for _, _, values in items}) < 2:
             continue
-        edits: set[tuple[int, int, str]] = set()
-        for _, _, values in items:
-            matcher = difflib.SequenceMatcher(None, sentence, values["corrected"], autojunk=False)
-            edits |= {(i1, i2, values["corrected"][j1:j2])
-                      for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"}
+        edits = {e for _, _, values in items for e in _edits(sentence, values["corrected"])}
         ordered = sorted(edits)
         if any(b[0] < a[1] or b[0] == a[0] for a, b in itertools.pairwise(ordered)):
             continue   # edits that touch the same words: each finding keeps its own sentence
