@@ -32,7 +32,7 @@ bench-data: $(STAMP)
 
 ## lint: static checks (ruff, installed with the test extras; also run by make test)
 lint: $(STAMP)
-	$(BIN)/ruff check kinerja_audit tests benchmarks
+	$(BIN)/ruff check kinerja_audit tests benchmarks schemas checks
 
 ## readme: regenerate the rule table of README.md from the rule packs
 readme: $(STAMP)

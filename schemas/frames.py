@@ -9,7 +9,7 @@ from kinerja_audit.pk import AGGREGATIONS, BASES, POLARITIES
 
 pa = pandera().pandas
 
-_num = dict(nullable=True, coerce=True)
+_num = {"nullable": True, "coerce": True}
 
 INDICATORS = pa.DataFrameSchema(
     {
