@@ -159,7 +159,7 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
     load_all()
     findings: list[Finding] = []
-    rewrites: list[tuple[Finding, Any, dict]] = []   # findings whose suggestion rewrites a sentence
+    rewrites: list[tuple[int, Any, dict]] = []   # (index, spec, values) of findings rewriting a sentence
     for rid in rule_ids:
         spec = specs[rid]
         ctx.rule = rid
@@ -198,7 +198,7 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
                 unit=_unit(hit),
             ))
             if "corrected" in values and hit.evidence:
-                rewrites.append((findings[-1], spec, values))
+                rewrites.append((len(findings) - 1, spec, values))
     _one_rewrite_per_sentence(findings, rewrites, ctx.lang)
     return sort_findings(findings)
 
@@ -217,7 +217,7 @@ def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
-def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Finding, Any, dict]],
+def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[int, Any, dict]],
                               lang: str) -> None:
     """Several findings rewriting the same sentence (a swap and a verdict) suggest one sentence with
     every correction, when their edits do not overlap."""
@@ -225,7 +225,7 @@ def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Find
 
     by_sentence: dict[str, list] = {}
     for item in rewrites:
-        by_sentence.setdefault(item[0].evidence, []).append(item)
+        by_sentence.setdefault(findings[item[0]].evidence, []).append(item)
     for sentence, items in by_sentence.items():
         if len({values["corrected"] for _, _, values in items}) < 2:
             continue
@@ -236,6 +236,6 @@ def _one_rewrite_per_sentence(findings: list[Finding], rewrites: list[tuple[Find
         merged = sentence
         for i1, i2, new in reversed(ordered):
             merged = merged[:i1] + new + merged[i2:]
-        for finding, spec, values in items:
+        for index, spec, values in items:
             suggestion = spec.text("suggestion", lang, **{**values, "corrected": merged})
-            findings[findings.index(finding)] = dataclasses.replace(finding, suggestion=suggestion)
+            findings[index] = dataclasses.replace(findings[index], suggestion=suggestion)
