@@ -423,19 +423,28 @@ def _read_one(args, lang: str):
         return None
 
 
-def cmd_init_pk(args) -> int:
+def _read_report(args, lang: str):
+    """The report model of ``args.file`` with its polarities, or None after a one-line error."""
     from . import model, polarity
+
+    doc = _read_one(args, lang)
+    if doc is None:
+        return None
+    report = model.build(doc)
+    polarity.assign(report)
+    return report
+
+
+def cmd_init_pk(args) -> int:
     from .pk_draft import draft
 
     lang = args.lang or "id"
     if args.output and os.path.exists(args.output) and not args.force:
         raise OutputError("draft_exists", output=args.output)
     check_target(args.output, [args.file])
-    doc = _read_one(args, lang)
-    if doc is None:
+    report = _read_report(args, lang)
+    if report is None:
         return 2
-    report = model.build(doc)
-    polarity.assign(report)
     emit(draft(report, lang), args.output)
     return 0
 
@@ -443,16 +452,14 @@ def cmd_init_pk(args) -> int:
 def cmd_extract(args) -> int:
     import json
 
-    from . import frames, model, polarity
+    from . import frames
 
     lang = args.lang or "id"
     fmt = choose_format(args.format, args.output, ("csv", "json"), "csv")
     check_target(args.output, [args.file])
-    doc = _read_one(args, lang)
-    if doc is None:
+    report = _read_report(args, lang)
+    if report is None:
         return 2
-    report = model.build(doc)
-    polarity.assign(report)
     if args.what == "claims":
         from .parse.claims import claim_rows
         rows = claim_rows(report)
