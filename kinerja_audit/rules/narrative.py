@@ -357,10 +357,12 @@ def summary_count_statement(report, ctx: Context):
     n_ok_printed = sum(1 for x in printed if x)
     measured_printed = sum(1 for x in printed if x is not None)
     for s in report.sentences:
+        # a sentence counting more indicators than were read: the tables were not all read, and
+        # none of its counts ("6 ... sangat baik, 1 ... baik") can be judged
+        if any((st.total or 0) > n_total or (st.claimed or 0) > n_total for st in s.counts):
+            continue
         for st in s.counts:
             claimed = n_total if st.claimed is None else st.claimed
-            if claimed > n_total or (st.total or 0) > n_total:
-                continue   # it counts more indicators than were read: the tables were not all read
             truths = {(len(measured) - n_ok) if st.negative else n_ok,
                       (measured_printed - n_ok_printed) if st.negative else n_ok_printed}
             if claimed in truths and st.total in (None, n_total):
