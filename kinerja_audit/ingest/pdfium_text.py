@@ -126,15 +126,20 @@ X_TOLERANCE = Y_TOLERANCE = 3     # pdfplumber's defaults
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-_get_x1, _get_top, _get_bottom = (itemgetter(k) for k in (X1, TOP, BOTTOM))
+_get_text, _get_x0, _get_x1, _get_top, _get_bottom = (
+    itemgetter(k) for k in (TEXT, X0, X1, TOP, BOTTOM))
+_UNLIGATE = str.maketrans(_LIGATURES)
 
 
 def _merge(chars: list[tuple]) -> dict:
     """A word from its characters (left to right): its text and box."""
-    text = "".join([_LIGATURES.get(c[TEXT], c[TEXT]) for c in chars]) if len(chars) > 1 \
-        else _LIGATURES.get(chars[0][TEXT], chars[0][TEXT])
-    return {"text": text, "x0": chars[0][X0], "x1": max(map(_get_x1, chars)),
-            "top": min(map(_get_top, chars)), "bottom": max(map(_get_bottom, chars))}
+    first = chars[0]
+    if len(chars) == 1:
+        return {"text": first[TEXT].translate(_UNLIGATE), "x0": first[X0], "x1": first[X1],
+                "top": first[TOP], "bottom": first[BOTTOM]}
+    return {"text": "".join(map(_get_text, chars)).translate(_UNLIGATE), "x0": first[X0],
+            "x1": max(map(_get_x1, chars)), "top": min(map(_get_top, chars)),
+            "bottom": max(map(_get_bottom, chars))}
 
 
 def _upright_words(chars: list[tuple]) -> list[dict]:
@@ -155,7 +160,7 @@ def _upright_words(chars: list[tuple]) -> list[dict]:
     words = []
     for key in sorted(lines):
         word: list[tuple] = []
-        for c in sorted(lines[key], key=lambda ch: ch[X0]):
+        for c in sorted(lines[key], key=_get_x0):
             if c[TEXT].isspace():
                 if word:
                     words.append(_merge(word))
