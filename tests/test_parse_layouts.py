@@ -172,3 +172,18 @@ Capaian indikator ini dijelaskan sebagai berikut:
     report = _report(text)
     about = {s.text[:12]: s.indicator for s in report.sentences if s.text[:2] in ("1.", "2.")}
     assert about == {"1. Indeks ku": None, "2. Perbandin": report.indicators[0].code}
+
+
+def test_target_capaian_is_a_target_and_a_bound_is_no_figure():
+    text = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan persentase capaian sebesar >100%.
+Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan persentase capaian sebesar 110,00%.
+"""
+    report = _report(text)
+    roles = [[(n.raw, n.role) for n in s.numbers()] for s in report.sentences if s.numbers()]
+    assert roles == [[("60", "target"), ("66,24", "realisasi")],
+                     [("55", "target"), ("60,50", "realisasi"), ("110,00%", "capaian")]]

@@ -54,7 +54,8 @@ def _vocab() -> dict[str, re.Pattern]:
         "money_before": re.compile(rf"({alternation('money_before')})\s*$", re.IGNORECASE),
         "money_after": re.compile(rf"^\s*({alternation('money_after')})\b", re.IGNORECASE),
         "months_after": re.compile(rf"^\s*({'|'.join(map(re.escape, lx['months']))})\b", re.IGNORECASE),
-        "not_figure_before": re.compile(rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?|[/-])\s*$",
+        "not_figure_before": re.compile(rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?"
+                                        rf"|[{''.join(map(re.escape, lx['not_figure_marks']))}])\s*$",
                                         re.IGNORECASE),
     }
 @dataclass
