@@ -82,10 +82,22 @@ def column(series):
         v = series.fillna(False).to_numpy(dtype=bool)
         return Kleene(v & known, ~v & known)
     if pd.api.types.is_numeric_dtype(dtype):
-        return series.to_numpy(dtype="float64", na_value=np.nan)
+        return _floats(series)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     values = pd.Series(uniques, dtype=dtype if isinstance(dtype, pd.StringDtype) else "string")
     return Text(codes, values)
+
+
+def _floats(series):
+    """float64, NaN for a missing value: a read-only view of a nullable float column whose missing
+    cells already hold NaN (as ``shape.normalise`` writes them: no copy kept per column), else a
+    copy."""
+    data, mask = getattr(series.array, "_data", None), getattr(series.array, "_mask", None)
+    if isinstance(data, np.ndarray) and data.dtype == np.float64 and np.array_equal(np.isnan(data), mask):
+        view = data.view()
+        view.flags.writeable = False
+        return view
+    return series.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def known(v):
