@@ -132,9 +132,22 @@ def _map_unique(series, fn, dtype="object"):
 
 def _map_text(series, fn):
     """:func:`_map_unique` into text (``StringDtype("pyarrow")``), built by arrow's ``take``
-    (no Python string per row)."""
-    codes, mapped = _distinct(series, fn)
-    return _take_text(codes, mapped, series.index)
+    (no Python string per row); the column itself when ``fn`` changes none of its values."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = [fn(u) for u in uniques] + [fn(None)]
+    return _same_or_taken(series, uniques, codes, mapped)
+
+
+def _same_or_taken(series, uniques, codes, mapped: list):
+    """``series`` when ``mapped`` (one value per distinct value of it, then None's) is what it
+    holds already, else :func:`_take_text`."""
+    import pandas as pd
+
+    same = (series.dtype == pd.StringDtype("pyarrow") and mapped[-1] is None
+            and all(isinstance(m, str) and m == u for m, u in zip(mapped, uniques, strict=False)))
+    return series if same else _take_text(codes, mapped, series.index)
 
 
 def _take_text(codes, values: list, index):
@@ -210,8 +223,8 @@ def _canonical(series, words: dict[str, str], empty_is_bad: bool):
     lowered = pd.Series(uniques, dtype=series.dtype).str.lower()
     canon = [words.get(w) if w is not pd.NA else None for w in lowered]
     bad = np.array([c is None for c in canon] + [empty_is_bad], dtype=np.int8)
-    return _take_text(codes, [*canon, None], series.index), pd.Series(bad[codes], index=series.index,
-                                                                      dtype="Int8")
+    bad = pd.Series(bad[codes], index=series.index, dtype="Int8")
+    return _same_or_taken(series, uniques, codes, [*canon, None]), bad
 
 
 def _period(series):
