@@ -101,7 +101,7 @@ def numbers(series, typed: bool = False):
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed = [read_value(u) for u in uniques]
     v = np.array([p[0] if p[0] is not None else np.nan for p in parsed] + [np.nan], dtype="float64")
-    d = np.array([p[1] for p in parsed] + [-1], dtype=np.int8)
+    d = np.array([min(p[1], 127) for p in parsed] + [-1], dtype=np.int8)     # int8 holds 127 digits
     s = np.array([p[2] for p in parsed] + [OK], dtype=np.int8)
     v, d, s = v[codes], d[codes], s[codes]          # code -1 (no value) picks the last entry
     none = np.zeros(len(codes), dtype=bool)
