@@ -67,6 +67,27 @@ def test_fast_table_finder_finds_pdfplumbers_tables(corpus_pdfs):
     assert compared >= 10          # pages that do have tables were compared
 
 
+def test_ruling_edges_are_pdfplumbers_edges(corpus_pdfs):
+    """The edges the fast finder computes on plain lists are pdfplumber's, value for value and in
+    its order, on every page of the corpus PDFs and of every real report."""
+    from pdfplumber.table import TableSettings
+
+    settings = TableSettings.resolve(pdftables.SETTINGS)
+    keys = ("x0", "x1", "top", "bottom", "width", "height", "orientation")
+    compared = 0
+    for path in list(corpus_pdfs) + sorted(REAL.glob("*.pdf")):
+        document = pdfium.PdfDocument(path)
+        for i in range(len(document)):
+            graphics = pdfium_text.page_graphics(document[i], i + 1)
+            theirs = PlumberTableFinder(pdftables.Rulings(graphics), pdftables.SETTINGS).edges
+            mine = pdftables.ruling_edges(graphics, settings)
+            assert [tuple(e[k] for k in keys) for e in mine] == \
+                [tuple(e[k] for k in keys) for e in theirs], (path.name, i + 1)
+            compared += bool(theirs)
+        document.close()
+    assert compared >= 10
+
+
 def test_lone_space_objects_separate_words():
     """PDFium drops a space glyph drawn as a text object of its own; it must still part words."""
     path = REAL / "jabar_bpbd_lkip_2016.pdf"

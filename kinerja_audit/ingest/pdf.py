@@ -2,8 +2,8 @@
 
 PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word grouping and table
 finder turn them into words and ruled tables (:mod:`.pdfium_text`, :mod:`.pdftables`); pdfminer,
-under pdfplumber, is opened only for pages with rulings — so a page costs milliseconds, not a
-second.  Before any library reads the file, its drawing instructions are checked against size
+under pdfplumber, reads only pages PDFium cannot place (rotated, or offset media boxes) — so a
+page costs milliseconds, not a second.  Before any library reads the file, its drawing instructions are checked against size
 limits (:mod:`.pdfguard`).
 Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
 pipe row per table row at the table's vertical position, and their words are left out of the plain
@@ -95,9 +95,9 @@ def read(path: Path, source: str, max_bytes: int, max_pages: int | None = None,
 
 def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> list[Page]:
     """Every page: text and word boxes by PDFium; ruled tables by pdfplumber's table finder, on the
-    pages whose rulings can make a table, from PDFium's paths.  pdfplumber (and pdfminer under it)
-    is opened only when a page needs it: for tables, or to read a page whose coordinates PDFium
-    does not share (a rotated page, a media box away from the origin), or every page when the two
+    pages whose rulings can make a table, from PDFium's paths.  pdfplumber's document (and
+    pdfminer under it) is opened only to read a page whose coordinates PDFium does not share (a
+    rotated page, a media box away from the origin), and then reads every page when the two
     libraries count the pages differently.  The content limits are checked first."""
     import pypdfium2 as pdfium
 
@@ -137,10 +137,17 @@ def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> lis
                 page.close()
     finally:
         document.close()
-    need = [i for i in range(count) if i not in read or read[i][2] is not None]
-    if not need:
-        return [_assemble(i + 1, height, words, []) for i, (height, words, _) in read.items()]
-    return _with_plumber(data, count, read, need)
+    if len(read) < count:
+        return _with_plumber(data, count, read)
+    return [_assemble(i + 1, height, words, _pdfium_tables(graphics))
+            for i, (height, words, graphics) in sorted(read.items())]
+
+
+def _pdfium_tables(graphics: dict | None) -> list:
+    """The ruled tables of a page PDFium read, from its graphics (None: a page without rulings)."""
+    from . import pdftables
+
+    return [] if graphics is None else ruled_tables(pdftables.Rulings(graphics))
 
 
 def _plumber_pages(data: bytes, indexes) -> list[Page]:
@@ -163,30 +170,19 @@ def _plumber_page(page) -> Page:
         page.close()           # frees the page's layout and object caches
 
 
-def _with_plumber(data: bytes, count: int, read: dict, need: list[int]) -> list[Page]:
-    """The pages PDFium read, with the tables pdfplumber finds on those that need them, and the
-    pages PDFium could not read, read by pdfplumber alone."""
+def _with_plumber(data: bytes, count: int, read: dict) -> list[Page]:
+    """The pages PDFium read, and the pages PDFium could not read read by pdfplumber alone; every
+    page by pdfplumber when the two libraries count the pages differently."""
     import io
 
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as plumber:
-        if len(plumber.pages) != count:        # the libraries disagree on the pages: pdfplumber
+        if len(plumber.pages) != count:
             return [_plumber_page(p) for p in plumber.pages]
-        out = []
-        for i in range(count):
-            if i not in read:
-                out.append(_plumber_page(plumber.pages[i]))
-                continue
-            height, words, graphics = read[i]
-            tables = []
-            if graphics is not None:
-                page = plumber.pages[i]
-                page._objects = graphics   # pdfplumber's own cache slot: the table finder reads it
-                tables = ruled_tables(page)
-                page.close()
-            out.append(_assemble(i + 1, height, words, tables))
-        return out
+        return [_plumber_page(plumber.pages[i]) if i not in read else
+                _assemble(i + 1, read[i][0], read[i][1], _pdfium_tables(read[i][2]))
+                for i in range(count)]
 
 
 def _too_many_pages(source: str, pages: int, limit: int):
@@ -237,20 +233,58 @@ def _quiet_pdfminer():
 
 # ---------------------------------------------------------------------------- one page
 def _assemble(number: int, height: float, words: list[dict], tables: list) -> Page:
-    """A page's items in reading order: its ruled tables as rows, the other words as lines."""
+    """A page's items in reading order: its ruled tables as rows, the other words as lines.  A
+    word belongs to the table, and the cell, that holds its centre."""
     items: list = []
+    centres = [((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2) for w in words]
+    in_table = [False] * len(words)
     for table in tables:
-        own = [w for w in words if _inside(w, table.bbox)]    # the cells look only at these
-        rows = [(number, _row_texts(own, row.cells)) for row in table.rows]
-        rows = [(p, cells) for p, cells in rows if any(cells)]
+        x0, top, x1, bottom = table.bbox
+        own = [k for k, (cx, cy) in enumerate(centres)
+               if x0 <= cx <= x1 and top <= cy <= bottom]     # the cells look only at these
+        for k in own:
+            in_table[k] = True
+        cells = _TableWords(words, centres, own)
+        rows = [(number, cells.row_texts(row.cells)) for row in table.rows]
+        rows = [(p, texts) for p, texts in rows if any(texts)]
         if rows:
-            items.append(TableRows(table.bbox[1], table.bbox[3], len(rows[0][1]), rows))
-    boxes = [t.bbox for t in tables]
-    free = [w for w in words if not any(_inside(w, box) for box in boxes)]
+            items.append(TableRows(top, bottom, len(rows[0][1]), rows))
+    free = [w for w, taken in zip(words, in_table) if not taken]
     items.extend(TextLine(top, bottom, join_words(ws), ws[0]["x0"], max(w["x1"] for w in ws))
                  for top, bottom, ws in group_lines(free))
     items.sort(key=lambda it: it.top)
     return Page(number=number, height=float(height), items=items)
+
+
+class _TableWords:
+    """The words of one table (indexes into the page's words, in page order), found by the
+    height of their centres: a row looks only at the words within its height, so a large table
+    costs rows x log(words) + cells x (words in a row), not cells x words."""
+
+    def __init__(self, words: list[dict], centres: list[tuple[float, float]], own: list[int]):
+        self.words, self.centres = words, centres
+        self.by_height = sorted(own, key=lambda k: centres[k][1])
+        self.heights = [centres[k][1] for k in self.by_height]
+
+    def row_texts(self, cells: list) -> list[str]:
+        """The text of each cell of a table row (an empty cell: one covered by a merged cell)."""
+        from bisect import bisect_left, bisect_right
+
+        boxes = [b for b in cells if b is not None]
+        if not boxes:
+            return ["" for _ in cells]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        band = sorted(self.by_height[bisect_left(self.heights, top):
+                                     bisect_right(self.heights, bottom)])
+        return [self._cell_text(band, bbox) for bbox in cells]
+
+    def _cell_text(self, band: list[int], bbox) -> str:
+        if bbox is None:
+            return ""
+        x0, top, x1, bottom = bbox
+        inside = [self.words[k] for k in band
+                  if x0 <= self.centres[k][0] <= x1 and top <= self.centres[k][1] <= bottom]
+        return " ".join(" ".join(w["text"] for w in ws) for _, _, ws in group_lines(inside))
 
 
 def lean_objects(page) -> dict[str, list[dict]]:
@@ -305,30 +339,6 @@ def ruled_tables(page, fast: bool = True) -> list:
 
     found = pdftables.find_tables(page) if fast else page.find_tables(pdftables.SETTINGS)
     return [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
-
-
-def _inside(word: dict, bbox) -> bool:
-    cx = (word["x0"] + word["x1"]) / 2
-    cy = (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
-
-def _cell_text(words: list[dict], bbox) -> str:
-    if bbox is None:       # covered by a merged cell: an empty cell keeps the column count
-        return ""
-    inside = [w for w in words if _inside(w, bbox)]
-    return " ".join(" ".join(w["text"] for w in ws) for _, _, ws in group_lines(inside))
-
-
-def _row_texts(words: list[dict], cells: list) -> list[str]:
-    """The text of each cell of a table row; only the words within the row's height are looked
-    at (a cell lies within them), so a large table costs rows x words, not cells x words."""
-    boxes = [b for b in cells if b is not None]
-    if not boxes:
-        return ["" for _ in cells]
-    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-    band = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-    return [_cell_text(band, bbox) for bbox in cells]
 
 
 def group_lines(words: list[dict]) -> list[tuple[float, float, list[dict]]]:

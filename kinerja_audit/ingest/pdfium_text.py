@@ -17,25 +17,29 @@ differently it is handled here:
 from __future__ import annotations
 
 import ctypes
+import functools
 from operator import itemgetter
+from types import SimpleNamespace
 
 # A character: (text, x0, x1, top, bottom, upright, size), in pdfplumber's coordinates (top-left
 # origin).  Tuples, not pdfplumber's dictionaries: a page has thousands of characters.
 TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, SIZE = range(7)
 
 
-def _space_objects(raw, page, textpage, height: float) -> list[tuple]:
-    """Text objects that PDFium maps to no character: lone space glyphs, as space characters."""
+def _space_objects(raw, page, height: float, mapped: set) -> list[tuple]:
+    """Text objects that PDFium maps to no character: lone space glyphs, as space characters.
+    ``mapped``: the addresses of the objects the characters of the page were read from (asking
+    PDFium for an object's text instead scans every character of the page, per object)."""
     out = []
+    address = ctypes.c_void_p
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     size, descent = ctypes.c_float(), ctypes.c_float()
     matrix = raw.FS_MATRIX()
-    buf = (ctypes.c_ushort * 4)()
     for k in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, k)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
             continue
-        if raw.FPDFTextObj_GetText(obj, textpage, buf, 4) > 2:   # 2 bytes: the terminating NUL
+        if ctypes.cast(obj, address).value in mapped:
             continue
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         raw.FPDFTextObj_GetFontSize(obj, size)
@@ -48,11 +52,30 @@ def _space_objects(raw, page, textpage, height: float) -> list[tuple]:
     return out
 
 
-def _object_of(raw):
-    """``FPDFText_GetTextObject`` returning the object's address (an int) instead of a pointer
-    object: comparing it to the previous character's costs nothing."""
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+
+
+@functools.cache
+def _calls() -> SimpleNamespace:
+    """The PDFium functions called per character and per path segment, taking plain integers for
+    handles and out-pointers and returning handles as integers: they run hundreds of thousands
+    of times a report, and pypdfium2's typed prototypes cost about twice as much per call."""
+    from pypdfium2 import raw
+
+    def by_address(function, restype, *argtypes):
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _VOID).value)
+
+    return SimpleNamespace(
+        loose_box=by_address(raw.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID),
+        char_matrix=by_address(raw.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID),
+        font_size=by_address(raw.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT),
+        generated=by_address(raw.FPDFText_IsGenerated, _INT, _VOID, _INT),
+        object_of=by_address(raw.FPDFText_GetTextObject, _VOID, _VOID, _INT),
+        count_segments=by_address(raw.FPDFPath_CountSegments, _INT, _VOID),
+        segment=by_address(raw.FPDFPath_GetPathSegment, _VOID, _VOID, _INT),
+        point_of=by_address(raw.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID),
+        type_of=by_address(raw.FPDFPathSegment_GetType, _INT, _VOID),
+        closes=by_address(raw.FPDFPathSegment_GetClose, _INT, _VOID))
 
 
 def page_chars(page) -> list[tuple]:
@@ -68,29 +91,32 @@ def page_chars(page) -> list[tuple]:
         codes = (ctypes.c_ushort * (n + 1))()
         raw.FPDFText_GetText(tp, 0, n, codes)          # every character at once
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-        loose_box, char_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetMatrix
-        font_size, generated = raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
-        object_of, tp_address = _object_of(raw), ctypes.cast(tp, ctypes.c_void_p)
+        box_ref, matrix_ref = ctypes.addressof(box), ctypes.addressof(matrix)
+        fast = _calls()
+        loose_box, char_matrix, font_size, generated, object_of = (
+            fast.loose_box, fast.char_matrix, fast.font_size, fast.generated, fast.object_of)
+        tp_address = ctypes.cast(tp, _VOID).value
         out = []
         append = out.append
+        mapped: set[int] = set()
         last, size, upright = -1, 0.0, True
         for i in range(n):
             code = codes[i]
-            if code in (32, 13, 10) and generated(tp, i):
+            if code in (32, 13, 10) and generated(tp_address, i):
                 continue
-            loose_box(tp, i, box_ref)
+            loose_box(tp_address, i, box_ref)
             obj = object_of(tp_address, i)
             if obj != last or obj is None:
-                char_matrix(tp, i, matrix_ref)
+                char_matrix(tp_address, i, matrix_ref)
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-                size = font_size(tp, i) * (c * c + d * d) ** 0.5
+                size = font_size(tp_address, i) * (c * c + d * d) ** 0.5
                 upright = a * d > 0 and b * c <= 0
                 last = obj
+                mapped.add(obj)
             low = height - box.bottom
             append(("-" if code in (2, 0xFFFE) else chr(code) if code else "", box.left, box.right,
                     low - size if upright else height - box.top, low, upright, size))
-        out += _space_objects(raw, page.raw, tp, height)
+        out += _space_objects(raw, page.raw, height, mapped)
         return out
     finally:
         textpage.close()
@@ -100,15 +126,20 @@ X_TOLERANCE = Y_TOLERANCE = 3     # pdfplumber's defaults
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-_get_x1, _get_top, _get_bottom = (itemgetter(k) for k in (X1, TOP, BOTTOM))
+_get_text, _get_x0, _get_x1, _get_top, _get_bottom = (
+    itemgetter(k) for k in (TEXT, X0, X1, TOP, BOTTOM))
+_UNLIGATE = str.maketrans(_LIGATURES)
 
 
 def _merge(chars: list[tuple]) -> dict:
     """A word from its characters (left to right): its text and box."""
-    text = "".join([_LIGATURES.get(c[TEXT], c[TEXT]) for c in chars]) if len(chars) > 1 \
-        else _LIGATURES.get(chars[0][TEXT], chars[0][TEXT])
-    return {"text": text, "x0": chars[0][X0], "x1": max(map(_get_x1, chars)),
-            "top": min(map(_get_top, chars)), "bottom": max(map(_get_bottom, chars))}
+    first = chars[0]
+    if len(chars) == 1:
+        return {"text": first[TEXT].translate(_UNLIGATE), "x0": first[X0], "x1": first[X1],
+                "top": first[TOP], "bottom": first[BOTTOM]}
+    return {"text": "".join(map(_get_text, chars)).translate(_UNLIGATE), "x0": first[X0],
+            "x1": max(map(_get_x1, chars)), "top": min(map(_get_top, chars)),
+            "bottom": max(map(_get_bottom, chars))}
 
 
 def _upright_words(chars: list[tuple]) -> list[dict]:
@@ -129,7 +160,7 @@ def _upright_words(chars: list[tuple]) -> list[dict]:
     words = []
     for key in sorted(lines):
         word: list[tuple] = []
-        for c in sorted(lines[key], key=lambda ch: ch[X0]):
+        for c in sorted(lines[key], key=_get_x0):
             if c[TEXT].isspace():
                 if word:
                     words.append(_merge(word))
@@ -187,14 +218,15 @@ def _subpaths(raw, obj, matrix) -> list[tuple[str, list[tuple[float, float]]]]:
     operator (m, l, c for a Bézier curve, h for a close), the end point of each (the start point
     for h), in page space."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    segment, point_of, type_of, closes = (raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint,
-                                          raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose)
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
+    fast = _calls()
+    segment, point_of, type_of, closes = fast.segment, fast.point_of, fast.type_of, fast.closes
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    obj = ctypes.cast(obj, _VOID).value
     a, b, c, d, e, f = matrix
     out: list[tuple[str, list]] = []
     shape, pts, pending = "", [], 0
-    for j in range(raw.FPDFPath_CountSegments(obj)):
+    for j in range(fast.count_segments(obj)):
         seg = segment(obj, j)
         kind = type_of(seg)
         point_of(seg, x_ref, y_ref)

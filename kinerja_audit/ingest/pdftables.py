@@ -13,7 +13,11 @@ PDF corpus and of real reports.
 """
 from __future__ import annotations
 
+import itertools
+from operator import itemgetter
+
 import pdfplumber.table as _pdfplumber_table
+from pdfplumber.container import Container
 from pdfplumber.utils import obj_to_bbox
 
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -113,19 +117,140 @@ def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
     return [t for t in tables if len(t) > 1]
 
 
+def _page_edges(objects: dict[str, list[dict]], min_length: float) -> tuple[list, list]:
+    """The vertical and horizontal edges pdfplumber's ``page.edges`` holds, in its order (lines,
+    then each rectangle's top, bottom, left and right side, then the segments of curves), as
+    ``[x0, x1, top, bottom, width, height]`` lists, keeping only those its lines strategy keeps:
+    vertical or horizontal and at least ``min_length`` long.  A rectangle's bottom side sits at
+    ``top + height``, as pdfplumber places it."""
+    v: list[list] = []
+    h: list[list] = []
+    for ln in objects.get("line", ()):
+        if ln["top"] == ln["bottom"]:
+            if ln["width"] >= min_length:
+                h.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
+        elif ln["height"] >= min_length:
+            v.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
+    for r in objects.get("rect", ()):
+        x0, x1, top, bottom, width, height = (r["x0"], r["x1"], r["top"], r["bottom"],
+                                              r["width"], r["height"])
+        if width >= min_length:
+            h.append([x0, x1, top, top, width, 0])
+            h.append([x0, x1, top + height, bottom, width, 0])
+        if height >= min_length:
+            v.append([x0, x0, top, bottom, 0, height])
+            v.append([x1, x1, top, bottom, 0, height])
+    for c in objects.get("curve", ()):
+        pts = c["pts"]
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            if ax == bx:
+                out, length = v, abs(ay - by)
+            elif ay == by:
+                out, length = h, abs(ax - bx)
+            else:
+                continue
+            if length >= min_length:
+                out.append([min(ax, bx), max(ax, bx), min(ay, by), max(ay, by),
+                            abs(ax - bx), abs(ay - by)])
+    return v, h
+
+
+def _snap(edges: list[list], at: int, other: int, tolerance: float) -> list[list]:
+    """``pdfplumber.utils.snap_objects``: positions (``edges[k][at]``) within ``tolerance`` of the
+    next form a cluster; each edge moves by its cluster's mean minus its position (``other``, the
+    far side, moves with it); clusters in position order, each in the edges' order.  The lists
+    are moved in place."""
+    if not edges:
+        return []
+    cluster: dict[float, int] = {}
+    last, index = None, -1
+    for value in sorted({e[at] for e in edges}):
+        if last is None or value > last + tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    groups: list[list[list]] = [[] for _ in range(index + 1)]
+    for e in edges:
+        groups[cluster[e[at]]].append(e)
+    out = []
+    for group in groups:
+        mean = sum(e[at] for e in group) / len(group)
+        for e in group:
+            shift = mean - e[at]
+            e[at] += shift
+            e[other] += shift
+            out.append(e)
+    return out
+
+
+def _join(edges: list[list], start: int, end: int, length: int, tolerance: float) -> list[list]:
+    """``pdfplumber.table.join_edge_group``: edges on one line, by start, each overlapping or
+    within ``tolerance`` of the one before extends it (its length grows by the same amount)."""
+    edges = sorted(edges, key=itemgetter(start))
+    joined = [edges[0]]
+    for e in edges[1:]:
+        last = joined[-1]
+        if e[start] <= last[end] + tolerance:
+            if e[end] > last[end]:
+                last[length] = (e[end] - last[0]) if length == 4 else last[5] + (e[end] - last[3])
+                last[end] = e[end]
+        else:
+            joined.append(e)
+    return joined
+
+
+def ruling_edges(objects: dict[str, list[dict]], settings) -> list[dict]:
+    """Exactly the edges of pdfplumber's ``TableFinder.get_edges`` for the lines strategy (the
+    same positions and lengths, in the same order), computed on plain lists instead of copying
+    every edge's dictionary at each step: a page of a few thousand ruled cells has some 100,000
+    edges before they are merged."""
+    v, h = _page_edges(objects, settings.edge_min_length_prefilter)
+    v = _snap(v, 0, 1, settings.snap_x_tolerance)           # x0 moves, x1 with it
+    h = _snap(h, 2, 3, settings.snap_y_tolerance)           # top moves, bottom with it
+    merged: list[tuple[str, list]] = []
+    for orientation, edges, at in (("h", h, 2), ("v", v, 0)):       # pdfplumber sorts h first
+        lines: dict[float, list[list]] = {}
+        for e in edges:
+            lines.setdefault(e[at], []).append(e)
+        for position in sorted(lines):
+            if orientation == "h":
+                group = _join(lines[position], 0, 1, 4, settings.join_x_tolerance)
+            else:
+                group = _join(lines[position], 2, 3, 5, settings.join_y_tolerance)
+            merged.extend((orientation, e) for e in group)
+    minimum = settings.edge_min_length
+    return [{"x0": e[0], "x1": e[1], "top": e[2], "bottom": e[3], "width": e[4],
+             "height": e[5], "orientation": o}
+            for o, e in merged if e[4 if o == "h" else 5] >= minimum]
+
+
 class TableFinder(_pdfplumber_table.TableFinder):
     """pdfplumber's ``TableFinder`` with the fast :func:`intersections_to_cells`."""
 
     def __init__(self, page, settings=None):
         self.page = page
         self.settings = _pdfplumber_table.TableSettings.resolve(settings)
-        self.edges = self.get_edges()
+        self.edges = (ruling_edges(page.objects, self.settings) if isinstance(page, Rulings)
+                      else self.get_edges())
         self.intersections = edges_to_intersections(
             self.edges, self.settings.intersection_x_tolerance,
             self.settings.intersection_y_tolerance)
         self.cells = intersections_to_cells(self.intersections)
         self.tables = [_pdfplumber_table.Table(self.page, group)
                        for group in cells_to_tables(self.cells)]
+
+
+class Rulings(Container):
+    """What pdfplumber's table finder reads of a page (its lines, rectangles and curves, and the
+    edges pdfplumber derives from them), without pdfplumber opening the document: the graphics
+    PDFium read (:func:`.pdfium_text.page_graphics`)."""
+
+    def __init__(self, objects: dict[str, list[dict]]):
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
 
 
 def find_tables(page) -> list:

@@ -41,7 +41,9 @@ def word_set(key: str) -> frozenset[str]:
 
 
 def any_match(key: str, text: str) -> bool:
-    return any(p.search(text) for p in compiled(key))
+    """Whether any regex of the lexicon list ``key`` occurs in ``text`` (one search of their
+    alternation)."""
+    return pattern(key).search(text) is not None
 
 
 @functools.cache
