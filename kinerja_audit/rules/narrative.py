@@ -381,6 +381,29 @@ def _compared_near(s, ref, before: int, after: int) -> bool:
                for a, b in s.comparisons)
 
 
+def _one_statement(numbers: list) -> list:
+    """The figures up to the second of one role: "realisasi triwulan II sebanyak 380, dengan
+    realisasi kinerja sebanyak 410" states two realisations, and a reference before the first
+    qualifies only the first."""
+    seen: set[str] = set()
+    for k, n in enumerate(numbers):
+        if n.role in ("target", "realisasi", "capaian"):
+            if n.role in seen:
+                return numbers[:k]
+            seen.add(n.role)
+    return numbers
+
+
+def _restated(s, nums_after: list) -> bool:
+    """The figure a period reference qualifies has a twin of the same role elsewhere in the
+    sentence ("realisasi tahun 2015: 1 dokumen ... dengan realisasi kinerja: 2 dokumen"): the
+    sentence gives the figure of each period, and the reference is the other period's."""
+    if not nums_after or nums_after[0].role not in ("target", "realisasi", "capaian"):
+        return False
+    first = nums_after[0]
+    return any(n is not first and n.role == first.role for n in s.numbers())
+
+
 @rule("NPD001")
 def wrong_period_in_prose(report, ctx: Context):
     meta = report.meta
@@ -413,8 +436,9 @@ def wrong_period_in_prose(report, ctx: Context):
                                       (q.period[0] == ref.period[0] or
                                        q.period[0] != "year" and is_current(q.period, meta))
                                       for q in s.periods)]
+            nums_after = _one_statement(nums_after)
             figure_match = any(_is_same(v, n) for n in nums_after for v in current_values)
-            if not (figure_match or ref.current_cue):
+            if not (figure_match or ref.current_cue and not _restated(s, nums_after)):
                 continue
             fixed = ref.raw[:len(ref.raw) - len(ref.numeral)] + current_numeral(ref.period[0], meta)
             corrected = s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]
