@@ -99,3 +99,76 @@ def test_a_quarter_named_only_without_its_year_does_not_decide_the_period():
     # near miss: the quarter named with the year decides it
     mentions.append(PeriodMention(20, "caption", "quarterly", 2, 2023, "TW II 2023"))
     assert decide_period(mentions)[:3] == ("quarterly", 2, 2023)
+
+
+_PIPE_REPORT = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Kinerja Tahun 2025
+{header}
+{rows}
+"""
+
+
+def _pipe_report(header: str, rows: str):
+    return _report(_PIPE_REPORT.format(header=header, rows=rows))
+
+
+def _values(report) -> list[dict]:
+    return [{k: c.raw for k, c in i.table.cells.items()} for i in report.indicators if i.table]
+
+
+def test_a_pipe_header_over_several_rows_and_figures_beside_their_labels():
+    """A PDF grid prints a merged header cell's words in the row and column where they fall
+    ("Tahun 2025" above "Target", "(%)" below "Capaian"), and its figures one column to the
+    right of the label: the header is read column by column, the figure columns move onto
+    their figures."""
+    header = ("|  |  |  | Tahun 2025 |  |  |  |  |\n"
+              "| No | Indikator |  | Target |  | Realisasi |  | Capaian |\n"
+              "|  |  |  |  |  |  |  | (%) |")
+    rows = ("| 1 | Jumlah desa tangguh bencana |  |  | 12 |  | 15 | 125 |\n"
+            "| 2 | Persentase laporan tepat waktu |  |  | 90 |  | 81 | 90 |")
+    report = _pipe_report(header, rows)
+    assert _values(report) == [{"target": "12", "realisasi": "15", "capaian": "125"},
+                               {"target": "90", "realisasi": "81", "capaian": "90"}]
+    # near miss: the same table with figures under their labels reads the same
+    aligned = _pipe_report("| No | Indikator | Target Tahun 2025 | Realisasi | Capaian (%) |",
+                           "| 1 | Jumlah desa tangguh bencana | 12 | 15 | 125 |\n"
+                           "| 2 | Persentase laporan tepat waktu | 90 | 81 | 90 |")
+    assert _values(aligned) == _values(report)
+
+
+def test_a_label_repeated_over_a_merged_cell_is_one_column():
+    header = "| No | Indikator | Target 2025 | Target 2025 | Realisasi | Realisasi | Capaian |"
+    rows = "| 1 | Jumlah desa tangguh bencana | 12 |  |  | 15 | 125 % |"
+    report = _pipe_report(header, rows)
+    assert _values(report) == [{"target": "12", "realisasi": "15", "capaian": "125 %"}]
+    assert sorted(set(report.tables[0].numeric_roles)) == ["capaian", "realisasi", "target"]
+    # near miss: two different realisasi columns, both filled, stay two columns
+    two = _pipe_report("| No | Indikator | Target 2025 | Realisasi 2024 | Realisasi 2025 | Capaian |",
+                       "| 1 | Jumlah desa tangguh bencana | 12 | 11 | 15 | 125 % |")
+    assert _values(two) == [{"target": "12", "realisasi_other": "11", "realisasi": "15",
+                             "capaian": "125 %"}]
+
+
+def test_a_list_item_naming_another_indicator_is_not_the_narrative_of_the_one_before():
+    text = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Kinerja Tahun 2025
+No Indikator Target Realisasi Capaian
+1 Jumlah desa tangguh bencana 12 15 125,00
+
+Capaian indikator ini dijelaskan sebagai berikut:
+1. Indeks kualitas air sungai utama dengan target 60 dan realisasi 54,20 sehingga capaian 90,33%.
+2. Perbandingan realisasi tahun 2025 dengan tahun 2024 menunjukkan realisasi 15 desa lebih tinggi.
+"""
+    report = _report(text)
+    about = {s.text[:12]: s.indicator for s in report.sentences if s.text[:2] in ("1.", "2.")}
+    assert about == {"1. Indeks ku": None, "2. Perbandin": report.indicators[0].code}

@@ -269,12 +269,54 @@ def _indicator_of(scope: _Scope, para_text: str, first_line: int) -> tuple[str |
             return ind.code, _name_span(ind.name, para_text)
     for ind in scope.indicators:
         if any(a <= first_line <= b for a, b in ind.spans):
+            named = _named_in_item(scope, ind, para_text)
+            if named is not None:
+                return named.code, _name_span(named.name, para_text)
+            if _names_another(ind, para_text):
+                return None, None
             return ind.code, _name_span(ind.name, para_text)
     head = _ITEM_START.sub("", para_text, count=1)
     ind, score = _best_name(scope, head)
     if ind is not None and score >= rulepack.setting("claim_name_score"):
         return ind.code, _name_span(ind.name, para_text)
     return None, None
+
+
+def _named_in_item(scope: _Scope, ind, para_text: str):
+    """Another indicator whose whole name a list item in ``ind``'s narrative holds, when ``ind``'s
+    own name is not there ("b. Sasaran stratejik ..., dengan indikator kinerja sasaran <name> dengan
+    target ..."): the item is about that indicator."""
+    if not _ITEM_START.match(para_text):
+        return None
+    probe = normalise(para_text[:400])
+    floor, item = (float(rulepack.setting(k)) for k in ("claim_name_score_floor", "claim_name_score_item"))
+    if fuzz.partial_ratio(_normalised(ind.name or ""), probe) >= floor:
+        return None
+    best, best_score = None, item
+    for other in scope.indicators:
+        name = _normalised(other.name or "")
+        if other is ind or len(name) < 8:
+            continue
+        score = fuzz.partial_ratio(name, probe, score_cutoff=best_score)
+        if score > best_score or best is None and score >= best_score:
+            best, best_score = other, score
+    return best
+
+
+def _names_another(ind, para_text: str) -> bool:
+    """A list item in an indicator's narrative that opens with a subject of its own, not that
+    indicator's name ("1. Indeks Kualitas Udara dengan target capaian 60 ..." under the table of
+    another indicator, whose own row was not read): it is about that other subject."""
+    m = _ITEM_START.match(para_text)
+    if not m or not ind.name:
+        return False
+    head = para_text[m.end():m.end() + 200]
+    end = _lex()["subject_end"].search(head)
+    subject = head[:end.start()] if end else ""
+    if len(subject.split()) < 3 or not pattern("indicator_name_start_re").match(subject):
+        return False
+    return fuzz.partial_ratio(_normalised(ind.name), normalise(subject)) \
+        < float(rulepack.setting("claim_name_score_floor"))
 
 
 def _coded(scope: _Scope, para_text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -293,6 +293,12 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
             # extend over neighbouring header-only lines (headers wrapped over several lines); a pipe
             # header is complete in itself (a caption's wrapped tail above it, "Tahun 2025", is no header)
             first = last = i
+            if _is_pipe_row(text):
+                first, last = _stacked_pipe_header(doc, i, start, end)
+                if _is_full_header(_pipe_header_text(doc, first, last)):
+                    return first, last, 0
+                i = last + 1
+                continue
             j = i - 1
             while j >= start and j >= i - 12 and not _is_pipe_row(text):
                 t = doc.lines[j - 1].text
@@ -325,6 +331,35 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
             continue
         i += 1
     return None
+
+
+def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[int, int]:
+    """The first and last line of a pipe header written over several rows of one table (a
+    merged header cell prints its words in the row where they fall: "Tahun 2016" above
+    "Target | Realisasi", "Renstra (%)" below "Target Akhir"): the adjacent pipe rows of the same
+    width made of header words, or (above it) of short labels without figures."""
+    width = len(_pipe_cells(doc.lines[i - 1].text))
+
+    def part(j: int, above: bool) -> bool:
+        t = doc.lines[j - 1].text
+        if not _is_pipe_row(t) or len(_pipe_cells(t)) != width:
+            return False
+        cells = [c for c in _pipe_cells(t) if c]
+        return bool(cells) and (_header_line(t) or above and not any(ch.isdigit() for ch in t)
+                                and all(len(c.split()) <= 4 for c in cells))
+
+    first = last = i
+    while first - 1 >= max(start, i - 4) and part(first - 1, True):
+        first -= 1
+    while last + 1 <= min(end, i + 4) and part(last + 1, False):
+        last += 1
+    return first, last
+
+
+def _pipe_header_text(doc: Document, first: int, last: int) -> str:
+    """The pipe header of lines first..last as one pipe row: each column's words, top to bottom."""
+    rows = [_pipe_cells(doc.lines[k - 1].text) for k in range(first, last + 1)]
+    return "| " + " | ".join(norm(" ".join(col)) for col in zip(*rows)) + " |"
 
 
 def _is_full_header(text: str) -> bool:
@@ -375,9 +410,15 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
         if hdr is None:
             break
         first, last, split = hdr
-        header_text = " ".join(doc.lines[k - 1].text for k in range(first, last))
-        header_text += " " + (doc.lines[last - 1].text[:split] if split else doc.lines[last - 1].text)
+        pipe = _is_pipe_row(doc.lines[first - 1].text)
+        if pipe:
+            header_text = _pipe_header_text(doc, first, last)
+        else:
+            header_text = " ".join(doc.lines[k - 1].text for k in range(first, last))
+            header_text += " " + (doc.lines[last - 1].text[:split] if split else doc.lines[last - 1].text)
         columns = parse_header(header_text, kind, year, quarter)
+        if pipe:
+            columns = _aligned(columns, _body_cells(doc, last + 1, end, len(columns)))
         table = Table(header_line=first, end_line=last, columns=columns, rows=[])
         cap = _caption_before(doc, first, max(start, tables[-1].end_line + 1 if tables else start))
         if cap:
@@ -388,7 +429,6 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             if code:
                 table.caption_code, table.caption_code_printed = code[0], code[1]
         _years(table)
-        pipe = _is_pipe_row(doc.lines[first - 1].text)
         if split:   # the header's last line goes on with the first row's data
             _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
         else:
@@ -626,14 +666,67 @@ def _trailing_fragment(text: str) -> bool:
     return len(text) <= 40 and text[:1].islower() and len(text.split()) <= 5
 
 
+def _body_cells(doc: Document, start: int, end: int, width: int) -> list[list[str]]:
+    """The cells of the pipe rows of one width after a header, up to the first other line."""
+    out = []
+    for k in range(start, end + 1):
+        t = doc.lines[k - 1].text
+        if not t.strip():
+            continue
+        if not _is_pipe_row(t) or len(_pipe_cells(t)) != width:
+            break
+        out.append(_pipe_cells(t))
+    return out
+
+
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")    # "(1) (2) (3)": the columns numbered under the header
+
+# the label of a column a figure column may move onto: none, or a period ("Tahun 2016") printed
+# over the merged header cell
+_PERIOD_LABEL = re.compile(r"((tahun|tw|triwulan|semester)\s*)?(\d{4}|[ivx]+|[1-4])?", re.IGNORECASE)
+
+
+def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
+    """Figure columns moved onto the cells their figures are printed in.  A header cell merged
+    over several grid columns names the first, its figures may stand in the next ("Target" over
+    the spacer and the value column of a PDF grid): a figure column no row has a figure in takes
+    the nearest column with figures, one or two places away, that is unnamed or named only by a
+    period.  A label repeated in
+    the next column is one merged header cell: of the two, the column with figures keeps the
+    role."""
+    body = [row for row in body if not all(_COLUMN_NUMBER.fullmatch(c) for c in row if c)]
+    if not body:
+        return columns
+    cols = [Column(c.role, c.label) for c in columns]
+    filled = [any(any(ch.isdigit() for ch in row[k]) for row in body) for k in range(len(cols))]
+    for k, col in enumerate(cols):
+        nxt = cols[k + 1] if k + 1 < len(cols) else None
+        if col.role in NUMERIC_ROLES and nxt is not None and nxt.role in NUMERIC_ROLES \
+                and norm(nxt.label).lower() == norm(col.label).lower() and filled[k] != filled[k + 1]:
+            keep, drop = (k, k + 1) if filled[k] else (k + 1, k)
+            cols[keep], cols[drop] = Column(col.role, col.label), Column("other", "")
+    for k, col in enumerate(cols):
+        if col.role not in NUMERIC_ROLES or filled[k]:
+            continue
+        for d in (1, -1, 2, -2):
+            j = k + d
+            if 0 <= j < len(cols) and filled[j] and cols[j].role == "other" \
+                    and _PERIOD_LABEL.fullmatch(cols[j].label):
+                cols[j] = Column(col.role, norm(f"{col.label} {cols[j].label}"))
+                cols[k] = Column("other", "")
+                break
+    return cols
+
+
 def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -> None:
     cols = table.columns
     if len(cells_text) != len(cols):
-        # continuation of a wrapped row, or a ragged row: fall back to the token reader
-        rest = " ".join(c for c in cells_text if c)
-        if rows and not any(value_line(c, line) for c in cells_text if c):
-            rows[-1].texts.append((line, norm(rest)))
+        # continuation of a wrapped row; a ragged row with figures cannot be read by position
+        if any(value_line(c, line) for c in cells_text if c):
             return
+        if rows:
+            rows[-1].texts.append((line, norm(" ".join(c for c in cells_text if c))))
+        return
     row = Row(line=line, end_line=line)
     for col, raw in zip(cols, cells_text):
         raw = raw.strip()

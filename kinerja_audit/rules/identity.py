@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..parse import names as namesim
 from ..parse.codes import split_code
+from ..parse.tables import is_header_word
 from .common import lower_first, place_of
 from .registry import Context, Hit, rule
 
@@ -42,6 +43,12 @@ def code_sequence(report, ctx: Context):
         prev = number
 
 
+def _a_name(text: str) -> bool:
+    """An indicator's name, not table debris: no cell separators, not only column-header words
+    ("Indikator" read from a row whose name cell was empty)."""
+    return "|" not in text and not all(is_header_word(w) for w in text.split())
+
+
 @rule("NAM001")
 def table_name_mismatch(report, ctx: Context):
     threshold = float(ctx.option("threshold"))
@@ -53,7 +60,7 @@ def table_name_mismatch(report, ctx: Context):
     for ind in report.indicators:
         own = canon[ind.code]
         m = ind.table
-        if own is None or m is None or not m.name:
+        if own is None or m is None or not m.name or not _a_name(m.name) or not _a_name(own):
             continue
         score = namesim.similarity(m.name, own)
         others = [(namesim.similarity(m.name, name), code) for code, name in canon.items()
