@@ -15,7 +15,6 @@ LIMIT = 60
 LONGER = {
     ("parse/tables.py", "_read_body"): 150,
     ("data/generate.py", "_plant"): 116,
-    ("data/expr.py", "to_pandas"): 110,
     ("data/expr.py", "ev"): 87,
     ("data/generate.py", "generate"): 79,
     ("data/checks.py", "integrity_checks"): 67,

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from kinerja_audit import rulepack
 from kinerja_audit.data.coerce import number_expr, read_text
+from kinerja_audit.data.evaluate import to_pandas
 from kinerja_audit.data.explain import data_checks
-from kinerja_audit.data.expr import to_pandas
 from kinerja_audit.data.validate import validate
 from kinerja_audit.rules.registry import load_all
 

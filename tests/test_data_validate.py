@@ -126,3 +126,16 @@ def test_english_decimals_and_comma_delimiter(tmp_path):
     path.write_text(head + good + bad, encoding="utf-8")
     result = validate(str(path))
     assert [(f.rule, f.row, f.found) for f in result.findings] == [("ARI001", 3, "112,5%")]
+
+
+def test_a_number_with_more_digits_than_a_flag_holds_is_read(tmp_path):
+    """200 decimals ("0,111…"): read as a number (its decimals capped), not a crash."""
+    path = tmp_path / "long.csv"
+    head = ("unit;year;code;name;satuan;polarity;aggregation;target_annual;target_tw1;target_tw2;"
+            "target_tw3;target_tw4;realisasi_tw1;capaian_tw1\n")
+    row = "A;2024;IK.1;Jumlah dokumen;dokumen;positive;sum;4;1;1;1;1;1;{}\n"
+    path.write_text(head + row.format("100,0" + "0" * 200) + row.format("0," + "1" * 200).replace("IK.1", "IK.2"),
+                    encoding="utf-8")
+    result = validate(str(path))
+    assert not result.errors
+    assert [(f.rule, f.row) for f in result.findings] == [("ARI001", 3)]

@@ -15,6 +15,7 @@ written; ``half`` the half step of the last digit (0 for whole numbers unless ``
 """
 from __future__ import annotations
 
+import functools
 import math
 
 from ..parse.numbers import parse_number
@@ -31,8 +32,10 @@ def _clean(text: str) -> str:
     return re.sub(_PERCENT, "", text.strip(), flags=re.IGNORECASE).strip()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def read_text(text: str) -> tuple[float | None, int, int]:
-    """(value, decimals, status) of one cell written as text."""
+    """(value, decimals, status) of one cell written as text (remembered: the number columns of a
+    dataset share most of their values)."""
     s = _clean(text)
     if s.lower() in NULL_TOKENS:
         return None, -1, OK
@@ -98,11 +101,13 @@ def numbers(series, typed: bool = False):
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed = [read_value(u) for u in uniques]
     v = np.array([p[0] if p[0] is not None else np.nan for p in parsed] + [np.nan], dtype="float64")
-    d = np.array([p[1] for p in parsed] + [-1], dtype=np.int8)
+    d = np.array([min(p[1], 127) for p in parsed] + [-1], dtype=np.int8)     # int8 holds 127 digits
     s = np.array([p[2] for p in parsed] + [OK], dtype=np.int8)
-    codes = np.where(codes < 0, len(parsed), codes)
-    return (pd.Series(v[codes], index=index, dtype="Float64"), pd.Series(d[codes], index=index, dtype="Int8"),
-            pd.Series(s[codes], index=index, dtype="Int8"))
+    v, d, s = v[codes], d[codes], s[codes]          # code -1 (no value) picks the last entry
+    none = np.zeros(len(codes), dtype=bool)
+    return (pd.Series(pd.arrays.FloatingArray(v, np.isnan(v)), index=index),
+            pd.Series(pd.arrays.IntegerArray(d, none), index=index),
+            pd.Series(pd.arrays.IntegerArray(s, none.copy()), index=index))
 
 
 def half_step(decimals, always: bool):
@@ -110,11 +115,13 @@ def half_step(decimals, always: bool):
     import numpy as np
     import pandas as pd
 
-    d = decimals.astype("float64")
-    h = 0.5 * np.power(10.0, -d.clip(lower=0))
+    d = decimals.to_numpy(dtype=np.int16, na_value=-1)     # Int8: -128 … 127, never missing
+    table = 0.5 * np.power(10.0, -np.arange(-128, 128, dtype="float64").clip(0))
     if not always:
-        h = h.where(d > 0, 0.0)
-    return pd.Series(h, index=decimals.index, dtype="Float64").mask(decimals < 0)
+        table[:129] = 0.0                                    # decimals <= 0
+    h = table[d + 128]
+    h[d < 0] = np.nan
+    return pd.Series(pd.arrays.FloatingArray(h, np.isnan(h)), index=decimals.index)
 
 
 # ---------------------------------------------------------------------- the same rules, as columns

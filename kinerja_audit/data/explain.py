@@ -37,6 +37,7 @@ class Say:
         raw = frame.raw
         self._raw_rows = raw["_row"].to_numpy()
         self._raw = raw
+        self._cells: dict[int, dict] = {}
 
     def label(self, key: str, **values: Any) -> str:
         return i18n.label(key, self.lang, **values)
@@ -53,13 +54,22 @@ class Say:
             return self.frame.columns.get(role, role)
         return self.frame.columns.get(name, name)
 
-    def raw_row(self, row: int) -> dict:
+    def fetch(self, rows) -> None:
+        """Read the source rows ``rows`` at once (what :meth:`raw_row` will be asked for)."""
         import numpy as np
 
-        pos = int(np.searchsorted(self._raw_rows, row))
-        if pos >= len(self._raw_rows) or self._raw_rows[pos] != row:
-            return {}
-        return self._raw.iloc[pos].to_dict()
+        rows = np.unique(np.asarray(list(rows), dtype=np.int64))
+        pos = np.searchsorted(self._raw_rows, rows)
+        found = pos < len(self._raw_rows)
+        found[found] = self._raw_rows[pos[found]] == rows[found]
+        records = self._raw.iloc[pos[found]].to_dict("records")
+        self._cells.update(zip((int(r) for r in rows[found]), records, strict=True))
+        self._cells.update((int(r), {}) for r in rows[~found])
+
+    def raw_row(self, row: int) -> dict:
+        if row not in self._cells:
+            self.fetch([row])
+        return self._cells[row]
 
     def raw(self, row: dict, column: str):
         """The cell as the source wrote it (the cell of ``column``'s period in the long shape)."""
@@ -107,7 +117,9 @@ def findings(frame: Frame, checks, failing: dict[str, list[int]], ctx) -> list[F
     specs = rulepack.rules()
     texts = data_checks()
     say = Say(frame, ctx.lang)
-    df = frame.df
+    records = _records(frame.df, failing)
+    say.fetch(row_of(r, c.column, frame.shape) for c in checks for r in
+              (records[p] for p in failing.get(c.name) or ()))
     out: list[Finding] = []
     for check in checks:
         positions = failing.get(check.name)
@@ -115,9 +127,7 @@ def findings(frame: Frame, checks, failing: dict[str, list[int]], ctx) -> list[F
             continue
         spec = specs[check.rule]
         own = texts.get(check.rule, {})
-        rows = df.iloc[positions].to_dict("records")
-        for row in rows:
-            row = {k: _clean(v) for k, v in row.items()}
+        for row in (records[p] for p in positions):
             told = check.describe(row, say)
             year = int(row["year"]) if row.get("year") is not None else None
             period = check.period
@@ -141,6 +151,13 @@ def findings(frame: Frame, checks, failing: dict[str, list[int]], ctx) -> list[F
                 suggestion=_fill(suggestion, ctx.lang, values, check.rule),
                 section=section, row=row_no, table=frame.table))
     return sort_findings(out)
+
+
+def _records(df, failing: dict[str, list[int]]) -> dict[int, dict]:
+    """{position: the row's values (None for a missing one)} of every failing row, read at once."""
+    positions = sorted({p for found in failing.values() for p in found})
+    rows = df.iloc[positions].to_dict("records")
+    return {p: {k: _clean(v) for k, v in row.items()} for p, row in zip(positions, rows, strict=True)}
 
 
 def _fill(templates: dict[str, str], lang: str, values: dict, rule: str) -> str:

@@ -3,7 +3,8 @@
 A dataset check is a boolean expression over columns ("the row violates the rule").  It is built
 from :func:`col` and :func:`lit` with Python operators, and compiled to
 
-* pandas (:func:`to_pandas`): nullable arrays, so missing values follow SQL's three-valued logic;
+* pandas (:func:`.evaluate.evaluate`): numpy arrays, missing values following SQL's three-valued
+  logic as pandas' nullable arrays do;
 * Spark (:func:`to_spark`): ``pyspark.sql.Column``;
 * SQL (:func:`to_sql`): a PostgreSQL expression, run inside the database (Great Expectations'
   ``UnexpectedRowsExpectation``);
@@ -113,7 +114,7 @@ def columns(e: E) -> set[str]:
     return set().union(*(columns(a) for a in e.args if isinstance(a, E))) if e.args else set()
 
 
-# ------------------------------------------------------------------------------------------ pandas
+# ------------------------------------------------------------------------------ structural keys
 
 
 def key(e: E):
@@ -133,128 +134,6 @@ def keys(e: E) -> set:
         if isinstance(a, E):
             out |= keys(a)
     return out
-
-
-def to_pandas(e: E, frame, memo: dict | None = None) -> Any:  # noqa: C901
-    """Evaluate on a pandas DataFrame: a nullable Series (Float64, boolean or string) or a scalar.
-
-    ``memo`` (a dict kept across calls on the same frame) shares the sub-expressions that several
-    checks have in common (a polarity test, a capaian interval), each computed once.
-    """
-    import numpy as np
-    import pandas as pd
-
-    memo = {} if memo is None else memo
-
-    def num(v):
-        if isinstance(v, pd.Series) and v.dtype != "Float64":
-            return v.astype("Float64")
-        return v
-
-    def boolean(v):
-        if isinstance(v, pd.Series) and v.dtype != "boolean":
-            return v.astype("boolean")
-        return v
-
-    def ev(x: E):  # noqa: C901
-        k = key(x)
-        if k in memo:
-            return memo[k]
-        op, a = x.op, x.args
-        if op == "col":
-            out = frame[a[0]]
-        elif op == "lit":
-            out = a[0]
-        elif op in ("+", "-", "*"):
-            left, right = num(ev(a[0])), num(ev(a[1]))
-            out = left + right if op == "+" else left - right if op == "-" else left * right
-        elif op == "/":
-            left, right = num(ev(a[0])), num(ev(a[1]))
-            if isinstance(right, pd.Series):
-                out = left / right.mask(right == 0)
-            else:
-                out = left / right if right != 0 else left * np.nan
-        elif op == "neg":
-            out = -num(ev(a[0]))
-        elif op == "abs":
-            out = num(ev(a[0])).abs()
-        elif op in ("<", "<=", ">", ">=", "==", "!="):
-            left, right = ev(a[0]), ev(a[1])
-            if not isinstance(right, str):
-                left, right = num(left), num(right)
-            out = {"<": lambda p, q: p < q, "<=": lambda p, q: p <= q, ">": lambda p, q: p > q,
-                   ">=": lambda p, q: p >= q, "==": lambda p, q: p == q,
-                   "!=": lambda p, q: p != q}[op](left, right)
-            out = boolean(out)
-        elif op == "and":
-            out = boolean(ev(a[0])) & boolean(ev(a[1]))
-        elif op == "or":
-            out = boolean(ev(a[0])) | boolean(ev(a[1]))
-        elif op == "not":
-            v = boolean(ev(a[0]))
-            out = (not v) if isinstance(v, bool) else ~v
-        elif op == "isnull":
-            out = boolean(ev(a[0]).isna())
-        elif op == "notnull":
-            out = boolean(ev(a[0]).notna())
-        elif op == "isin":
-            s = ev(a[0])
-            out = boolean(s.isin(list(a[1]))).mask(s.isna())
-        elif op == "when":
-            cond, then, other = boolean(ev(a[0])).fillna(False), ev(a[1]), ev(a[2])
-            index = cond.index
-            then = then if isinstance(then, pd.Series) else pd.Series(then, index=index)
-            other = other if isinstance(other, pd.Series) else pd.Series(other, index=index)
-            if then.dtype == object or other.dtype == object or str(then.dtype).startswith("str"):
-                out = then.where(cond, other)
-            else:
-                out = num(then).where(cond, num(other))
-        elif op in ("greatest", "least"):
-            parts = [num(ev(i)) for i in a]
-            series = [p for p in parts if isinstance(p, pd.Series)]
-            index = series[0].index
-            table = pd.concat([p if isinstance(p, pd.Series) else pd.Series(p, index=index, dtype="Float64")
-                               for p in parts], axis=1)
-            # SQL's greatest/least ignore nulls only when every argument is null -> null; PostgreSQL
-            # ignores nulls, Spark too: the same here
-            out = table.max(axis=1, skipna=True) if op == "greatest" else table.min(axis=1, skipna=True)
-            out = out.astype("Float64")
-        elif op == "lower":
-            out = ev(a[0]).str.lower()
-        elif op == "strip":
-            out = ev(a[0]).str.strip()
-        elif op == "fullmatch":
-            out = boolean(ev(a[0]).str.fullmatch(a[1]))
-        elif op == "replace":
-            out = ev(a[0]).str.replace(a[1], a[2], regex=False)
-        elif op == "sub":
-            out = ev(a[0]).str.replace(a[1], a[2], regex=True)
-        elif op == "length":
-            out = ev(a[0]).str.len().astype("Float64")
-        elif op == "to_float":
-            out = pd.to_numeric(ev(a[0]), errors="coerce").astype("Float64")
-        elif op == "round":
-            out = num(ev(a[0])).round(a[1])
-        elif op == "pow10":
-            out = 10.0 ** num(ev(a[0]))
-        elif op == "fillfalse":
-            out = boolean(ev(a[0])).fillna(False)
-        else:  # pragma: no cover - a new op without a pandas rule
-            raise ValueError(f"unknown op {op}")
-        memo[k] = out
-        return out
-
-    return ev(e)
-
-
-def violations(e: E, frame, memo: dict | None = None):
-    """Boolean numpy array: rows where ``e`` is true (null counts as false)."""
-    import pandas as pd
-
-    out = to_pandas(e, frame, memo)
-    if not isinstance(out, pd.Series):
-        return pd.Series(bool(out), index=frame.index).to_numpy()
-    return out.astype("boolean").fillna(False).to_numpy(dtype=bool)
 
 
 # ------------------------------------------------------------------------------------------- Spark

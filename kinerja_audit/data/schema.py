@@ -7,7 +7,8 @@ check (its failure cases, with the row index) in one pass, vectorised, no loop o
 """
 from __future__ import annotations
 
-from .expr import keys, violations
+from .evaluate import violations
+from .expr import keys
 from .shape import NUMBERS, TEXT
 
 
@@ -52,7 +53,10 @@ def build(checks, name: str = "indicator-data"):
             if i == len(checks) - 1:
                 shared["frame"], shared["memo"] = None, {}
             return out
-        frame_checks.append(pa.Check(keeps, name=check.name, description=check.rule))
+        # ignore_na=False: the expression decides about missing values itself (pandera's default
+        # would test every cell of the frame for null once per check, to pass all-null rows, and
+        # ``_row`` is never null)
+        frame_checks.append(pa.Check(keeps, name=check.name, description=check.rule, ignore_na=False))
     return pa.DataFrameSchema(columns, checks=frame_checks, name=name, strict=False, coerce=False)
 
 
@@ -63,7 +67,7 @@ def failing_rows(schema, df) -> dict[str, list[int]]:
     pe = pandera().errors
 
     try:
-        schema.validate(df, lazy=True)
+        schema.validate(df, lazy=True, inplace=True)     # nothing is coerced: no copy
     except pe.SchemaErrors as exc:
         cases = exc.failure_cases
         names = {c.name for c in schema.checks}

@@ -108,9 +108,15 @@ def _clean_text(value):
 
 def _text(series):
     """Trimmed text with single spaces; empty -> <NA> (each distinct value cleaned once)."""
+    return _map_text(series, _clean_text)
+
+
+def _distinct(series, fn) -> tuple:
+    """(codes, ``fn`` of each distinct value, then of None): codes -1 (null) pick the last."""
     import pandas as pd
 
-    return _map_unique(series, _clean_text).astype(pd.StringDtype("pyarrow"))
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, [fn(u) for u in uniques] + [fn(None)]
 
 
 def _map_unique(series, fn, dtype="object"):
@@ -118,12 +124,41 @@ def _map_unique(series, fn, dtype="object"):
     import numpy as np
     import pandas as pd
 
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = [fn(u) for u in uniques] + [fn(None)]
-    codes = np.where(codes < 0, len(uniques), codes)
+    codes, mapped = _distinct(series, fn)
     out = np.empty(len(mapped), dtype=object)
     out[:] = mapped
     return pd.Series(out[codes], index=series.index).astype(dtype)
+
+
+def _map_text(series, fn):
+    """:func:`_map_unique` into text (``StringDtype("pyarrow")``), built by arrow's ``take``
+    (no Python string per row); the column itself when ``fn`` changes none of its values."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = [fn(u) for u in uniques] + [fn(None)]
+    return _same_or_taken(series, uniques, codes, mapped)
+
+
+def _same_or_taken(series, uniques, codes, mapped: list):
+    """``series`` when ``mapped`` (one value per distinct value of it, then None's) is what it
+    holds already, else :func:`_take_text`."""
+    import pandas as pd
+
+    same = (series.dtype == pd.StringDtype("pyarrow") and mapped[-1] is None
+            and all(isinstance(m, str) and m == u for m, u in zip(mapped, uniques, strict=False)))
+    return series if same else _take_text(codes, mapped, series.index)
+
+
+def _take_text(codes, values: list, index):
+    """Row ``i``: ``values[codes[i]]`` (code -1: the last value) as ``StringDtype("pyarrow")``."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    table = pa.array([None if v is None else str(v) for v in values], type=pa.large_string())
+    taken = table.take(pa.array(np.where(codes < 0, len(values) - 1, codes)))
+    return pd.Series(pd.array(taken, dtype=pd.StringDtype("pyarrow")), index=index)
 
 
 def _code(value):
@@ -145,17 +180,22 @@ def _year(series, typed: bool):
 def _kinds(names, units):
     """Per distinct (name, satuan): range kind, score-in-count and percent-in-count flags, and
     whether the name reads as lower-is-better (the report rules' lexicon, by the same functions)."""
+    import numpy as np
     import pandas as pd
 
     from ..parse.cells import unit_family
     from ..parse.text import any_match
 
-    pairs = pd.DataFrame({"name": names, "satuan": units})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs.fillna("\x00")))
+    name_codes, name_values = pd.factorize(names, use_na_sentinel=True)
+    unit_codes, unit_values = pd.factorize(units, use_na_sentinel=True)
+    name_values, unit_values = [*name_values, ""], [*unit_values, None]    # the last: no value
+    name_codes = np.where(name_codes < 0, len(name_values) - 1, name_codes).astype(np.int64)
+    unit_codes = np.where(unit_codes < 0, len(unit_values) - 1, unit_codes)
+    width = len(unit_values)
+    codes, pairs = pd.factorize(name_codes * width + unit_codes)
     rows = []
-    for name, unit in uniques:
-        name = "" if name == "\x00" else name
-        unit = None if unit == "\x00" else unit
+    for pair in pairs:
+        name, unit = name_values[pair // width], unit_values[pair % width]
         family = unit_family(unit)
         score = any_match("score_name_patterns", name)
         percent = any_match("percent_name_patterns", name)
@@ -164,13 +204,27 @@ def _kinds(names, units):
         rows.append((kind, int(bool(unit) and family == "count" and score),
                      int(bool(unit) and family in ("count", "score") and percent),
                      int(any_match("negative_name_patterns", name))))
-    table = pd.DataFrame(rows, columns=["_kind", "_score_in_count", "_percent_in_count", "_neg_name"])
-    out = table.iloc[codes].reset_index(drop=True)
-    out.index = names.index
-    out["_kind"] = out["_kind"].astype(pd.StringDtype("pyarrow"))
-    for c in ("_score_in_count", "_percent_in_count", "_neg_name"):
-        out[c] = out[c].astype("Int8")
+    kinds, *flags = zip(*rows, strict=True) if rows else ((), (), (), ())
+    out = pd.DataFrame({"_kind": _take_text(codes, list(kinds), names.index)}, index=names.index)
+    none = np.zeros(len(codes), dtype=bool)
+    for c, values in zip(("_score_in_count", "_percent_in_count", "_neg_name"), flags, strict=True):
+        out[c] = pd.arrays.IntegerArray(np.array(values, dtype=np.int8)[codes], none.copy())
     return out
+
+
+def _canonical(series, words: dict[str, str], empty_is_bad: bool):
+    """(canonical text, bad Int8) of a vocabulary column: written forms looked up lower-cased
+    (by pandas' own ``str.lower``, once per distinct value); unknown, or empty where
+    ``empty_is_bad``, is bad."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    lowered = pd.Series(uniques, dtype=series.dtype).str.lower()
+    canon = [words.get(w) if w is not pd.NA else None for w in lowered]
+    bad = np.array([c is None for c in canon] + [empty_is_bad], dtype=np.int8)
+    bad = pd.Series(bad[codes], index=series.index, dtype="Int8")
+    return _same_or_taken(series, uniques, codes, [*canon, None]), bad
 
 
 def _period(series):
@@ -199,16 +253,11 @@ def normalise(raw: Raw, mapping: Mapping | None = None, lang: str = "id") -> Fra
     for c in TEXT:
         df[c] = _text(src[found[c]]) if c in found else pd.Series(pd.NA, index=src.index,
                                                                   dtype=pd.StringDtype("pyarrow"))
-    df["code"] = _map_unique(df["code"], _code).astype(pd.StringDtype("pyarrow"))
+    df["code"] = _map_text(df["code"], _code)
     df["year"], df["_year_bad"] = _year(src[found["year"]], found["year"] in raw.typed)
     vocab = vocabulary()
     for c in VOCABULARY:
-        lowered = df[c].str.lower()
-        canon = lowered.map(vocab[c], na_action="ignore")
-        df[f"_{c}_bad"] = (lowered.notna() & canon.isna()).astype("Int8")
-        if c != "target_basis":
-            df[f"_{c}_bad"] = (df[f"_{c}_bad"].astype(bool) | lowered.isna()).astype("Int8")
-        df[c] = canon.astype(pd.StringDtype("pyarrow"))
+        df[c], df[f"_{c}_bad"] = _canonical(df[c], vocab[c], empty_is_bad=c != "target_basis")
     names = ["target", "realisasi", "capaian"] if shape == "long" else list(NUMBERS)
     for c in names:
         if c in found:
@@ -224,21 +273,36 @@ def normalise(raw: Raw, mapping: Mapping | None = None, lang: str = "id") -> Fra
     else:
         df["_period_bad"] = pd.Series(0, index=df.index, dtype="Int8")
         df["_period"] = pd.Series(pd.NA, index=df.index, dtype=pd.StringDtype("pyarrow"))
-        keyed = df[list(KEYS)].notna().all(axis=1)
-        dup = df[list(KEYS)].duplicated(keep="first") & keyed
-        first = df.groupby(list(KEYS), dropna=False, sort=False)["_row"].transform("min")
-        df["_dup"] = dup.astype("Int8")
-        df["_first_row"] = first.where(dup).astype("Int64")
+        df["_dup"], df["_first_row"] = _duplicates(df)
     for c in NUMBERS:
         df[f"{c}__h"] = coerce.half_step(df[f"{c}__d"], always=c.startswith("capaian"))
-    df = pd.concat([df, _kinds(df["name"], df["satuan"])], axis=1)
+    for c, values in _kinds(df["name"], df["satuan"]).items():
+        df[c] = values
     df["_basis"] = df["target_basis"].fillna(mapping.basis).astype(pd.StringDtype("pyarrow"))
     negative = df["polarity"].eq("negative").fillna(False) | \
         (df["polarity"].isna() & df["_neg_name"].astype(bool))
-    df["_pol"] = pd.Series(np.where(negative, "negative", "positive"), index=df.index,
-                           dtype=pd.StringDtype("pyarrow"))
+    df["_pol"] = _take_text(negative.to_numpy(dtype=np.int8), ["positive", "negative"], df.index)
     df = df.reset_index(drop=True)
     return Frame(source=raw.source, shape=shape, df=df, raw=src, table=raw.table, columns=found)
+
+
+def _duplicates(df):
+    """(dup Int8, first_row Int64) of the wide shape: a row whose key (unit, year, code, none
+    missing) an earlier row has, and the first source row of that key."""
+    import numpy as np
+    import pandas as pd
+
+    keyed = np.ones(len(df), dtype=bool)
+    group = np.zeros(len(df), dtype=np.int64)
+    for k in KEYS:
+        codes, uniques = pd.factorize(df[k], use_na_sentinel=True)
+        keyed &= codes >= 0
+        group, _ = pd.factorize(group * (len(uniques) + 1) + (codes + 1))
+    dup = pd.Series(group).duplicated(keep="first").to_numpy() & keyed
+    first = pd.Series(df["_row"].to_numpy()).groupby(group, sort=False).transform("min").to_numpy()
+    none = np.zeros(len(df), dtype=bool)
+    return (pd.Series(pd.arrays.IntegerArray(dup.astype(np.int8), none), index=df.index),
+            pd.Series(pd.arrays.IntegerArray(first.astype(np.int64), ~dup), index=df.index))
 
 
 def _pivot(df):

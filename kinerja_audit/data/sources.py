@@ -144,19 +144,25 @@ def read_csv(path: Path, lang: str = "id") -> Raw:
 
 
 def _drop_blank(frame):
-    """Rows whose every cell is empty are no data (spreadsheets leave them); index kept."""
+    """Rows whose every cell is empty are no data (spreadsheets leave them); index kept.
+
+    A column is only looked at on the rows still without a filled cell (after the first column,
+    usually none), so the cost is about one column's, not every column's."""
     import numpy as np
 
     if frame.empty:
         return frame
     filled = np.zeros(len(frame), dtype=bool)
     for c in frame.columns:
-        s = frame[c]
+        open_ = np.flatnonzero(~filled)
+        if not len(open_):
+            return frame
+        s = frame[c].iloc[open_] if len(open_) < len(frame) else frame[c]
         if s.dtype == object or str(s.dtype).startswith(("string", "str")):
-            filled |= s.fillna("").astype(str).str.strip().ne("").to_numpy()
+            filled[open_] = s.fillna("").astype(str).str.strip().ne("").to_numpy()
         else:
-            filled |= s.notna().to_numpy()
-    return frame[filled]
+            filled[open_] = s.notna().to_numpy()
+    return frame if filled.all() else frame[filled]
 
 
 # -------------------------------------------------------------------------------------------- XLSX
