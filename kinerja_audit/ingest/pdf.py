@@ -3,8 +3,8 @@
 PDFium (pypdfium2) reads each page's characters and paths; pdfplumber's word grouping and table
 finder turn them into words and ruled tables (:mod:`.pdfium_text`, :mod:`.pdftables`); pdfminer,
 under pdfplumber, reads only pages PDFium cannot place (rotated, or offset media boxes) — so a
-page costs milliseconds, not a second.  Before any library reads the file, its drawing instructions are checked against size
-limits (:mod:`.pdfguard`).
+page costs milliseconds, not a second.  Before any library reads the file, its drawing
+instructions are checked against size limits (:mod:`.pdfguard`).
 Per page, the words are extracted once.  Ruled tables (``find_tables``, lines strategy) become one
 pipe row per table row at the table's vertical position, and their words are left out of the plain
 text.  Plain text is grouped into lines top to bottom; a wide horizontal gap between words is kept

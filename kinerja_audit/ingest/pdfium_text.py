@@ -142,18 +142,25 @@ def _merge(chars: list[tuple]) -> dict:
             "bottom": max(map(_get_bottom, chars))}
 
 
+def clusters(values, tolerance: float) -> dict[float, int]:
+    """pdfplumber's ``make_cluster_dict``: the distinct values in order, a value within
+    ``tolerance`` of the one before joining its cluster; each value's cluster number."""
+    cluster: dict[float, int] = {}
+    last, index = None, -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    return cluster
+
+
 def _upright_words(chars: list[tuple]) -> list[dict]:
     """pdfplumber's ``WordExtractor`` (default settings) for upright characters, written out for
     speed: lines are clusters of ``top`` values (a value within Y_TOLERANCE of the previous one
     joins its cluster), characters left to right, a word ends at white space, a step back, a gap
     over X_TOLERANCE or a jump in ``top``."""
-    cluster: dict[float, int] = {}
-    last, index = None, -1
-    for value in sorted({c[TOP] for c in chars}):
-        if last is None or value > last + Y_TOLERANCE:
-            index += 1
-        cluster[value] = index
-        last = value
+    cluster = clusters({c[TOP] for c in chars}, Y_TOLERANCE)
     lines: dict[int, list[tuple]] = {}
     for c in chars:
         lines.setdefault(cluster[c[TOP]], []).append(c)

@@ -20,6 +20,8 @@ import pdfplumber.table as _pdfplumber_table
 from pdfplumber.container import Container
 from pdfplumber.utils import obj_to_bbox
 
+from .pdfium_text import clusters
+
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -162,14 +164,8 @@ def _snap(edges: list[list], at: int, other: int, tolerance: float) -> list[list
     are moved in place."""
     if not edges:
         return []
-    cluster: dict[float, int] = {}
-    last, index = None, -1
-    for value in sorted({e[at] for e in edges}):
-        if last is None or value > last + tolerance:
-            index += 1
-        cluster[value] = index
-        last = value
-    groups: list[list[list]] = [[] for _ in range(index + 1)]
+    cluster = clusters((e[at] for e in edges), tolerance)
+    groups: list[list[list]] = [[] for _ in range(max(cluster.values()) + 1)]
     for e in edges:
         groups[cluster[e[at]]].append(e)
     out = []

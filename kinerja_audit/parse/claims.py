@@ -289,19 +289,11 @@ def _named_in_item(scope: _Scope, ind, para_text: str):
     target ..."): the item is about that indicator."""
     if not _ITEM_START.match(para_text):
         return None
-    probe = normalise(para_text[:400])
     floor, item = (float(rulepack.setting(k)) for k in ("claim_name_score_floor", "claim_name_score_item"))
-    if fuzz.partial_ratio(_normalised(ind.name or ""), probe) >= floor:
+    if fuzz.partial_ratio(_normalised(ind.name or ""), normalise(para_text[:400])) >= floor:
         return None
-    best, best_score = None, item
-    for other in scope.indicators:
-        name = _normalised(other.name or "")
-        if other is ind or len(name) < 8:
-            continue
-        score = fuzz.partial_ratio(name, probe, score_cutoff=best_score)
-        if score > best_score or best is None and score >= best_score:
-            best, best_score = other, score
-    return best
+    other, score = _best_name(scope, para_text, anywhere=True)    # not ind: its score is below floor
+    return other if score >= item else None
 
 
 def _names_another(ind, para_text: str) -> bool:
@@ -340,7 +332,9 @@ def _normalised(name: str) -> str:
     return normalise(name)
 
 
-def _best_name(scope: _Scope, text: str):
+def _best_name(scope: _Scope, text: str, anywhere: bool = False):
+    """The indicator whose name opens ``text`` (or, ``anywhere``, stands in its first 400
+    characters), and the similarity."""
     best, best_score = None, 0.0
     probe = normalise(text[:400])
     floor = float(rulepack.setting("claim_name_score_floor"))
@@ -348,9 +342,9 @@ def _best_name(scope: _Scope, text: str):
         name = _normalised(ind.name or "")
         if len(name) < 8:
             continue
-        window = probe[: len(name) + 25]
+        window = probe if anywhere else probe[: len(name) + 25]
         score = fuzz.partial_ratio(name, window, score_cutoff=max(floor, best_score)) \
-            if len(window) >= len(name) * 0.8 else 0.0
+            if anywhere or len(window) >= len(name) * 0.8 else 0.0
         if score > best_score:
             best, best_score = ind, score
     return best, best_score

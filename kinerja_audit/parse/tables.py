@@ -342,10 +342,11 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
 
     def part(j: int, above: bool) -> bool:
         t = doc.lines[j - 1].text
-        if not _is_pipe_row(t) or len(_pipe_cells(t)) != width:
+        if not _is_pipe_row(t):
             return False
-        cells = [c for c in _pipe_cells(t) if c]
-        return bool(cells) and (_header_line(t) or above and not any(ch.isdigit() for ch in t)
+        row = _pipe_cells(t)
+        cells = [c for c in row if c]
+        return len(row) == width and bool(cells) and (_header_line(t) or above and not any(ch.isdigit() for ch in t)
                                 and all(len(c.split()) <= 4 for c in cells))
 
     first = last = i
@@ -673,9 +674,10 @@ def _body_cells(doc: Document, start: int, end: int, width: int) -> list[list[st
         t = doc.lines[k - 1].text
         if not t.strip():
             continue
-        if not _is_pipe_row(t) or len(_pipe_cells(t)) != width:
+        row = _pipe_cells(t) if _is_pipe_row(t) else []
+        if len(row) != width:
             break
-        out.append(_pipe_cells(t))
+        out.append(row)
     return out
 
 
@@ -691,9 +693,8 @@ def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
     over several grid columns names the first, its figures may stand in the next ("Target" over
     the spacer and the value column of a PDF grid): a figure column no row has a figure in takes
     the nearest column with figures, one or two places away, that is unnamed or named only by a
-    period.  A label repeated in
-    the next column is one merged header cell: of the two, the column with figures keeps the
-    role."""
+    period.  A label repeated in the next column is one merged header cell: of the two, the
+    column with figures keeps the role."""
     body = [row for row in body if not all(_COLUMN_NUMBER.fullmatch(c) for c in row if c)]
     if not body:
         return columns

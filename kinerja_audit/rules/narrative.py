@@ -381,13 +381,16 @@ def _compared_near(s, ref, before: int, after: int) -> bool:
                for a, b in s.comparisons)
 
 
+_FIGURE_ROLES = ("target", "realisasi", "capaian")
+
+
 def _one_statement(numbers: list) -> list:
     """The figures up to the second of one role: "realisasi triwulan II sebanyak 380, dengan
     realisasi kinerja sebanyak 410" states two realisations, and a reference before the first
     qualifies only the first."""
     seen: set[str] = set()
     for k, n in enumerate(numbers):
-        if n.role in ("target", "realisasi", "capaian"):
+        if n.role in _FIGURE_ROLES:
             if n.role in seen:
                 return numbers[:k]
             seen.add(n.role)
@@ -398,7 +401,7 @@ def _restated(s, nums_after: list) -> bool:
     """The figure a period reference qualifies has a twin of the same role elsewhere in the
     sentence ("realisasi tahun 2015: 1 dokumen ... dengan realisasi kinerja: 2 dokumen"): the
     sentence gives the figure of each period, and the reference is the other period's."""
-    if not nums_after or nums_after[0].role not in ("target", "realisasi", "capaian"):
+    if not nums_after or nums_after[0].role not in _FIGURE_ROLES:
         return False
     first = nums_after[0]
     return any(n is not first and n.role == first.role for n in s.numbers())
