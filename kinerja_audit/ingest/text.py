@@ -18,6 +18,8 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 def demarkup(text: str) -> str:
     """Strip converter markup (``## BAB I``, ``**Tabel 3.1**``) so headings read as headings."""
+    if "#" not in text and "**" not in text and "__" not in text:
+        return text
     return _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub(r"\1", text))
 
 

@@ -27,7 +27,7 @@ from .names import normalise
 from .numbers import Number, parse_number
 from .periods import roman_or_int
 from .tables import caption_match
-from .text import any_match, is_debris, norm, pattern, word_set
+from .text import alternation, any_match, is_debris, norm, pattern, word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
 
@@ -46,13 +46,13 @@ def _vocab() -> dict[str, re.Pattern]:
     """Word lists of checks/parse.yaml as anchored regexes (before: at the end; after: at the start)."""
     lx = rulepack.lexicon()
 
-    def alternation(key: str) -> str:
+    def words(key: str) -> str:
         return "|".join(lx[key])
 
     return {
-        "abbrev": re.compile(rf"\b(?:{alternation('abbreviations')})\.$", re.IGNORECASE),
-        "money_before": re.compile(rf"({alternation('money_before')})\s*$", re.IGNORECASE),
-        "money_after": re.compile(rf"^\s*({alternation('money_after')})\b", re.IGNORECASE),
+        "abbrev": re.compile(rf"\b(?:{words('abbreviations')})\.$", re.IGNORECASE),
+        "money_before": re.compile(rf"({words('money_before')})\s*$", re.IGNORECASE),
+        "money_after": re.compile(rf"^\s*({words('money_after')})\b", re.IGNORECASE),
         "months_after": re.compile(rf"^\s*({'|'.join(map(re.escape, lx['months']))})\b", re.IGNORECASE),
         "not_figure_before": re.compile(rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?"
                                         rf"|[{''.join(map(re.escape, lx['not_figure_marks']))}])\s*$",
@@ -137,12 +137,9 @@ def _lex():
     cues = {role: [re.compile(p, flags) for p in pats] for role, pats in lx["claim_cues"].items()}
     # one alternation per verdict group (earlier patterns win at the same position, as listed)
     verdicts = [(v["meaning"], (bool(v.get("literal")), bool(v.get("ambiguous"))),
-                 [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)]) for v in lx["verdicts"]]
+                 [re.compile(alternation(v["patterns"]), flags)]) for v in lx["verdicts"]]
     return {
         "cues": cues,
-        "after_target": [re.compile(p, flags) for p in lx["claim_after_target"]],
-        "after_other": [re.compile(p, flags) for p in lx["claim_after_other"]],
-        "before_target": [re.compile(p, flags) for p in lx["claim_before_target"]],
         "window": int(lx["cue_window"]),
         "subject_end": re.compile(lx["subject_end_re"], flags),
         "verdicts": verdicts,
@@ -441,11 +438,11 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
                     best_role, best_pos = role, m.end()
     if pattern("indicator_count_after_re").match(after):
         return "other", True    # "2 indikator telah mencapai target": a count of indicators
-    if any(p.search(after) for p in lx["after_other"]):
+    if any_match("claim_after_other", after):
         return "other", True    # "261,9% dibandingkan tahun 2015", "dari 5 OPD ... menjadi 1 OPD"
-    if any(p.search(after) for p in lx["after_target"]):
+    if any_match("claim_after_target", after):
         return "target", True
-    if any(p.search(after) for p in lx["before_target"]) and (not percent or unit_is_percent):
+    if any_match("claim_before_target", after) and (not percent or unit_is_percent):
         return "realisasi", True
     if percent and not unit_is_percent:
         if best_role in ("target", "other"):

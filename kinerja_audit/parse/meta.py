@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from .. import rulepack
 from ..document import Document, Line
 from .periods import period_end, roman_or_int
 from .text import norm, pattern, word_set
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @functools.cache
@@ -106,17 +109,21 @@ def _excluded(text: str, start: int, end: int) -> bool:
 def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     lines = doc.lines
+    normed = [norm(ln.text) for ln in lines]
+    offsets = list(itertools.accumulate((len(t) + 1 for t in normed), initial=0))
     seen: set[tuple[int, int]] = set()
     for idx in range(len(lines)):
-        if not lines[idx].text.strip():
+        if not normed[idx]:
             continue
-        window = norm(" ".join(ln.text for ln in lines[idx:idx + 3]))   # titles wrap over lines
+        window = " ".join(t for t in normed[idx:idx + 3] if t)   # titles wrap over lines
+        if not _YEAR.search(window):    # every title names its year
+            continue
         for m in pattern("title_re").finditer(window):
-            if m.start() > len(norm(lines[idx].text)) or _excluded(window, m.start(), m.end()):
+            if m.start() > len(normed[idx]) or _excluded(window, m.start(), m.end()):
                 continue
             kind, quarter = _period_of(m.group("unit"), m.group("q"))
             year = int(m.group("year"))
-            key = (year, m.start() + sum(len(norm(ln.text)) + 1 for ln in lines[:idx]))
+            key = (year, m.start() + offsets[idx])
             if key in seen:
                 continue
             seen.add(key)
@@ -128,9 +135,10 @@ def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
 def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
     out = []
     taken: list[tuple[int, int]] = []
-    quarters = {m.group("q").upper() for m in pattern("period_vote_re").finditer(text) if m.group("q")}
+    found = list(pattern("period_vote_re").finditer(text))
+    quarters = {m.group("q").upper() for m in found if m.group("q")}
     listing = len(quarters) >= 3   # "TW I TW II TW III TW IV": a row of period columns, no claim
-    for m in pattern("period_vote_re").finditer(text):
+    for m in found:
         if _excluded(text, m.start(), m.end()):
             continue
         kind, quarter = (None, None) if listing else _period_of(m.group("unit"), m.group("q"))

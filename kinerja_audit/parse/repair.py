@@ -121,10 +121,11 @@ def repair(doc: Document) -> tuple[Document, list[RunningLine]]:
             if pattern("running_title_re").match(page_title.group("title")):
                 running.append(RunningLine(ln.no, page_title.group("title")))
             text = ""
-        title = None if _is_banner(text) else _running_title(text)
+        banner = _is_banner(text)
+        title = None if banner else _running_title(text)
         if not text.strip() or re.fullmatch(r"\s*[-_=*]{5,}\s*", text):
             text = ""   # a rule line ("-----") between parts is layout, not text
-        elif _is_banner(text):
+        elif banner:
             text = ""
         elif title is not None:
             running.append(RunningLine(ln.no, title[0]))

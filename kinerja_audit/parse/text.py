@@ -30,8 +30,44 @@ def pattern(key: str) -> re.Pattern:
     """The lexicon entry ``key`` as one case-insensitive regex: a string, or a list of
     alternatives (joined in order, so an earlier alternative wins at the same position)."""
     entry = rulepack.lexicon()[key]
-    source = entry if isinstance(entry, str) else "|".join(f"(?:{p})" for p in entry)
-    return re.compile(source, re.IGNORECASE)
+    return re.compile(entry if isinstance(entry, str) else alternation(entry), re.IGNORECASE)
+
+
+def alternation(patterns) -> str:
+    """Regexes joined as one alternation, in order.  When every alternative opens with a letter,
+    a look-ahead on those letters comes first: ``re`` then skips the positions where no
+    alternative can start (it does not see that itself behind a leading ``\\b``), about 2x
+    faster on sentences, same matches."""
+    source = "|".join(f"(?:{p})" for p in patterns)
+    firsts = {_first_letter(p) for p in patterns}
+    if None in firsts or not firsts:
+        return source
+    return f"(?=[{''.join(sorted(firsts))}])(?:{source})"
+
+
+def _first_letter(regex: str) -> str | None:
+    """The letter every match of ``regex`` starts with, when that is plain to see: an optional
+    ``\\b``, then a letter that no quantifier follows, and no alternation at the top level."""
+    rest = regex[2:] if regex.startswith("\\b") else regex
+    if not rest or not ("a" <= rest[0].lower() <= "z") or rest[1:2] in ("?", "*", "{"):
+        return None
+    depth, escaped, in_class = 0, False, False
+    for ch in rest:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    return rest[0].lower()
 
 
 @functools.cache
@@ -41,9 +77,19 @@ def word_set(key: str) -> frozenset[str]:
 
 
 def any_match(key: str, text: str) -> bool:
-    """Whether any regex of the lexicon list ``key`` occurs in ``text`` (one search of their
-    alternation)."""
-    return pattern(key).search(text) is not None
+    """Whether any regex of the lexicon list ``key`` occurs in ``text``."""
+    return any(p.search(text) for p in _searchers(key))
+
+
+@functools.cache
+def _searchers(key: str) -> tuple[re.Pattern, ...]:
+    """The alternatives of ``key`` as at most two alternations: those anchored at the start ("^")
+    apart from the others, so that ``re`` tries the anchored ones at position 0 only (one
+    alternation mixing both is tried at every position and is about 4x slower)."""
+    entry = rulepack.lexicon()[key]
+    entry = [entry] if isinstance(entry, str) else entry
+    groups = ([p for p in entry if not p.startswith("^")], [p for p in entry if p.startswith("^")])
+    return tuple(re.compile(alternation(g), re.IGNORECASE) for g in groups if g)
 
 
 @functools.cache

@@ -1,0 +1,58 @@
+"""Lexicon alternations: the first-letter look-ahead of ``parse.text.alternation`` and the
+anchored split of ``any_match`` change speed only, never a match."""
+import re
+from pathlib import Path
+
+import pytest
+
+from kinerja_audit import rulepack
+from kinerja_audit.parse.text import _first_letter, alternation, any_match
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [ROOT / "kinerja_audit" / "samples" / "lkj-contoh-tw3-2025.txt",
+         *sorted((ROOT / "tests" / "realstyle").rglob("*.txt"))[:12]]
+
+
+def _list_entries():
+    lx = rulepack.lexicon()
+    return sorted(k for k, v in lx.items()
+                  if isinstance(v, list) and v and all(isinstance(p, str) for p in v))
+
+
+@pytest.fixture(scope="module")
+def lines():
+    out = []
+    for path in TEXTS:
+        out += [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return out
+
+
+def test_the_texts_exist():
+    assert TEXTS[0].exists() and len(TEXTS) > 5
+
+
+@pytest.mark.parametrize("key", _list_entries())
+def test_lookahead_alternation_matches_like_the_plain_one(key, lines):
+    entry = rulepack.lexicon()[key]
+    try:
+        plain = re.compile("|".join(f"(?:{p})" for p in entry), re.IGNORECASE)
+    except re.error:
+        pytest.skip(f"{key} is a word list, not regexes")
+    fast = re.compile(alternation(entry), re.IGNORECASE)
+    for line in lines:
+        assert [m.span() for m in fast.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+        assert bool(plain.search(line)) == any_match(key, line), line
+
+
+@pytest.mark.parametrize("regex, first", [
+    (r"\bkarena\b", "k"), ("dibandingkan", "d"), (r"\bdari\s+(tahun|tw)", "d"),
+    (r"(di)?sebab", None), (r"a?tau", None), (r"ya|tidak", None), (r"^\s*waktu", None),
+    (r"[ab]c", None), (r"k{2}", None), (r"x(a|b)y", "x"), (r"x[|]y", "x"), (r"x\|y", "x"),
+])
+def test_first_letter_is_given_only_when_certain(regex, first):
+    assert _first_letter(regex) == first
+
+
+def test_the_lookahead_is_used_when_every_alternative_opens_with_a_letter():
+    assert alternation(["karena", r"\bakibat"]).startswith("(?=[ak])")
+    assert alternation(["karena", r"(di)?sebab"]) == "(?:karena)|(?:(di)?sebab)"
