@@ -20,12 +20,6 @@ def _norm_cached(text: str) -> str:
 
 
 @functools.cache
-def compiled(key: str) -> tuple[re.Pattern, ...]:
-    """The lexicon entry ``key`` (a list of regexes) compiled case-insensitively."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in rulepack.lexicon()[key])
-
-
-@functools.cache
 def pattern(key: str) -> re.Pattern:
     """The lexicon entry ``key`` as one case-insensitive regex: a string, or a list of
     alternatives (joined in order, so an earlier alternative wins at the same position)."""
@@ -92,11 +86,6 @@ def _searchers(key: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(alternation(g), re.IGNORECASE) for g in groups if g)
 
 
-@functools.cache
-def is_debris_pattern():
-    return compiled("debris_patterns")
-
-
 def is_debris(text: str) -> bool:
     t = text.strip()
-    return bool(t) and any(p.match(t) for p in is_debris_pattern())
+    return bool(t) and pattern("debris_patterns").match(t) is not None
