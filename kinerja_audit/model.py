@@ -332,6 +332,14 @@ def _headings(items: list[ListItem], span, tables: list[Table]) -> list[ListItem
     return out
 
 
+def _heads(code: str | None, name: str, row_name: str | None) -> bool:
+    """A list item above a one-row table is that indicator's heading when it has a code, names an
+    indicator ("Persentase ...", "Jumlah ..."), or resembles the row's name; not a numbered
+    sentence that only stands before the table ("2. Memperoleh ukuran keberhasilan ...")."""
+    return bool(code) or not row_name or bool(pattern("indicator_name_start_re").match(name)) \
+        or namesim.similarity(name, row_name) >= rulepack.setting("claim_name_score_floor")
+
+
 def _split_heading(text: str) -> tuple[str | None, str | None, str]:
     code = find_code(text, at_start=True)
     if code:
@@ -374,7 +382,8 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
         if cands and len(table.rows) == 1:
             h = cands[-1]
             code, printed, name = _split_heading(h.text)
-            ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
+            if _heads(code, name, row.name):
+                ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
         if table.caption_code and len(table.rows) == 1:
             ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,
                                   code_printed=table.caption_code_printed, table=table)

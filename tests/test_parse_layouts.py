@@ -187,3 +187,75 @@ Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,
     roles = [[(n.raw, n.role) for n in s.numbers()] for s in report.sentences if s.numbers()]
     assert roles == [[("60", "target"), ("66,24", "realisasi")],
                      [("55", "target"), ("60,50", "realisasi"), ("110,00%", "capaian")]]
+
+
+_GRID_HEADER = ("|  |  |  | Sasaran |  |  | Indikator |  |  |  |  |  |  | Kategori |  |\n"
+                "| No. |  |  |  |  |  |  |  | Target |  |  | Realisasi |  |  |  |\n"
+                "|  |  |  | Strategis |  |  | Kinerja |  |  |  |  |  |  | Penilaian |  |")
+
+
+def test_grid_rows_one_column_off_their_header_are_read_under_it():
+    """A PDF grid whose body rows are cut by other vertical lines than the header: each cell
+    stands one grid column before its label; a row that stands under its labels reads the
+    same.  "Kategori Penilaian" holding "71,25 % (Sedang)" gives the capaian."""
+    rows = ("| 1. |  | Meningkatnya mutu layanan |  |  | Persentase aduan yang diselesaikan |  |"
+            " 80 % |  |  | 57 % |  | 71,25 % (Sedang) |  |  |\n"
+            "|  |  |  |  |  |  | Jumlah LPK yang terakreditasi |  | 24 LPK |  |  | 18 LPK |  |"
+            " 75 % |  |")
+    report = _pipe_report(_GRID_HEADER, rows)
+    assert _values(report) == [{"target": "80 %", "realisasi": "57 %", "capaian": "71,25 %"},
+                               {"target": "24 LPK", "realisasi": "18 LPK", "capaian": "75 %"}]
+    assert [i.name for i in report.indicators] == ["Persentase aduan yang diselesaikan",
+                                                   "Jumlah LPK yang terakreditasi"]
+    # near miss: a figure as near to two empty figure columns is not moved (either could be it)
+    tie = _pipe_report("| No | Indikator |  | Target |  | Realisasi |",
+                       "| 1 | Jumlah desa tangguh bencana |  |  | 12 |  |\n"
+                       "| 2 | Jumlah posko siaga bencana |  | 8 |  | 6 |")
+    assert _values(tie) == [{"target": "8", "realisasi": "6"}]
+
+
+def test_a_header_printed_again_after_a_page_break_continues_the_table():
+    first = ("| 1. |  | Meningkatnya mutu layanan |  |  | Persentase aduan yang diselesaikan |  |"
+             " 80 % |  |  | 57 % |  | 71,25 % |  |  |")
+    again = ("|  |  |  |  |  |  | Jumlah wirausaha baru |  | 500 orang |  |  | 430 orang |  |"
+             " 86 % |  |")
+    report = _pipe_report(_GRID_HEADER, f"{first}\n\n\n{_GRID_HEADER}\n{again}")
+    assert len([t for t in report.tables if t.rows]) == 1
+    assert [i.name for i in report.indicators] == ["Persentase aduan yang diselesaikan",
+                                                   "Jumlah wirausaha baru"]
+    # near miss: a caption between the two makes the second a table of its own
+    split = _pipe_report(_GRID_HEADER, f"{first}\n\nTabel 3.2 Capaian Lain\n{_GRID_HEADER}\n{again}")
+    assert len([t for t in split.tables if t.rows]) == 2
+
+
+def test_a_numbered_sentence_above_a_one_row_table_is_not_its_heading():
+    text = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Pengukuran kinerja dilakukan untuk:
+1. Menyediakan informasi kinerja bagi pimpinan;
+2. Menilai keberhasilan pencapaian sasaran strategis organisasi.
+Tabel 3.1 Capaian Kinerja Tahun 2025
+| No | Indikator | Target | Realisasi | Capaian |
+| 1 | Jumlah desa tangguh bencana | 12 | 15 | 125 % |
+"""
+    report = _report(text)
+    assert [i.name for i in report.indicators] == ["Jumlah desa tangguh bencana"]
+    assert report.indicators[0].heading is None
+    # near miss: an item naming the indicator is its heading
+    named = _report(text.replace("2. Menilai keberhasilan pencapaian sasaran strategis organisasi.",
+                                 "2. Jumlah desa tangguh bencana"))
+    assert named.indicators[0].heading is not None
+
+
+def test_a_rate_of_decrease_is_a_percentage_without_bounds():
+    """ "Persentase penurunan ..." falls below 0 when the count rose: RNG001's 0-100 does not apply."""
+    header = "| No | Indikator | Target | Realisasi | Capaian |"
+    rate = _pipe_report(header, "| 1 | Persentase penurunan angka kecelakaan kerja | 10 % | -4,5 % | -45 % |")
+    assert rate.indicators[0].named_percent and not rate.indicators[0].bounded
+    # near miss: a share stays within 0-100
+    share = _pipe_report(header, "| 1 | Persentase aduan yang diselesaikan | 80 % | 76 % | 95 % |")
+    assert share.indicators[0].bounded

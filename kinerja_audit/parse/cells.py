@@ -119,14 +119,16 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
     return " ".join(tokens[:i]), cells
 
 
-_NUMBER_WITH_WORDS = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$")
+_NUMBER_WITH_WORDS = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?"
+                                r"|[A-Z]{2,6})\s*$")   # "30 LPK": an acronym as the unit
 
 
 def value_line(text: str, line: int) -> list[Cell] | None:
     """All cells when the whole line is values, else None.
 
-    A line holding only a number and one or two lower-case words ("160 wajib pajak") is one cell
-    with that unit: in a table body a name never starts with a figure."""
+    A line holding only a number and one or two lower-case words ("160 wajib pajak") or an
+    acronym ("30 LPK") is one cell with that unit: in a table body a name never starts with a
+    figure."""
     if not text.strip():
         return None
     rest, cells = split_trailing_cells(text, line)

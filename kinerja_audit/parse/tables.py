@@ -357,6 +357,15 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
     return first, last
 
 
+def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
+    """Line ``i`` opens a full pipe header (alone or stacked over the rows below it): a row of
+    words without figures, as the first line of a header printed again after a page break."""
+    if any(ch.isdigit() for ch in doc.lines[i - 1].text):
+        return False
+    _, last = _stacked_pipe_header(doc, i, i, end)
+    return _is_full_header(_pipe_header_text(doc, i, last))
+
+
 def _pipe_header_text(doc: Document, first: int, last: int) -> str:
     """The pipe header of lines first..last as one pipe row: each column's words, top to bottom."""
     rows = [_pipe_cells(doc.lines[k - 1].text) for k in range(first, last + 1)]
@@ -434,9 +443,26 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
         else:
             _read_body(doc, table, last + 1, end, pipe, stop_lines)
-        tables.append(table)
+        if tables and _continues(doc, tables[-1], table):
+            tables[-1].rows += table.rows
+            tables[-1].end_line = table.end_line
+            tables[-1].styles |= table.styles
+        else:
+            tables.append(table)
         pos = table.end_line + 1
     return tables
+
+
+def _continues(doc: Document, previous: Table, table: Table) -> bool:
+    """``table`` goes on with ``previous`` over a page break: the same header printed again (the
+    same column roles in the same order), no caption of its own, and nothing but blank lines
+    between them (running headers and page numbers are blanked before)."""
+    def roles(t: Table) -> list[str]:
+        return [c.role for c in t.columns if c.role != "other"]
+
+    return bool(previous.rows) and table.caption is None and roles(previous) == roles(table) \
+        and all(not doc.lines[k - 1].text.strip() or is_debris(doc.lines[k - 1].text)
+                for k in range(previous.end_line + 1, table.header_line))
 
 
 def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  # noqa: C901
@@ -504,6 +530,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
                 break
             if rows and current is None:
                 break
+        if pipe and rows and _is_pipe_row(text) and _pipe_header_starts(doc, i, end):
+            break  # the header printed again over the rest of the table (next page)
         if pipe and _is_pipe_row(text):
             cells_text = _pipe_cells(text)
             _pipe_row(table, cells_text, i, rows)
@@ -719,6 +747,38 @@ def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
     return cols
 
 
+_CATEGORY_NOTE = re.compile(r"\s*\([^()]*\)\s*$")   # "(Sedang)" after a capaian
+
+
+def _fits(col: Column, raw: str, line: int) -> bool:
+    """A cell's text can be the content of ``col``: a value for a figure column, words for a name."""
+    if col.role in NUMERIC_ROLES:
+        return bool(value_line(raw, line))
+    if col.role == "number":
+        return raw.rstrip(".").isdigit()
+    if col.role == "keterangan":
+        return True
+    return col.role in ("indikator", "sasaran") and any(ch.isalpha() for ch in raw)
+
+
+def _row_realigned(cols: list[Column], cells: list[str], line: int) -> list[str]:
+    """A row of a PDF grid whose cells stand one or two grid columns off the header's (the rows
+    of one table are cut by other vertical lines than its header): each filled cell under an
+    unnamed spacer column moves into the nearest named column (one or two places away) that is
+    empty in the row and can hold the cell's text, when no other such column is as near."""
+    named = [k for k, c in enumerate(cols) if c.role != "other" or c.label]
+    out = list(cells)
+    for k, raw in enumerate(cells):
+        if not raw or cols[k].role != "other" or cols[k].label:
+            continue
+        near = sorted((abs(j - k), j) for j in named
+                      if abs(j - k) <= 2 and not out[j] and _fits(cols[j], raw, line))
+        if near and (len(near) == 1 or near[0][0] < near[1][0]):
+            j = near[0][1]
+            out[j], out[k] = raw, ""
+    return out
+
+
 def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -> None:
     cols = table.columns
     if len(cells_text) != len(cols):
@@ -728,6 +788,8 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
         if rows:
             rows[-1].texts.append((line, norm(" ".join(c for c in cells_text if c))))
         return
+    cells_text = _row_realigned(cols, cells_text, line)
+    roles = {c.role for c in cols}
     row = Row(line=line, end_line=line)
     for col, raw in zip(cols, cells_text):
         raw = raw.strip()
@@ -759,6 +821,11 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             row.texts.append((line, raw))
         elif col.role == "sasaran":
             continue
+        elif col.role == "keterangan" and "capaian" not in roles:
+            # "63,36 % (Sedang)" under "Kategori Penilaian": the capaian with its category
+            vals = value_line(_CATEGORY_NOTE.sub("", raw), line)
+            if vals and len(vals) == 1 and vals[0].percent:
+                row.cells["capaian"] = vals[0]
     if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
                             for r in ("target", "realisasi", "target_annual")):
         row.unit = "%"

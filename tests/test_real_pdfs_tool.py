@@ -1,0 +1,44 @@
+"""The tool on the five whole real PDFs, measured against their ground truth (tests/real_pdfs):
+what it extracts and finds may only get better.
+
+Per PDF: at least ``ok`` indicators extracted once with the printed target, realisasi and capaian;
+at least ``true`` findings that match a recorded defect; at most ``false`` findings that match
+nothing recorded; never a finding that contradicts a fact recorded as consistent.  The floors are
+today's figures (README, "PDF nyata"); raise them when the tool improves.
+"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from needs import need
+
+from tests.real_pdfs import check as C
+
+FLOORS = {   # stem: (ok indicators, true findings, false findings at most)
+    "jabar_biro_organisasi_lkip_2016": (1, 4, 0),
+    "jabar_bpbd_lkip_2016": (1, 4, 1),
+    "jabar_bplhd_lkip_2016": (2, 3, 0),
+    "jabar_disnakertrans_lkip_2016": (11, 6, 0),
+    "tangsel_dikbud_realisasi_tw_2023": (0, 0, 2),
+}
+TRUTHS = {p.stem: p for p in C.truth_files()}
+
+
+def test_every_truth_file_has_a_floor():
+    assert set(FLOORS) == set(TRUTHS)
+
+
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_real_pdf_does_not_regress(stem):
+    truth = C.load_truth(TRUTHS[stem])
+    pdf = C.pdf_of(truth, C.pdf_dir())
+    need(pdf.exists(), f"{pdf.name} not in {pdf.parent}")
+    run = C.run_tool(pdf, [sys.executable, "-m", "kinerja_audit"])
+    assert run.error is None, run.error
+    counts = C.evaluate(truth, run).counts()
+    ok, true, false = FLOORS[stem]
+    assert counts["contradicts_consistent"] == 0, counts
+    assert counts["indicators_ok"] >= ok, counts
+    assert counts["true"] >= true, counts
+    assert counts["unreviewed"] <= false, counts
