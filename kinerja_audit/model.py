@@ -443,11 +443,12 @@ def _assign_codes(inds: list[Indicator]) -> None:
 
 def _uncoded_ids(inds: list[Indicator]) -> list[str]:
     """How a report that prints no codes identifies its indicators: the row number it prints
-    ("Indikator 3"), else the name.  No code is invented."""
+    ("Indikator 3": the number opening the name cell, else the "No." column), else the name.
+    No code is invented."""
     out: list[str] = []
     for ind in inds:
-        number = next((r.number for m in (ind.table, ind.summary) if m and m.table
-                       for r in m.table.rows if r.line == m.line and r.number), None)
+        number = next((r.item or r.number for m in (ind.table, ind.summary) if m and m.table
+                       for r in m.table.rows if r.line == m.line and (r.item or r.number)), None)
         ident = f"Indikator {number}" if number else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
         while ident in out:
             ident = f"{ident}#{len(out) + 1}"

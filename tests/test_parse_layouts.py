@@ -259,3 +259,19 @@ def test_a_rate_of_decrease_is_a_percentage_without_bounds():
     # near miss: a share stays within 0-100
     share = _pipe_report(header, "| 1 | Persentase aduan yang diselesaikan | 80 % | 76 % | 95 % |")
     assert share.indicators[0].bounded
+
+
+def test_rows_of_a_table_that_is_not_read_are_no_sentences():
+    """A pipe table the indicator reader does not take (its target is the Renstra's) is still a
+    table: its rows are not read as prose."""
+    text = _PIPE_REPORT.format(
+        header="| No | Indikator | Target Jangka Menengah | Realisasi 2025 | Capaian (%) |",
+        rows="| 1 | Jumlah desa tangguh bencana | 40 | 15 | 37,5 |\n\n"
+             "| Catatan: capaian dihitung terhadap target akhir Renstra. |\n\n"
+             "Capaian tersebut masih di bawah target akhir periode.")
+    sentences = [s.text for s in _report(text).sentences]
+    assert not any("37,5" in s for s in sentences), sentences
+    # near miss: a boxed note of one cell and the paragraph after the table are prose
+    assert not any("Jangka Menengah" in s for s in sentences), sentences
+    assert any("Catatan: capaian dihitung" in s for s in sentences), sentences
+    assert any("Capaian tersebut masih" in s for s in sentences), sentences

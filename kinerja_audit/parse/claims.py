@@ -21,12 +21,12 @@ from rapidfuzz import fuzz
 
 from .. import rulepack
 from . import statements
-from .cells import unit_words
+from .cells import unit_words, value_line
 from .codes import canonical, code_re, code_spans
 from .names import normalise
 from .numbers import Number, parse_number
 from .periods import roman_or_int
-from .tables import caption_match
+from .tables import caption_match, is_table_header
 from .text import alternation, any_match, is_debris, norm, pattern, word_set
 
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
@@ -180,6 +180,15 @@ def _excluded_lines(scope: _Scope) -> set[int]:
     return out
 
 
+def _table_row(text: str) -> bool:
+    """A row of a table no indicator table was read from: a pipe row of column headers, or of
+    several cells one of which is only a value ("75 %", "1.000 orang").  Cells, not a sentence."""
+    if text.count("|") < 2:
+        return False
+    cells = [c.strip() for c in text.split("|") if c.strip()]
+    return len(cells) >= 2 and (any(value_line(c, 0) for c in cells) or is_table_header(text))
+
+
 def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     excluded = _excluded_lines(scope)
     headings = {s.start for s in scope.sections}
@@ -189,7 +198,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
         text = line.text
         # a caption or a heading ("3.1.1 Analisis Efisiensi ...") ends the paragraph above it
         ends = line.no in excluded or line.no in headings or caption_match(text) \
-            or pattern("numbered_heading_re").match(text)
+            or pattern("numbered_heading_re").match(text) or _table_row(text)
         if ends or not text.strip():
             if cur and ends:
                 paras.append(cur)

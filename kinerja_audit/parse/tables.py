@@ -68,6 +68,7 @@ class Row:
     code: str | None = None             # canonical form of the code printed in the row
     code_printed: str | None = None
     number: int | None = None           # "No." column
+    item: int | None = None             # the number opening its name cell ("2. Persentase ...")
     texts: list[tuple[int, str]] = field(default_factory=list)
     cells: dict[str, Cell] = field(default_factory=dict)
     unit: str | None = None
@@ -369,7 +370,17 @@ def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
 def _pipe_header_text(doc: Document, first: int, last: int) -> str:
     """The pipe header of lines first..last as one pipe row: each column's words, top to bottom."""
     rows = [_pipe_cells(doc.lines[k - 1].text) for k in range(first, last + 1)]
-    return "| " + " | ".join(norm(" ".join(col)) for col in zip(*rows)) + " |"
+    return "| " + " | ".join(norm(" ".join(_column_parts(col))) for col in zip(*rows)) + " |"
+
+
+def _column_parts(parts: tuple[str, ...]) -> list[str]:
+    """The words of one column of a stacked header, top to bottom, without a group label of the
+    name columns standing over a figure column ("INDIKATOR KINERJA" merged over "TAHUN 2016" /
+    "TARGET | REALISASI" prints in the first figure column: that column is the target's)."""
+    roles = [parse_header(f"| {p} |")[0].role if p.strip() else "other" for p in parts]
+    if not any(r in NUMERIC_ROLES for r in roles):
+        return list(parts)
+    return [p for p, r in zip(parts, roles) if r not in ("indikator", "sasaran")]
 
 
 def _is_full_header(text: str) -> bool:
@@ -439,11 +450,15 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             if code:
                 table.caption_code, table.caption_code_printed = code[0], code[1]
         _years(table)
+        continued = bool(tables) and _continues(doc, tables[-1], table)
+        if continued and len(columns) == len(tables[-1].columns):
+            # the header printed again may lack a line of the first one: read with the first
+            table.columns = tables[-1].columns
         if split:   # the header's last line goes on with the first row's data
             _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
         else:
             _read_body(doc, table, last + 1, end, pipe, stop_lines)
-        if tables and _continues(doc, tables[-1], table):
+        if continued:
             tables[-1].rows += table.rows
             tables[-1].end_line = table.end_line
             tables[-1].styles |= table.styles
@@ -453,12 +468,15 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
     return tables
 
 
+_CONTINUATION_ROLES = ("number", "code", "indikator", "target", "realisasi", "capaian")
+
+
 def _continues(doc: Document, previous: Table, table: Table) -> bool:
     """``table`` goes on with ``previous`` over a page break: the same header printed again (the
-    same column roles in the same order), no caption of its own, and nothing but blank lines
-    between them (running headers and page numbers are blanked before)."""
+    same indicator and figure columns in the same order), no caption of its own, and nothing but
+    blank lines between them (running headers and page numbers are blanked before)."""
     def roles(t: Table) -> list[str]:
-        return [c.role for c in t.columns if c.role != "other"]
+        return [c.role for c in t.columns if c.role in _CONTINUATION_ROLES]
 
     return bool(previous.rows) and table.caption is None and roles(previous) == roles(table) \
         and all(not doc.lines[k - 1].text.strip() or is_debris(doc.lines[k - 1].text)
@@ -747,6 +765,7 @@ def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
     return cols
 
 
+_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\D)")   # "2. Persentase ...": the list's numbering
 _CATEGORY_NOTE = re.compile(r"\s*\([^()]*\)\s*$")   # "(Sedang)" after a capaian
 
 
@@ -811,6 +830,8 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
         elif col.role == "number":
             if raw.rstrip(".").isascii() and raw.rstrip(".").isdigit():
                 row.number = int(raw.rstrip("."))
+            elif any(ch.isalpha() for ch in raw):
+                row.texts.append((line, raw))   # "Rata-rata" under "No": the row's label
         elif col.role == "unit":
             row.unit = raw.lower()
         elif col.role in ("indikator",):
@@ -818,6 +839,9 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             if code and row.code is None:
                 row.code, row.code_printed = code[0], code[1]
                 raw = raw[code[3]:].lstrip(" :.-")
+            item = _ITEM_NUMBER.match(raw)
+            if item and not row.texts:
+                row.item, raw = int(item.group(1)), raw[item.end():]
             row.texts.append((line, raw))
         elif col.role == "sasaran":
             continue

@@ -89,3 +89,12 @@ def _searchers(key: str) -> tuple[re.Pattern, ...]:
 def is_debris(text: str) -> bool:
     t = text.strip()
     return bool(t) and pattern("debris_patterns").match(t) is not None
+
+
+def printed(text: str) -> str:
+    """A line as its words are printed: the filled cells of a pipe row ("| | 7. Prosentase | | 30
+    | 95 |") joined by spaces ("7. Prosentase 30 95"), any other line as it is."""
+    if text.count("|") < 2:
+        return text
+    return " ".join(c.strip() for c in text.strip().strip("|").split("|") if c.strip())
+

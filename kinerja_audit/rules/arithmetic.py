@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import capaian as cp
-from .common import numbered, pct, period_word, polarity_word, table_values
+from .common import numbered, pct, period_word, polarity_word, recap_capaian_slip, table_values
 from .registry import Context, Hit, rule
 
 
@@ -32,6 +32,14 @@ def capaian_recomputed(report, ctx: Context):
                   values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
                           "formula": ctx.word(f"formula_{ind.polarity}")},
                   found=pct(p.number.value, p.number.decimals), expected=pct(value, cp.decimals_for(p)))
+    for ind in report.indicators:
+        if recap_capaian_slip(ind, tol):
+            t, r, p = (ind.summary.cells[k] for k in ("target", "realisasi", "capaian"))
+            value = cp.compute(t.number.value, r.number.value, ind.polarity)
+            yield Hit(ind.code, p.line, evidence_lines=ind.summary.span,
+                      values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
+                              "formula": ctx.word(f"formula_{ind.polarity}")},
+                      found=pct(p.number.value, p.number.decimals), expected=pct(value, cp.decimals_for(p)))
 
 
 @rule("POL001")

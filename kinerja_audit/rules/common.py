@@ -2,7 +2,9 @@
 figures are named in messages.  Rule modules import from here, never from each other."""
 from __future__ import annotations
 
+from .. import capaian as cp
 from ..parse import periods
+from ..parse.numbers import same_value
 from .registry import Amount, Context
 
 ROLES = ("target_annual", "target", "realisasi", "capaian")
@@ -60,6 +62,22 @@ def table_values(ind):
 def numbered(cell):
     """The cell when it holds a number, else None."""
     return cell if cell is not None and cell.number is not None else None
+
+
+def recap_capaian_slip(ind, tolerance: float) -> bool:
+    """The summary (recap) row restates the table's target and realisasi but prints a capaian
+    that follows from neither them nor the table: a slip in that row's own arithmetic (ARI001
+    reports it there, MIS001 does not report it again)."""
+    if ind.table is None or ind.summary is None:
+        return False
+    t, r, p = (numbered(ind.summary.cells.get(k)) for k in ("target", "realisasi", "capaian"))
+    tt, tr, tp = (numbered(ind.table.cells.get(k)) for k in ("target", "realisasi", "capaian"))
+    if not (t and r and p and tt and tr) or t.number.value == 0:
+        return False
+    restated = same_value(t.number, tt.number.value, tt.number.half_step) \
+        and same_value(r.number, tr.number.value, tr.number.half_step)
+    differs = tp is None or not same_value(p.number, tp.number.value, tp.number.half_step)
+    return restated and differs and cp.consistent(p, t, r, ind.polarity, tolerance) is False
 
 
 def pct(value: float, decimals: int | None = None) -> Amount:

@@ -21,7 +21,7 @@ from .. import rulepack
 from ..findings import Finding, sort_findings
 from ..parse.numbers import format_number
 from ..parse.sections import section_at
-from ..parse.text import norm
+from ..parse.text import norm, printed
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
             evidence = hit.evidence
             if evidence is None and hit.line:
                 a, b = hit.evidence_lines or (hit.line, hit.line)
-                evidence = norm(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
+                evidence = norm(" ".join(printed(report.doc.lines[i - 1].text) for i in range(a, b + 1)))
                 evidence = (evidence[:EVIDENCE_MAX] + " …" if len(evidence) > EVIDENCE_MAX else evidence) or None
             findings.append(Finding(
                 rule=rid,
