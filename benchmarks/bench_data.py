@@ -41,8 +41,13 @@ def run(source: str, engine: str, table: str = "") -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(CHILD)          # a file, not -c: pyspark exits early when __main__ has no file
     try:
-        done = subprocess.run([sys.executable, fh.name, source, engine, table], check=False, capture_output=True,
-                              text=True, timeout=7200)
+        done = subprocess.run(
+            [sys.executable, fh.name, source, engine, table],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=7200,
+        )
     finally:
         os.unlink(fh.name)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
@@ -103,8 +108,11 @@ def main(argv=None) -> int:
                 label = f"{engine}{' (PostgreSQL)' if table else ''}"
                 row = {"rows": len(frame), "engine": label, **out}
                 results["runs"].append(row)
-                shown = (f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
-                         if "seconds" in out else f"error {out['error']}")
+                shown = (
+                    f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
+                    if "seconds" in out
+                    else f"error {out['error']}"
+                )
                 print(f"  {label:<22} {shown}", flush=True)
             ratio = _ratio([r for r in results["runs"] if r["rows"] == len(frame)])
             if ratio:

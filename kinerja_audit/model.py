@@ -65,7 +65,7 @@ class Indicator:
     polarity: str = "positive"
     polarity_source: str = "default"           # pk | config | name | report | default (polarity.py)
     # derived once by build(), read by the rules
-    annual: Cell | None = None       # the annual target (an annual report's period target is annual)
+    annual: Cell | None = None  # the annual target (an annual report's period target is annual)
     named_score: bool = False        # the name says a score is measured (nilai, indeks, IKM)
     named_percent: bool = False      # the name says a percentage is measured (persentase, rasio)
     bounded: bool = False            # its scale is 0-100 by regulation (IKM, Nilai AKIP) or a share
@@ -118,13 +118,17 @@ class Report:
     indicators: list[Indicator]
     capaian_span: tuple[int, int] | None
     coverage: dict
-    rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
-    sentences: list = field(default_factory=list)  # prose sentences with their claims (parse.claims)
+    rejected: list = field(
+        default_factory=list
+    )  # (indicator, schema failures), set by the pipeline
+    sentences: list = field(
+        default_factory=list
+    )  # prose sentences with their claims (parse.claims)
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
-    captions: list = field(default_factory=list)           # parse.tables.Caption, every table caption
-    parts_present: set = field(default_factory=set)        # part keys found (headings or body words)
+    captions: list = field(default_factory=list)  # parse.tables.Caption, every table caption
+    parts_present: set = field(default_factory=set)  # part keys found (headings or body words)
     annex: object | None = None                            # parse.sections.Annex
     pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
     yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
@@ -137,7 +141,10 @@ class Report:
 
     def indicator_at(self, line: int | None) -> str | None:
         """The code of the indicator whose prose holds ``line`` (None outside any)."""
-        return next((i.code for i in self.indicators if line and any(a <= line <= b for a, b in i.spans)), None)
+        return next(
+            (i.code for i in self.indicators if line and any(a <= line <= b for a, b in i.spans)),
+            None,
+        )
 
 
 def _span(sections: list[Section], key: str) -> tuple[int, int] | None:
@@ -226,7 +233,12 @@ def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, s
     out = []
     for ln in doc.lines:
         text = norm(ln.text)
-        if not text or ln.no in bodies or len(text) > 300 or pattern("row_figures_end_re").search(text):
+        if (
+            not text
+            or ln.no in bodies
+            or len(text) > 300
+            or pattern("row_figures_end_re").search(text)
+        ):
             continue   # a row of figures (of a table not read as one) introduces no prose
         caption = caption_match(text)
         lead = pattern("indicator_heading_re").match(text)
@@ -244,8 +256,9 @@ def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, s
     return out
 
 
-def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], sections: list[Section],
-                    cap_span) -> list[Indicator]:
+def _named_in_prose(
+    doc: Document, inds: list[Indicator], tables: list[Table], sections: list[Section], cap_span
+) -> list[Indicator]:
     """Indicators the report names by code outside its tables (coded headings, captions, lists),
     each with the span of prose it introduces: up to the next heading of another indicator or the
     next chapter.  An indicator a table already holds only gains that span (inside Bab III A, when
@@ -265,10 +278,14 @@ def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], s
         ind = known.get(code)
         if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
-            ind.heading = Mention("heading", line, name=name or None, code=code, code_printed=printed)
+            ind.heading = Mention(
+                "heading", line, name=name or None, code=code, code_printed=printed
+            )
             known[code] = ind
             new.append(ind)
-        elif ind not in new and not (ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]):
+        elif ind not in new and not (
+            ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]
+        ):
             continue   # a table's indicator keeps the narrative its table gives it
         if end > line:
             ind.prose_spans.append((line + 1, end))
@@ -296,7 +313,9 @@ def _derive(report: Report) -> None:
         said = [s.explains for s in report.sentences if s.indicator == ind.code]
         if ind.narrative is not None:
             a, b = ind.narrative
-            said.append(claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1))))
+            said.append(
+                claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
+            )
         ind.explained = any(said)
 
 
@@ -348,11 +367,27 @@ def _repeats(pairs: list[tuple[Table, Row]]) -> tuple[list, list]:
     for table, row in pairs:
         # only a table of several rows recaps others; a one-row table with a repeated code is an
         # indicator of its own whose code is wrong (LBL001 tells)
-        same = None if len(table.rows) < 2 else next(
-            (k for k, (t0, r0) in enumerate(first) if t0 is not table and (
-                namesim.similarity(row.name, r0.name) >= 90
-                or row.code and row.code == r0.code and (namesim.similarity(row.name, r0.name) >= 60
-                                                         or namesim.abbreviates(row.name, r0.name)))), None)
+        same = (
+            None
+            if len(table.rows) < 2
+            else next(
+                (
+                    k
+                    for k, (t0, r0) in enumerate(first)
+                    if t0 is not table
+                    and (
+                        namesim.similarity(row.name, r0.name) >= 90
+                        or row.code
+                        and row.code == r0.code
+                        and (
+                            namesim.similarity(row.name, r0.name) >= 60
+                            or namesim.abbreviates(row.name, r0.name)
+                        )
+                    )
+                ),
+                None,
+            )
+        )
         if same is None:
             first.append((table, row))
         else:
@@ -384,8 +419,17 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
 
 
 def _mention(table: Table, row: Row, source: str) -> Mention:
-    return Mention(source, row.line, name=row.name or None, code=row.code, code_printed=row.code_printed,
-                   cells=dict(row.cells), unit=row.unit, table=table, end_line=row.end_line)
+    return Mention(
+        source,
+        row.line,
+        name=row.name or None,
+        code=row.code,
+        code_printed=row.code_printed,
+        cells=dict(row.cells),
+        unit=row.unit,
+        table=table,
+        end_line=row.end_line,
+    )
 
 
 def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[Indicator]:
@@ -400,7 +444,9 @@ def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[I
 
 def _assign_codes(inds: list[Indicator]) -> None:
     """Canonical code per indicator: the report's own numbering where it is consistent, else votes."""
-    prefixes = Counter(m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary")
+    prefixes = Counter(
+        m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary"
+    )
     prefix = prefixes.most_common(1)[0][0] if prefixes else "IK"
     votes = []
     for ind in inds:
@@ -439,7 +485,11 @@ def _uncoded_ids(inds: list[Indicator]) -> list[str]:
     for ind in inds:
         number = next((r.number for m in (ind.table, ind.summary) if m and m.table
                        for r in m.table.rows if r.line == m.line and r.number), None)
-        ident = f"Indikator {number}" if number else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
+        ident = (
+            f"Indikator {number}"
+            if number
+            else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
+        )
         while ident in out:
             ident = f"{ident}#{len(out) + 1}"
         out.append(ident)
@@ -466,8 +516,11 @@ def _attach_plan(inds: list[Indicator], items: list[ListItem], sections: list[Se
     plan: list[ListItem] = []
     collecting = False
     for it in in_bab2:
-        is_head = it.style in ("A.", "A)", "I.", "I)", "1.") and pattern("plan_heading_re").search(it.text) \
+        is_head = (
+            it.style in ("A.", "A)", "I.", "I)", "1.")
+            and pattern("plan_heading_re").search(it.text)
             and len(it.text) < 80
+        )
         if is_head:
             collecting, plan = True, []
             continue
@@ -492,8 +545,13 @@ def _narrative_spans(doc, inds, tables, headings, span, stops) -> None:
     lines = range(span[0], span[1] + 1)
     subheadings = {n for n in lines if caption_match(doc.lines[n - 1].text)
                    or pattern("numbered_heading_re").match(doc.lines[n - 1].text)}
-    boundaries = sorted({h.line for h in headings} | {t.caption_line or t.header_line for t in tables}
-                        | {s for s in stops if span[0] < s <= span[1]} | subheadings | {span[1] + 1})
+    boundaries = sorted(
+        {h.line for h in headings}
+        | {t.caption_line or t.header_line for t in tables}
+        | {s for s in stops if span[0] < s <= span[1]}
+        | subheadings
+        | {span[1] + 1}
+    )
     for ind in inds:
         if ind.table is None or ind.table.table is None or len(ind.table.table.rows) != 1:
             continue

@@ -50,7 +50,21 @@ def test_the_list_of_longer_functions_names_real_functions():
 def test_lint_is_clean():
     """``make lint``: ruff over every Python folder (pyproject.toml settings)."""
     root = PACKAGE.parent
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "kinerja_audit", "tests", "benchmarks",
-                           "schemas", "checks"],
-                          cwd=root, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "kinerja_audit",
+            "tests",
+            "benchmarks",
+            "schemas",
+            "checks",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]

@@ -108,10 +108,12 @@ def test_column_mapping_from_the_configuration(tmp_path):
     frame = frame.rename(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"})
     path = tmp_path / "named.csv"
     gen.write(frame, str(path))
-    assert validate(str(path)).errors                      # unknown names: the error names the column
+    assert validate(str(path)).errors  # unknown names: the error names the column
     from kinerja_audit.data.shape import Mapping
 
-    options = Options(mapping=Mapping(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"}))
+    options = Options(
+        mapping=Mapping(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"})
+    )
     result = validate(str(path), options=options)
     assert not result.errors and result.findings == []
 
@@ -134,8 +136,12 @@ def test_a_number_with_more_digits_than_a_flag_holds_is_read(tmp_path):
     head = ("unit;year;code;name;satuan;polarity;aggregation;target_annual;target_tw1;target_tw2;"
             "target_tw3;target_tw4;realisasi_tw1;capaian_tw1\n")
     row = "A;2024;IK.1;Jumlah dokumen;dokumen;positive;sum;4;1;1;1;1;1;{}\n"
-    path.write_text(head + row.format("100,0" + "0" * 200) + row.format("0," + "1" * 200).replace("IK.1", "IK.2"),
-                    encoding="utf-8")
+    path.write_text(
+        head
+        + row.format("100,0" + "0" * 200)
+        + row.format("0," + "1" * 200).replace("IK.1", "IK.2"),
+        encoding="utf-8",
+    )
     result = validate(str(path))
     assert not result.errors
     assert [(f.rule, f.row) for f in result.findings] == [("ARI001", 3)]

@@ -73,7 +73,9 @@ def test_every_bad_file_one_line_and_the_batch_goes_on(batch, bad_set):
     good = bad_set[2]
     no_traceback(proc)
     assert proc.returncode == 2
-    lines = [ln for ln in proc.stderr.splitlines() if not ln.startswith("kinerja-audit: konfigurasi")]
+    lines = [
+        ln for ln in proc.stderr.splitlines() if not ln.startswith("kinerja-audit: konfigurasi")
+    ]
     refused = [c for c in hostile.CASES if c.reason]
     assert len(lines) == len(refused), proc.stderr
     for case in refused:

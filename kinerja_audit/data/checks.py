@@ -90,9 +90,16 @@ def _capaian_values(period: str, polarity_of: Callable[[dict], str]):
         polarity = polarity_of(row)
         value = cp.compute(t, r, polarity)
         decimals = max(int(row[f"capaian_{period}__d"]), 0)
-        return {"values": {"target": t, "realisasi": r,
-                           "formula": ctx.label(f"data.formula.{polarity}")},
-                "found": ctx.pct(p, decimals), "expected": ctx.pct(value, decimals if decimals else 2)}
+        return {
+            "values": {
+                "target": t,
+                "realisasi": r,
+                "formula": ctx.label(f"data.formula.{polarity}"),
+            },
+            "found": ctx.pct(p, decimals),
+            "expected": ctx.pct(value, decimals if decimals else 2),
+        }
+
     return describe
 
 
@@ -129,9 +136,15 @@ def zero_checks(policy: str) -> list[Check]:
 
         def describe(row, ctx, period=period):
             zero = row[_t(period)] is not None
-            return {"values": {"target_state": ctx.label("data.target_zero" if zero else "data.target_empty")},
-                    "found": ctx.pct(row[f"capaian_{period}"], max(int(row[f"capaian_{period}__d"]), 0)),
-                    "expected": "-"}
+            return {
+                "values": {
+                    "target_state": ctx.label("data.target_zero" if zero else "data.target_empty")
+                },
+                "found": ctx.pct(
+                    row[f"capaian_{period}"], max(int(row[f"capaian_{period}__d"]), 0)
+                ),
+                "expected": "-",
+            }
         out.append(Check("ZER001", f"ZER001:{column}", column, no_target & printed, describe))
     return out
 
@@ -172,7 +185,9 @@ def target_checks(tol_sum: float, tol_final: float) -> list[Check]:
 def _decreasing(rule: str, role: str, applies: E) -> list[Check]:
     """Cumulative figures never fall: the first quarter that falls below the one before it."""
     out = []
-    falls = [col(f"{role}_{QUARTERS[k]}") < col(f"{role}_{QUARTERS[k - 1]}") - EPS for k in range(1, 4)]
+    falls = [
+        col(f"{role}_{QUARTERS[k]}") < col(f"{role}_{QUARTERS[k - 1]}") - EPS for k in range(1, 4)
+    ]
     for k in range(1, 4):
         earlier = any_of(*falls[:k - 1]).fillfalse() if k > 1 else lit(False)
         expr = applies & falls[k - 1] & ~earlier
@@ -202,7 +217,11 @@ def unit_checks() -> list[Check]:
 def range_checks() -> list[Check]:
     out = []
     kind = col("_kind").isin(["score", "percent"])
-    for name in ("target_annual", *(f"target_{q}" for q in QUARTERS), *(f"realisasi_{q}" for q in QUARTERS)):
+    for name in (
+        "target_annual",
+        *(f"target_{q}" for q in QUARTERS),
+        *(f"realisasi_{q}" for q in QUARTERS),
+    ):
         expr = kind & (col(name) > 100)
 
         def describe(row, ctx, name=name):

@@ -122,7 +122,10 @@ def key(e: E):
     cached = e.__dict__.get("_key")
     if cached is None:
         # a literal's type is part of it: 1, 1.0 and True are equal in Python, not here
-        cached = (e.op, tuple(key(a) if isinstance(a, E) else (type(a).__name__, a) for a in e.args))
+        cached = (
+            e.op,
+            tuple(key(a) if isinstance(a, E) else (type(a).__name__, a) for a in e.args),
+        )
         object.__setattr__(e, "_key", cached)
     return cached
 
@@ -295,7 +298,11 @@ def _q_ident(name: str) -> str:
 def _q_lit(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
-    return repr(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
+    return (
+        repr(float(value))
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else repr(value)
+    )
 
 
 def to_query(e: E) -> str:

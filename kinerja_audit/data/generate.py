@@ -24,7 +24,13 @@ CATALOG = (
     ("score", "Nilai Indeks Kepuasan Masyarakat", "nilai", "positive", "last"),
     ("time", "Rata-rata waktu penyelesaian layanan perizinan", "hari", "negative", "average"),
     ("count", "Jumlah laporan pengawasan yang diterbitkan", "laporan", "positive", "sum"),
-    ("count", "Jumlah rekomendasi hasil pemeriksaan yang ditindaklanjuti", "rekomendasi", "positive", "sum"),
+    (
+        "count",
+        "Jumlah rekomendasi hasil pemeriksaan yang ditindaklanjuti",
+        "rekomendasi",
+        "positive",
+        "sum",
+    ),
     ("percent", "Persentase penyerapan anggaran", "%", "positive", "last"),
     ("score", "Nilai Kinerja Anggaran", "nilai", "positive", "last"),
 )
@@ -297,8 +303,20 @@ def to_long(frame):
         part["_src"] = range(len(frame))
         parts.append(part)
     long = pd.concat(parts).sort_values(["_src", "_order"], kind="stable")
-    cols = ["unit", "year", "period", "code", "name", "satuan", "polarity", "aggregation", "target_basis",
-            "target", "realisasi", "capaian"]
+    cols = [
+        "unit",
+        "year",
+        "period",
+        "code",
+        "name",
+        "satuan",
+        "polarity",
+        "aggregation",
+        "target_basis",
+        "target",
+        "realisasi",
+        "capaian",
+    ]
     return long[cols].reset_index(drop=True)
 
 
@@ -316,11 +334,15 @@ def write(frame, path: str) -> None:
         from pyarrow import csv as pacsv
 
         table = pa.Table.from_pandas(frame.astype(str), preserve_index=False)
-        pacsv.write_csv(table, path, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+        pacsv.write_csv(
+            table, path, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed")
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a synthetic indicator dataset with planted defects.")
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic indicator dataset with planted defects."
+    )
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--indicators", type=int, default=8)
     parser.add_argument("--years", type=int, default=2)

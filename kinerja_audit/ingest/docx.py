@@ -81,7 +81,9 @@ class BodyReader:
 
     def __init__(self, document):
         self.body = document.element.body
-        self.numbers = ListNumbers(_related_xml(document, "numbering"), _related_xml(document, "styles"))
+        self.numbers = ListNumbers(
+            _related_xml(document, "numbering"), _related_xml(document, "styles")
+        )
         self.paged = _has_page_breaks(self.body)
         self.page = 1 if self.paged else None
         self.after_explicit_break = False

@@ -119,7 +119,9 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
     return " ".join(tokens[:i]), cells
 
 
-_NUMBER_WITH_WORDS = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$")
+_NUMBER_WITH_WORDS = re.compile(
+    r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$"
+)
 
 
 def value_line(text: str, line: int) -> list[Cell] | None:

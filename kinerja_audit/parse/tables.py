@@ -19,8 +19,15 @@ from .codes import find_code
 from .periods import roman_or_int
 from .text import is_debris, norm, pattern, word_set
 
-NUMERIC_ROLES = ("target_annual", "target", "realisasi", "capaian", "target_other", "realisasi_other",
-                 "capaian_other")
+NUMERIC_ROLES = (
+    "target_annual",
+    "target",
+    "realisasi",
+    "capaian",
+    "target_other",
+    "realisasi_other",
+    "capaian_other",
+)
 
 
 def caption_match(text: str) -> re.Match | None:
@@ -107,7 +114,9 @@ def _role_patterns() -> list[tuple[str, re.Pattern]]:
     return out
 
 
-def _qualify(role: str, qualifier: str, kind: str | None, year: int | None, quarter: int | None) -> str:
+def _qualify(
+    role: str, qualifier: str, kind: str | None, year: int | None, quarter: int | None
+) -> str:
     """Turn a target/realisasi/capaian column into target_annual / target / *_other."""
     from .text import any_match
 
@@ -206,7 +215,9 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     columns: list[Column] = []
     for cell in _pipe_cells(text):
         found = parse_header(cell, kind, year, quarter) if cell else []
-        code = next((c for c in found if c.role == "code"), None)   # "No. IK" holds codes, not row numbers
+        code = next(
+            (c for c in found if c.role == "code"), None
+        )  # "No. IK" holds codes, not row numbers
         columns.append(code or (found[0] if found else Column("other", cell)))
     # the same de-duplication of roles as for text headers
     targets = [c for c in columns if c.role == "target"]
@@ -256,7 +267,9 @@ _COLUMN_GAP = re.compile(r"\S {4,}\S")
 def _prose(text: str) -> bool:
     """A sentence, not a table row: it ends with a full stop, or is long and not a row of values."""
     if _COLUMN_GAP.search(text.strip()):
-        return False   # text standing in separate columns ("dan daya saing    yang bekerja") is a table
+        return (
+            False  # text standing in separate columns ("dan daya saing    yang bekerja") is a table
+        )
     t = norm(text)
     words = t.split()
     if len(words) >= 4 and t.endswith(".") and t[:1].isupper():
@@ -316,13 +329,19 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
                 if not t.strip():
                     j += 1
                     continue
-                if _header_line(t) and not _is_pipe_row(t) and (value_line(t, j) is None or _header_wrap(t)):
+                if (
+                    _header_line(t)
+                    and not _is_pipe_row(t)
+                    and (value_line(t, j) is None or _header_wrap(t))
+                ):
                     last = j
                     j += 1
                     continue
                 break
             header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
-            split = _header_prefix(doc.lines[j - 1].text) if j <= end and not _is_pipe_row(text) else 0
+            split = (
+                _header_prefix(doc.lines[j - 1].text) if j <= end and not _is_pipe_row(text) else 0
+            )
             if split and _is_full_header(header_text + " " + doc.lines[j - 1].text[:split]):
                 return first, j, split
             if _is_full_header(header_text):
@@ -346,8 +365,16 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
             return False
         row = _pipe_cells(t)
         cells = [c for c in row if c]
-        return len(row) == width and bool(cells) and (_header_line(t) or above and not any(ch.isdigit() for ch in t)
-                                and all(len(c.split()) <= 4 for c in cells))
+        return (
+            len(row) == width
+            and bool(cells)
+            and (
+                _header_line(t)
+                or above
+                and not any(ch.isdigit() for ch in t)
+                and all(len(c.split()) <= 4 for c in cells)
+            )
+        )
 
     first = last = i
     while first - 1 >= max(start, i - 4) and part(first - 1, True):
@@ -386,8 +413,14 @@ def _header_block(doc: Document, i: int, end: int) -> str:
 def _header_wrap(text: str) -> bool:
     """A header cell wrapped onto its own line: only years and period words ("2025", "TW II")."""
     toks = norm(text).split()
-    wrap = re.compile("^(?:" + "|".join(rulepack.lexicon()["header_wrap_tokens"]) + ")$", re.IGNORECASE)
-    return bool(toks) and all(wrap.match(t) for t in toks) and any(re.fullmatch(r"(19|20)\d\d", t) for t in toks)
+    wrap = re.compile(
+        "^(?:" + "|".join(rulepack.lexicon()["header_wrap_tokens"]) + ")$", re.IGNORECASE
+    )
+    return (
+        bool(toks)
+        and all(wrap.match(t) for t in toks)
+        and any(re.fullmatch(r"(19|20)\d\d", t) for t in toks)
+    )
 
 
 def _caption_before(doc: Document, header_first: int, floor: int):
@@ -416,7 +449,9 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             header_text = _pipe_header_text(doc, first, last)
         else:
             header_text = " ".join(doc.lines[k - 1].text for k in range(first, last))
-            header_text += " " + (doc.lines[last - 1].text[:split] if split else doc.lines[last - 1].text)
+            header_text += " " + (
+                doc.lines[last - 1].text[:split] if split else doc.lines[last - 1].text
+            )
         columns = parse_header(header_text, kind, year, quarter)
         if pipe:
             columns = _aligned(columns, _body_cells(doc, last + 1, end, len(columns)))
@@ -430,8 +465,10 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             if code:
                 table.caption_code, table.caption_code_printed = code[0], code[1]
         _years(table)
-        if split:   # the header's last line goes on with the first row's data
-            _read_body(doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:])
+        if split:  # the header's last line goes on with the first row's data
+            _read_body(
+                doc, table, last, end, pipe, stop_lines, first_text=doc.lines[last - 1].text[split:]
+            )
         else:
             _read_body(doc, table, last + 1, end, pipe, stop_lines)
         tables.append(table)
@@ -593,8 +630,9 @@ def _years(table: Table) -> None:
     if table.caption:
         table.caption_years = tuple(years_named(table.caption))
     numeric = [c.label for c in table.columns if c.role in NUMERIC_ROLES]
-    table.column_years = tuple(y for label in numeric for y in re.findall(r"\b((?:19|20)\d\d)\b", label)
-                               for y in [int(y)])
+    table.column_years = tuple(
+        y for label in numeric for y in re.findall(r"\b((?:19|20)\d\d)\b", label) for y in [int(y)]
+    )
 
 
 def _without_trailing_words(text: str) -> str:
@@ -602,7 +640,9 @@ def _without_trailing_words(text: str) -> str:
     when figures stand before them."""
     tokens = text.split()
     i = len(tokens)
-    while i > 0 and len(tokens) - i < 5 and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?", tokens[i - 1]):
+    while (
+        i > 0 and len(tokens) - i < 5 and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?", tokens[i - 1])
+    ):
         i -= 1
     if i == len(tokens) or i < 2 or not re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*%?", tokens[i - 1]):
         return text
@@ -626,10 +666,18 @@ def _header_in_name(row: Row) -> bool:
     return run >= 3
 
 
-def _stray_number(cell: Cell, pending: list[Cell], following: Cell | None, expected_role: str | None) -> bool:
+def _stray_number(
+    cell: Cell, pending: list[Cell], following: Cell | None, expected_role: str | None
+) -> bool:
     """A bare whole number fallen between a row's cells (a page number): the cells around it carry a
     unit it lacks, or it stands where the percentage belongs and the percentage follows it."""
-    if cell.unit or cell.percent or cell.number is None or cell.number.decimals or following is None:
+    if (
+        cell.unit
+        or cell.percent
+        or cell.number is None
+        or cell.number.decimals
+        or following is None
+    ):
         return False
     if expected_role == "capaian" and following.percent:
         return True
@@ -650,8 +698,14 @@ def _next_value(doc: Document, i: int, end: int) -> Cell | None:
 
 
 def _is_row_number(cell: Cell) -> bool:
-    return (cell.number is not None and not cell.percent and cell.unit is None
-            and cell.number.style == "plain" and cell.number.value.is_integer() and 0 < cell.number.value < 100)
+    return (
+        cell.number is not None
+        and not cell.percent
+        and cell.unit is None
+        and cell.number.style == "plain"
+        and cell.number.value.is_integer()
+        and 0 < cell.number.value < 100
+    )
 
 
 def _next_is_text(doc: Document, i: int, end: int) -> bool:
@@ -681,11 +735,15 @@ def _body_cells(doc: Document, start: int, end: int, width: int) -> list[list[st
     return out
 
 
-_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")    # "(1) (2) (3)": the columns numbered under the header
+_COLUMN_NUMBER = re.compile(
+    r"\(?\d{1,2}\)?"
+)  # "(1) (2) (3)": the columns numbered under the header
 
 # the label of a column a figure column may move onto: none, or a period ("Tahun 2016") printed
 # over the merged header cell
-_PERIOD_LABEL = re.compile(r"((tahun|tw|triwulan|semester)\s*)?(\d{4}|[ivx]+|[1-4])?", re.IGNORECASE)
+_PERIOD_LABEL = re.compile(
+    r"((tahun|tw|triwulan|semester)\s*)?(\d{4}|[ivx]+|[1-4])?", re.IGNORECASE
+)
 
 
 def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
@@ -702,8 +760,13 @@ def _aligned(columns: list[Column], body: list[list[str]]) -> list[Column]:
     filled = [any(any(ch.isdigit() for ch in row[k]) for row in body) for k in range(len(cols))]
     for k, col in enumerate(cols):
         nxt = cols[k + 1] if k + 1 < len(cols) else None
-        if col.role in NUMERIC_ROLES and nxt is not None and nxt.role in NUMERIC_ROLES \
-                and norm(nxt.label).lower() == norm(col.label).lower() and filled[k] != filled[k + 1]:
+        if (
+            col.role in NUMERIC_ROLES
+            and nxt is not None
+            and nxt.role in NUMERIC_ROLES
+            and norm(nxt.label).lower() == norm(col.label).lower()
+            and filled[k] != filled[k + 1]
+        ):
             keep, drop = (k, k + 1) if filled[k] else (k + 1, k)
             cols[keep], cols[drop] = Column(col.role, col.label), Column("other", "")
     for k, col in enumerate(cols):

@@ -182,7 +182,9 @@ def capaian_consistent(ind: dict) -> bool | None:
     t_range = ind.get("target_range")
     if r is None or c is None or (t is None and not t_range) or ind.get("polarity") == "negative":
         return None
-    lo, hi = capaian_interval(t, r, t_range, decimals(ind.get("target")), decimals(ind.get("realisasi")))
+    lo, hi = capaian_interval(
+        t, r, t_range, decimals(ind.get("target")), decimals(ind.get("realisasi"))
+    )
     step = 10 ** -decimals(ind.get("capaian"))
     c_lo, c_hi = c - 0.5 * step, c + step          # rounded, or truncated toward zero
     if c < 0:
@@ -364,7 +366,9 @@ def text_overlap(expected: str, got: str) -> bool:
     if e in g or (len(g) >= 8 and g in e):
         return True
     shorter = min(len(e), len(g))
-    match = difflib.SequenceMatcher(None, e, g, autojunk=False).find_longest_match(0, len(e), 0, len(g))
+    match = difflib.SequenceMatcher(None, e, g, autojunk=False).find_longest_match(
+        0, len(e), 0, len(g)
+    )
     return match.size >= max(12, TEXT_MATCH * shorter)
 
 
@@ -508,7 +512,9 @@ def format_evaluation(ev: Evaluation, verbose: bool = False) -> str:
         lines.append(f"   tool error: {ev.error}")
     for key, m in ev.meta.items():
         mark = "ok  " if m["ok"] else "FAIL"
-        lines.append(f"   {mark} {key:<7} expected {m['expected']!s:<22} got {_short(m['got'], 60)!r}")
+        lines.append(
+            f"   {mark} {key:<7} expected {m['expected']!s:<22} got {_short(m['got'], 60)!r}"
+        )
     lines.append(f"   indicators: {c['indicators_ok']}/{c['indicators']} extracted once with the "
                  f"printed values (missing {c['missing']}, duplicated {c['duplicated']}, wrong "
                  f"values {c['wrong_values']}); {c['extra']} extra")
@@ -531,7 +537,9 @@ def format_evaluation(ev: Evaluation, verbose: bool = False) -> str:
     if c["missing"] and not verbose and len(ev.indicators) > 20:
         lines.append(f"     ({c['missing']} missing; -v lists them)")
     for t in ev.extra if verbose else []:
-        lines.append(f"     extra: {t.get('code')} {_short(t.get('name'), 60)} (line {t.get('line')})")
+        lines.append(
+            f"     extra: {t.get('code')} {_short(t.get('name'), 60)} (line {t.get('line')})"
+        )
     lines.append(f"   findings: {c['findings']} ({c['true']} match a review entry, "
                  f"{c['contradicts_consistent']} contradict a consistent fact, {c['unreviewed']} "
                  f"unreviewed); review entries found {c['review_found']}/{c['review_entries']} "
@@ -552,11 +560,13 @@ def summary(evaluations: list[Evaluation]) -> str:
             "extra", "findings", "true", "contradicts_consistent", "unreviewed",
             "review_required", "review_required_found")
     tot = {k: sum(ev.counts()[k] for ev in evaluations) for k in keys}
-    return (f"meta {tot['meta_ok']}/{3 * len(evaluations)} indicators "
-            f"{tot['indicators_ok']}/{tot['indicators']} (missing {tot['missing']}, duplicated "
-            f"{tot['duplicated']}, wrong {tot['wrong_values']}, extra {tot['extra']}) findings "
-            f"{tot['findings']} true {tot['true']} false {tot['contradicts_consistent'] + tot['unreviewed']}"
-            f" required-found {tot['review_required_found']}/{tot['review_required']}")
+    return (
+        f"meta {tot['meta_ok']}/{3 * len(evaluations)} indicators "
+        f"{tot['indicators_ok']}/{tot['indicators']} (missing {tot['missing']}, duplicated "
+        f"{tot['duplicated']}, wrong {tot['wrong_values']}, extra {tot['extra']}) findings "
+        f"{tot['findings']} true {tot['true']} false {tot['contradicts_consistent'] + tot['unreviewed']}"
+        f" required-found {tot['review_required_found']}/{tot['review_required']}"
+    )
 
 
 def main(argv: list[str]) -> int:
