@@ -26,15 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-CHILD = """
-import json, resource, sys, time
-t = time.perf_counter()
-from kinerja_audit.data.validate import Options, validate
-source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None
-r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))
-print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), "errors": r.errors,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+CHILD = (
+    "\n"
+    "import json, resource, sys, time\n"
+    "t = time.perf_counter()\n"
+    "from kinerja_audit.data.validate import Options, validate\n"
+    "source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None\n"
+    'r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))\n'
+    'print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), '
+    '"errors": r.errors,\n'
+    '                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n'
+)
 
 
 def run(source: str, engine: str, table: str = "") -> dict:

@@ -46,11 +46,10 @@ RESULTS = ROOT / "benchmarks" / "results.json"
 BATCH_SEED = 77                      # master seed of the generated batch (not the test corpus's)
 
 # A fresh interpreter whose only child is the command: RUSAGE_CHILDREN is then that command's peak.
-_MEM_HELPER = (
-    "import resource, subprocess, sys\n"
-    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
+_MEM_HELPER = ("import resource, subprocess, sys\n"
+               "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+               "stderr=subprocess.DEVNULL, check=False)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
 
 
 class Bench:
@@ -140,7 +139,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
     return round(kib / 1024, 1)
 
 
-# ----------------------------------------------------------------------------------------- the benches
+# -------------------------------------------------------------------------------------- the benches
 def bench_in_process(b: Bench, reports: list[tuple[str, Path]], repeat: int) -> None:
     from kinerja_audit.audit import audit_path
 
@@ -409,9 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         b.note(f"reference seed not found at {SEED}: its figures are skipped")
     if load_before and load_before > 0.5:
-        b.note(
-            f"load average {load_before:.2f} at start: other work shares the CPUs; figures are pessimistic"
-        )
+        b.note(f"load average {load_before:.2f} at start: other work shares the CPUs; "
+               "figures are pessimistic")
 
     bench_in_process(b, reports, max(5, args.repeat))
     bench_cli(b, cli, sample, args.cli_repeat)

@@ -1,4 +1,5 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
+"""Command line:
+``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage, bad
 configuration, an input that could not be read or audited (the other inputs are still audited and
@@ -121,9 +122,8 @@ def _context(args):
 
     cfg = load_config(args.config, start=Path.cwd())
     if cfg.source:
-        sys.stderr.write(
-            f"kinerja-audit: {t('cli.config_in_use', args.lang or cfg.lang, path=_visible(cfg.source))}\n"
-        )
+        in_use = t("cli.config_in_use", args.lang or cfg.lang, path=_visible(cfg.source))
+        sys.stderr.write(f"kinerja-audit: {in_use}\n")
     lang = args.lang or cfg.lang
     args.lang = lang
     fail_on = args.fail_on or cfg.fail_on
@@ -580,7 +580,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def _argument_groups(h, lang: str):
-    """The argument groups several commands share: reading limits, a dataset source, rule selection."""
+    """The argument groups several commands share: reading limits, a dataset source,
+    rule selection."""
 
     def reading(p) -> None:
         p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))

@@ -46,9 +46,8 @@ class Config:
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
     timeout: float | None = None  # seconds per file (0: no limit)
-    data: dict[str, Any] = field(
-        default_factory=dict
-    )  # validate-data: columns, shape, basis, sheet
+    # validate-data: columns, shape, basis, sheet
+    data: dict[str, Any] = field(default_factory=dict)
     annotate_author: str = "kinerja-audit"   # author of the comments in annotated copies
     max_files: int = 20                      # files per upload on the web page (serve)
 

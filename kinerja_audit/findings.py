@@ -103,9 +103,8 @@ class ReportResult:
     year: int | None = None
     quarter: int | None = None
     agency: str | None = None
-    period_source: str | None = (
-        None  # what decided the period: title, caption, prose, running, option
-    )
+    # what decided the period: title, caption, prose, running, option
+    period_source: str | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

@@ -16,7 +16,8 @@ LANGS = ("id", "en")
 
 
 class LabelError(KeyError):
-    """A label is missing, duplicated or incomplete in ``checks/*.yaml`` (a bug caught by the tests)."""
+    """A label is missing, duplicated or incomplete in ``checks/*.yaml``
+    (a bug caught by the tests)."""
 
 
 @functools.cache

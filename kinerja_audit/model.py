@@ -118,12 +118,10 @@ class Report:
     indicators: list[Indicator]
     capaian_span: tuple[int, int] | None
     coverage: dict
-    rejected: list = field(
-        default_factory=list
-    )  # (indicator, schema failures), set by the pipeline
-    sentences: list = field(
-        default_factory=list
-    )  # prose sentences with their claims (parse.claims)
+    # (indicator, schema failures), set by the pipeline
+    rejected: list = field(default_factory=list)
+    # prose sentences with their claims (parse.claims)
+    sentences: list = field(default_factory=list)
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
@@ -163,6 +161,26 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
     return None
 
 
+def _in_span(line: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= line <= span[1]
+
+
+def _performance_tables(tables: list[Table], sections: list[Section], cap_span, anggaran):
+    """The tables with targets or realisations: (all of them, the primary tables of Bab III, its
+    recap tables, the tables outside Bab III and outside the budget section)."""
+    perf_tables = [t for t in tables
+                   if t.rows and any(c.role in ("target", "realisasi") for c in t.columns)]
+    bab3_tables = [t for t in perf_tables
+                   if _in_span(t.header_line, cap_span) and not _in_span(t.header_line, anggaran)]
+    other_tables = [t for t in perf_tables
+                    if t not in bab3_tables and not _in_span(t.header_line, anggaran)
+                    and not _in_span(t.header_line, _span(sections, "bab3"))]
+    single = [t for t in bab3_tables if len(t.rows) == 1]
+    primary = single if single else bab3_tables
+    recap = [t for t in bab3_tables if t not in primary]
+    return perf_tables, primary, recap, other_tables
+
+
 def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
     """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
     doc, running = repair(doc)
@@ -170,30 +188,23 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
-    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter, stop_lines=stops)
+    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter,
+                          stop_lines=stops)
     items = parse_items(doc, 1, n, stop_lines=stops)
     cap_span = _capaian_span(sections, n)
     anggaran = _span(sections, "anggaran")
-
-    def in_span(line: int, span: tuple[int, int] | None) -> bool:
-        return span is not None and span[0] <= line <= span[1]
-
-    perf_tables = [t for t in tables if t.rows and any(c.role in ("target", "realisasi") for c in t.columns)]
-    bab3_tables = [t for t in perf_tables if in_span(t.header_line, cap_span) and not in_span(t.header_line, anggaran)]
-    other_tables = [t for t in perf_tables if t not in bab3_tables and not in_span(t.header_line, anggaran)
-                    and not in_span(t.header_line, _span(sections, "bab3"))]
-    single = [t for t in bab3_tables if len(t.rows) == 1]
-    primary = single if single else bab3_tables
-    recap = [t for t in bab3_tables if t not in primary]
-
+    perf_tables, primary, recap, other_tables = _performance_tables(tables, sections, cap_span,
+                                                                    anggaran)
     headings = _headings(items + _code_lines(doc, cap_span, tables, items), cap_span, primary)
     indicators = _indicators_from_tables(primary, headings)
     summary_source = other_tables + recap
     if not indicators and summary_source:
         # No Bab III table: the summary table is all we have.
-        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows], "summary")
+        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows],
+                                           "summary")
         summary_source = []
-    _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables], "summary")
+    _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables],
+                 "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
     _attach_plan(indicators, items, sections)
     _narrative_spans(doc, indicators, primary, headings, cap_span, stops)
@@ -201,7 +212,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
-    yoy_lines = {r.line for t in report_obj.yoy_tables for r in t.rows} | {t.header_line for t in report_obj.yoy_tables}
+    yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
+                 | {t.header_line for t in report_obj.yoy_tables})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:
@@ -320,8 +332,8 @@ def _derive(report: Report) -> None:
 
 
 def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:
-    """Unmarked lines opening with an indicator code ("IKU-5 Jumlah ...", "Indikator 2: ..."), outside
-    tables and lists: candidate sub-headings of Bab III A."""
+    """Unmarked lines opening with an indicator code ("IKU-5 Jumlah ...", "Indikator 2: ..."),
+    outside tables and lists: candidate sub-headings of Bab III A."""
     if span is None:
         return []
     inside = {n for t in tables for n in range((t.caption_line or t.header_line), t.end_line + 1)}
@@ -443,7 +455,8 @@ def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[I
 
 
 def _assign_codes(inds: list[Indicator]) -> None:
-    """Canonical code per indicator: the report's own numbering where it is consistent, else votes."""
+    """Canonical code per indicator: the report's own numbering where it is consistent,
+    else votes."""
     prefixes = Counter(
         m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary"
     )

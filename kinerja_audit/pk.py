@@ -1,4 +1,5 @@
-"""The Perjanjian Kinerja (PK) with its Rencana Aksi quarter targets: model, period arithmetic, loading.
+"""The Perjanjian Kinerja (PK) with its Rencana Aksi quarter targets:
+model, period arithmetic, loading.
 
 A PK is read from YAML (validated against ``schemas/pk.schema.json``), CSV or XLSX (one row per
 indicator), then checked as a frame against the pandera schema ``schemas.frames.PK``.  Any defect
@@ -97,7 +98,8 @@ class PKIndicator:
         return None if any(v is None for v in values) else self.combine(list(values))
 
     def period_target(self, quarters: range, cumulative: bool) -> float | None:
-        """Target for the period ``quarters`` (1-based), as a cumulative figure or for the period alone."""
+        """Target for the period ``quarters`` (1-based),
+        as a cumulative figure or for the period alone."""
         if cumulative:
             return self.upto(quarters[-1])
         values = [self.amounts()[k - 1] for k in quarters]
@@ -477,7 +479,8 @@ def _xlsx_grid(p: Path, reader: _Reader) -> tuple[str, list[tuple[int, list, str
 def _rows(
     p: Path, reader: _Reader, xlsx: bool
 ) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
-    """(header, [(cells by column, where-parts of a column, raw row, file:row)]) of a CSV or XLSX PK.
+    """(header, [(cells by column, where-parts of a column, raw row, file:row)]) of a CSV or
+    XLSX PK.
 
     The header is the first row holding a ``code`` column (title rows above it are skipped).
     """

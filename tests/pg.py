@@ -1,4 +1,5 @@
-"""A throw-away PostgreSQL cluster for the tests: a temp dir, loopback, a free port, torn down after.
+"""A throw-away PostgreSQL cluster for the tests:
+a temp dir, loopback, a free port, torn down after.
 
 Debian's ``postgresql`` package (``tests/setup/postgres.sh``) puts ``initdb`` and ``pg_ctl`` under
 ``/usr/lib/postgresql/VERSION/bin``.  initdb refuses to run as root, and CI runs as root: there the

@@ -23,7 +23,8 @@ EXAMPLE_REPORT = _example_path()
 
 CASES = Path(__file__).resolve().parent / "cases"
 BASE_TEXT = (EXAMPLE_REPORT).read_text(encoding="utf-8")
-PK_COLUMNS = "code;name;unit;polarity;aggregation;target_annual;target_tw1;target_tw2;target_tw3;target_tw4\n"
+PK_COLUMNS = ("code;name;unit;polarity;aggregation;target_annual;target_tw1;target_tw2;"
+              "target_tw3;target_tw4\n")
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def rules_of(findings) -> set:
     return {(f["rule"], f["indicator"]) for f in findings}
 
 
-# ----------------------------------------------------------------------------------------- selection
+# ---------------------------------------------------------------------------------------- selection
 
 
 @pytest.fixture
@@ -175,20 +176,18 @@ def test_max_pages(project, capsys):
     err = capsys.readouterr().err
     assert "lkj.pdf" in err and f"batas {pages - 1} halaman" in err and err.count("\n") == 2
     assert "konfigurasi dipakai: " in err
-    code = cli.main(
-        ["check", str(pdf), "--max-pages", str(pages), "--format", "json"]
-    )  # option beats file
+    # option beats file
+    code = cli.main(["check", str(pdf), "--max-pages", str(pages), "--format", "json"])
     [audited] = json.loads(capsys.readouterr().out)["reports"]
     assert code in (0, 1) and not audited["errors"] and len(audited["indicators"]) == 5
-    assert (
-        cli.main(["extract", str(pdf), "--max-pages", str(pages - 1)]) == 2
-    )  # extract reads the option
+    # extract reads the option
+    assert cli.main(["extract", str(pdf), "--max-pages", str(pages - 1)]) == 2
     assert f"batas {pages - 1} halaman" in capsys.readouterr().err
     assert cli.main(["check", str(pdf), "--max-pages", "0"]) == 2
     assert "--max-pages" in capsys.readouterr().err
 
 
-# -------------------------------------------------------------------------------------- polarity, PK
+# ------------------------------------------------------------------------------------- polarity, PK
 
 
 def test_polarity(project, capsys):
@@ -213,9 +212,8 @@ def test_default_pk_path_relative_to_the_config(project, capsys):
         + "IK.1;Jumlah laporan pengawasan yang diselesaikan;laporan;positive;sum;12;3;3;3;3\n",
         encoding="utf-8",
     )
-    found = rules_of(
-        check(capsys, report(project), "--pk", other)[1]
-    )  # --pk beats the configuration
+    # --pk beats the configuration
+    found = rules_of(check(capsys, report(project), "--pk", other)[1])
     assert ("PKM005", "IK.1") not in found and ("PKM002", "IK.2") in found
 
 
@@ -232,7 +230,7 @@ def test_pk_basis(project, capsys):
     }
 
 
-# ------------------------------------------------------------------------------------------ discovery
+# ---------------------------------------------------------------------------------------- discovery
 
 
 def test_pyproject_table_and_explicit_config(project, capsys):

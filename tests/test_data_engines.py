@@ -117,7 +117,8 @@ def test_exported_suite_loads_in_ge_and_validates_the_frame(dataset, capsys):
 
 
 def test_postgresql_suite_runs_inside_the_database(dataset, postgres_url, capsys):
-    """The SQL form of every check, run by GE's PostgreSQL datasource on a table of normalised rows."""
+    """The SQL form of every check, run by GE's PostgreSQL datasource on a table of
+    normalised rows."""
     need_gx()
     import great_expectations as gx
     import pg
@@ -183,7 +184,8 @@ def test_spark_agrees_with_pandera_on_csv_and_long_parquet(dataset, spark_sessio
 
 
 def test_report_path_never_loads_pyspark(tmp_path):
-    """pandera imports pyspark.pandas when pyspark is installed; kinerja-audit hides it (quiet, fast)."""
+    """pandera imports pyspark.pandas when pyspark is installed; kinerja-audit hides it
+    (quiet, fast)."""
     script = tmp_path / "probe.py"
     script.write_text(
         "import sys\nfrom kinerja_audit.cli import main\nmain(['demo', '--format', 'json', "

@@ -97,11 +97,8 @@ CASES = [
     ("POL001", {**NEG, "capaian_tw1": "80"}, True),
     ("POL001", {**NEG}, False),
     ("ZER001", {**SCORE, "realisasi_tw1": "0", "capaian_tw1": "100"}, True),
-    (
-        "ZER001",
-        {**SCORE, "realisasi_tw1": "0", "capaian_tw1": "0"},
-        False,
-    ),  # 0 of 0 reads "nothing yet"
+    # 0 of 0 reads "nothing yet"
+    ("ZER001", {**SCORE, "realisasi_tw1": "0", "capaian_tw1": "0"}, False),
     ("TGT001", {"target_tw2": "410", "capaian_tw2": "100"}, True),
     ("TGT001", {**CUM}, False),  # cumulative: quarters do not add up
     ("TGT002", {**CUM, "target_tw2": "1.300", "capaian_tw2": "60,77"}, True),

@@ -123,8 +123,10 @@ def test_english_decimals_and_comma_delimiter(tmp_path):
     head = ("unit,year,code,name,satuan,polarity,aggregation,target_annual,target_tw1,target_tw2,"
             "target_tw3,target_tw4,realisasi_tw1,realisasi_tw2,realisasi_tw3,realisasi_tw4,"
             "capaian_tw1,capaian_tw2,capaian_tw3,capaian_tw4\n")
-    good = "A,2024,IK.1,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,102.5,100,100,100\n"
-    bad = "A,2024,IK.2,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,112.5,100,100,100\n"
+    good = ("A,2024,IK.1,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,"
+            "102.5,100,100,100\n")
+    bad = ("A,2024,IK.2,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,"
+           "112.5,100,100,100\n")
     path.write_text(head + good + bad, encoding="utf-8")
     result = validate(str(path))
     assert [(f.rule, f.row, f.found) for f in result.findings] == [("ARI001", 3, "112,5%")]

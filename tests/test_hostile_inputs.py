@@ -1,4 +1,5 @@
-"""Hostile and large input (issue 13): bounded time and memory, one line and exit 2, the batch goes on.
+"""Hostile and large input (issue 13): bounded time and memory, one line and exit 2,
+the batch goes on.
 
 The generated bad-input set (tests/hostile.py) goes through the real command line in one batch,
 with a good report among it: every refused file gets its one line naming it and the reason, the

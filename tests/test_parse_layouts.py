@@ -182,8 +182,10 @@ DINAS CONTOH
 
 BAB III
 AKUNTABILITAS KINERJA
-Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan persentase capaian sebesar >100%.
-Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan persentase capaian sebesar 110,00%.
+Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan \
+persentase capaian sebesar >100%.
+Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan \
+persentase capaian sebesar 110,00%.
 """
     report = _report(text)
     roles = [[(n.raw, n.role) for n in s.numbers()] for s in report.sentences if s.numbers()]

@@ -173,20 +173,11 @@ def base() -> str:
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "xlsx"])
 def test_the_three_formats_load_the_same_agreement(tmp_path, fmt):
     loaded = pkmod.load(write_pk(AGREEING, tmp_path, fmt))
-    assert [i.code for i in loaded.indicators] == [
-        "IK.1",
-        "IK.2",
-        "IK.3",
-        "IK.4",
-        "IK.5",
-    ]  # "IK 2" normalised
+    # "IK 2" normalised
+    assert [i.code for i in loaded.indicators] == ["IK.1", "IK.2", "IK.3", "IK.4", "IK.5"]
     ik5 = loaded.get("IK.5")
-    assert ik5.annual == 1600 and ik5.quarters == (
-        400,
-        400,
-        400,
-        400,
-    )  # "1.600" read the Indonesian way
+    # "1.600" read the Indonesian way
+    assert ik5.annual == 1600 and ik5.quarters == (400, 400, 400, 400)
     assert loaded.get("IK.3").polarity == "negative" and loaded.get("IK.2").aggregation == "last"
     assert {i.basis for i in loaded.indicators} == {"per-quarter"}
     assert {i.basis_source for i in loaded.indicators} == {"pk"}
@@ -243,7 +234,7 @@ def test_comma_separated_csv_with_extra_columns(tmp_path):
     )
 
 
-# ------------------------------------------------------------------------------------ period arithmetic
+# -------------------------------------------------------------------------------- period arithmetic
 
 
 def _p(aggregation, basis, quarters, annual=None):
@@ -272,7 +263,7 @@ def test_semester_and_unknown_quarters():
     assert ind.upto(4) is None
 
 
-# ------------------------------------------------------------------------------ planted disagreements
+# ---------------------------------------------------------------------------- planted disagreements
 
 
 def _set(which, /, **changes):
@@ -413,12 +404,10 @@ def test_messages_state_the_basis_and_format_numbers(tmp_path, base):
 
 def test_cumulative_column_header_is_used(tmp_path, base):
     """A report column "Target s.d. TW III" is compared with the cumulative PK target."""
-    text = base.replace(
-        "Kode IK   Indikator                                        Target TW III   Realisasi TW III"
-        "   Capaian\nIK.5",
-        "Kode IK   Indikator                                        Target s.d. TW III"
-        "  Realisasi TW III   Capaian\nIK.5",
-    )
+    text = base.replace("Kode IK   Indikator                                        "
+                        "Target TW III   Realisasi TW III   Capaian\nIK.5",
+                        "Kode IK   Indikator                                        "
+                        "Target s.d. TW III  Realisasi TW III   Capaian\nIK.5")
     assert text != base
     loaded = pkmod.load(write_pk(AGREEING, tmp_path, "yaml"))
     result = audit(text, loaded, rule_ids=select(["pk-mismatch"]))
@@ -439,7 +428,7 @@ def test_schema_rejected_row_is_not_reported_missing(tmp_path, base):
     ]
 
 
-# ------------------------------------------------------------------------------------------ polarity
+# ----------------------------------------------------------------------------------------- polarity
 
 
 def _rt(base: str) -> str:
@@ -465,8 +454,9 @@ def test_pk_positive_polarity_accepts_rt_formula(tmp_path, base):
 
 
 def test_pk_polarity_beats_the_report_inference(tmp_path, base):
-    """A neutral name and a printed 120 % that only the lower-is-better formula explains: without a PK
-    the report's own arithmetic makes it negative; a PK saying positive overrides that (ARI001)."""
+    """A neutral name and a printed 120 % that only the lower-is-better formula explains:
+    without a PK the report's own arithmetic makes it negative; a PK saying positive overrides
+    that (ARI001)."""
     neutral = base.replace(
         "Rata-rata waktu penyelesaian layanan perizinan", "Indeks layanan izin usaha"
     )

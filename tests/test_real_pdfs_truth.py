@@ -157,7 +157,8 @@ def test_indicator_names_stand_on_their_page(path, pdf_folder):
 
 
 def _name_on_page(name: str, pages, page: int) -> bool:
-    """The name is on the page, or begins there and ends on the next (a row split by a page break)."""
+    """The name is on the page, or begins there and ends on the next
+    (a row split by a page break)."""
     here = C.squeeze(pages[page - 1])
     if C.squeeze(name) in here:
         return True

@@ -64,9 +64,8 @@ def _clean_violations(folder: Path) -> list[str]:
                 ):
                     continue   # a finding an annotated issue explains
                 if evidence and evidence in _norm(f.evidence):
-                    out.append(
-                        f"{text_path.name}: {f.rule} {f.indicator} at clean fact {fact['evidence'][:60]!r}"
-                    )
+                    out.append(f"{text_path.name}: {f.rule} {f.indicator} at clean fact "
+                               f"{fact['evidence'][:60]!r}")
     return out
 
 

@@ -1,4 +1,5 @@
-"""Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its documentation examples.
+"""Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its
+documentation examples.
 
 A case edits the consistent example report (checks/examples/report.txt) with literal replacements
 (``replace``), and, for rules that read a Perjanjian Kinerja, the example agreement

@@ -1,4 +1,5 @@
-"""The reference report (text extracted from a real TW II 2025 LKj): extraction and table-level defects.
+"""The reference report (text extracted from a real TW II 2025 LKj): extraction and
+table-level defects.
 
 The seed lives in ../shared/seeds and is never copied into the project.
 """
@@ -126,7 +127,8 @@ def test_consistent_sentences_raise_nothing(seed_result):
 def test_swap_message_says_what_the_table_says(seed_result):
     f = next(f for f in seed_result.findings if f.rule == "NNU002" and f.indicator == "IK.5")
     assert "tertukar" in f.message and "target 8 dan realisasi 36" in f.message
-    # the swap corrected together with the verdict and the period of the same sentence (one sentence)
+    # the swap corrected together with the verdict and the period of the same sentence
+    # (one sentence)
     assert (
         "pada triwulan II sebanyak 36 dokumen melebihi target triwulan II sebanyak 8 dokumen"
         in f.suggestion

@@ -20,21 +20,13 @@ def test_zero_target_with_something_realised_is_not_called_unmeasured(tmp_path):
 
 
 def test_one_corrected_sentence_carries_every_correction(tmp_path):
-    findings = run_example(
-        tmp_path,
-        replace=[
-            [
-                (
-                    "Pada triwulan III diterbitkan 410 sertifikat dari target 400 sertifikat sehingga capaian sebesar\n"
-                    "102,50% dan melebihi target."
-                ),
-                (
-                    "Pada triwulan II diterbitkan 410 sertifikat dari target 400 sertifikat sehingga capaian sebesar\n"
-                    "102,50% dan belum mencapai target."
-                ),
-            ]
-        ],
-    )
+    findings = run_example(tmp_path, replace=[[
+        ("Pada triwulan III diterbitkan 410 sertifikat dari target 400 sertifikat "
+         "sehingga capaian sebesar\n"
+         "102,50% dan melebihi target."),
+        ("Pada triwulan II diterbitkan 410 sertifikat dari target 400 sertifikat "
+         "sehingga capaian sebesar\n"
+         "102,50% dan belum mencapai target.")]])
     rewrites = [f for f in findings if f.rule in ("NPD001", "NVD001")]
     assert {f.rule for f in rewrites} == {"NPD001", "NVD001"}
     for f in rewrites:

@@ -1,4 +1,5 @@
-"""A report against its unit's rows of an indicator dataset (``check REPORT --data SOURCE --unit NAME``).
+"""A report against its unit's rows of an indicator dataset
+(``check REPORT --data SOURCE --unit NAME``).
 
 The unit's rows for the report's year become a :class:`~kinerja_audit.pk.PK` (targets, names,
 units, polarity, aggregation, basis; ``where`` names the file and row), so the PK rules

@@ -73,7 +73,8 @@ class Text:
 
 
 def column(series):
-    """A frame column as held here: float64 numbers (NaN for null), :class:`Kleene`, :class:`Text`."""
+    """A frame column as held here: float64 numbers (NaN for null), :class:`Kleene`,
+    :class:`Text`."""
     import pandas as pd
 
     dtype = series.dtype
@@ -226,7 +227,8 @@ COMPARE = ("<", "<=", ">", ">=", "==", "!=")
 
 
 def evaluate(e: E, frame, memo: dict | None = None) -> Any:
-    """The value of ``e`` on ``frame``: a float64 array, :class:`Kleene`, :class:`Text` or a scalar."""
+    """The value of ``e`` on ``frame``: a float64 array, :class:`Kleene`,
+    :class:`Text` or a scalar."""
     memo = {} if memo is None else memo
     n = len(frame)
 

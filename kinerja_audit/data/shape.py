@@ -1,4 +1,5 @@
-"""The two documented dataset shapes, the column mapping, and the normalised frame every engine checks.
+"""The two documented dataset shapes, the column mapping, and the normalised frame
+every engine checks.
 
 *wide*: one row per unit × year × indicator — ``unit, year, code, name, satuan, polarity,
 aggregation, target_annual, target_tw1…tw4, realisasi_tw1…tw4, capaian_tw1…tw4`` (optional:
@@ -82,7 +83,8 @@ class Mapping:
 
 @dataclass
 class Frame:
-    """A normalised dataset: ``df`` in the wide shape, ``raw`` as read (evidence), where it came from."""
+    """A normalised dataset: ``df`` in the wide shape, ``raw`` as read (evidence),
+    where it came from."""
 
     source: str
     shape: str

@@ -251,7 +251,8 @@ def safe_url(url: str) -> str:
 
 
 def relation_sql(table: str | None, query: str | None) -> tuple[str, str]:
-    """(SQL of the rows in source order, label): a table in its physical order, a query as written."""
+    """(SQL of the rows in source order, label): a table in its physical order,
+    a query as written."""
     from .expr import quote_ident
 
     if table:

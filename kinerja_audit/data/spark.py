@@ -206,9 +206,8 @@ def normalised(spark, sdf, typed, mapping: Mapping, lang: str, source: str):
     sample = sdf.limit(20).toPandas()
     if sample.empty:
         raise DataError(source, _label("data.err.empty", lang))
-    probe = normalise(
-        Raw(source=source, frame=sample, typed=set(typed)), mapping, lang
-    )  # errors early
+    # errors early
+    probe = normalise(Raw(source=source, frame=sample, typed=set(typed)), mapping, lang)
     columns = list(probe.df.columns)
     schema = T.StructType([T.StructField(c, _spark_type(probe.df[c].dtype)) for c in columns])
     keys = [probe.columns.get(k) for k in KEYS if probe.columns.get(k)]
@@ -225,7 +224,8 @@ def normalised(spark, sdf, typed, mapping: Mapping, lang: str, source: str):
 
 def run_checks(sdf, checks) -> dict[str, list[int]]:
     """{check name: failing ``_row`` values}: every check's column expression in one pass over the
-    (cached) normalised rows; only the violating rows and the names of their checks are collected."""
+    (cached) normalised rows; only the violating rows and the names of their checks
+    are collected."""
     from pyspark.sql import functions as F
 
     if not checks:

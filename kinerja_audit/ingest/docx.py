@@ -121,7 +121,8 @@ class BodyReader:
             self.after_explicit_break = True
 
     def rendered_break(self) -> None:
-        """Word marks where it broke the page; right after an explicit break it is the same break."""
+        """Word marks where it broke the page;
+        right after an explicit break it is the same break."""
         if self.paged and not self.after_explicit_break:
             self.page += 1
         self.after_explicit_break = False

@@ -61,7 +61,8 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class ListNumbers:
-    """Labels of auto-numbered paragraphs, in document order (call :meth:`label` once per paragraph)."""
+    """Labels of auto-numbered paragraphs, in document order
+    (call :meth:`label` once per paragraph)."""
 
     def __init__(self, numbering_xml=None, styles_xml=None):
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract -> ilvl -> level
@@ -113,7 +114,8 @@ class ListNumbers:
         return None, None
 
     def label(self, paragraph) -> str:
-        """The list label of a ``w:p`` element ('' when it is not numbered); advances the counters."""
+        """The list label of a ``w:p`` element ('' when it is not numbered);
+        advances the counters."""
         ppr = paragraph.find(W + "pPr")
         if ppr is None:
             return ""

@@ -49,7 +49,8 @@ LOOK_AHEAD = 120    # characters after a figure that can hold its unit or "yang 
 
 @functools.cache
 def _vocab() -> dict[str, re.Pattern]:
-    """Word lists of checks/parse.yaml as anchored regexes (before: at the end; after: at the start)."""
+    """Word lists of checks/parse.yaml as anchored regexes
+    (before: at the end; after: at the start)."""
     lx = rulepack.lexicon()
 
     def alternation(key: str) -> str:
@@ -82,9 +83,8 @@ class Claim:
     meaning: str | None = None        # verdict: below | equal | above | reached
     literal: bool = False             # verdict compares realisasi and target literally
     ambiguous: bool = False  # verdict: may also state the achievement ("melampaui target")
-    target_follows: bool = (
-        False  # verdict: the word "target" follows the phrase ("melampaui target")
-    )
+    # verdict: the word "target" follows the phrase ("melampaui target")
+    target_follows: bool = False
     aux_start: int | None = None      # verdict: where a "telah/sudah" before the phrase starts
     period: tuple[str, int] | None = None   # ("quarter", 2) | ("semester", 1) | ("year", 2024)
     cue_near: bool = False            # number: its cue word stands within three words before it
@@ -250,9 +250,8 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“•])", text):
-        tail = text[
-            max(start, m.end() - 16) : m.end()
-        ]  # what decides a full stop stands right before it
+        # what decides a full stop stands right before it
+        tail = text[max(start, m.end() - 16):m.end()]
         if _vocab()["abbrev"].search(tail) or m.end() - start <= 8 and re.fullmatch(
                 r"\s*\(?[A-Za-z0-9]{1,4}[.)]", text[start:m.end()]) \
                 or tail[-2:-1].isdigit() and re.match(r"\s+\d", text[m.end():m.end() + 4]):
@@ -285,8 +284,8 @@ def _block_of(scope: _Scope, line: int) -> str:
 def _indicator_of(
     scope: _Scope, para_text: str, first_line: int
 ) -> tuple[str | None, tuple[int, int] | None]:
-    """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands in,
-    else the indicator whose name it begins with."""
+    """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands
+    in, else the indicator whose name it begins with."""
     coded = _coded(scope, para_text)
     if coded[0] is not None:
         return coded
@@ -387,9 +386,8 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
     if not name:
         return None
     spans = []
-    al = fuzz.partial_ratio_alignment(
-        name.lower(), text[:NAME_SCOPE].lower()
-    )  # the subject opens the text
+    # the subject opens the text
+    al = fuzz.partial_ratio_alignment(name.lower(), text[:NAME_SCOPE].lower())
     if al is not None and al.score >= rulepack.setting("claim_name_score_floor"):
         start = al.dest_start
         first = normalise(name).split()[:1]
@@ -423,11 +421,8 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
-    figures = [
-        m
-        for m in _num().finditer(text)
-        if not (m.group(2) is None and re.fullmatch(r"(19|20)\d\d", m.group(1)))
-    ]  # years do not count
+    figures = [m for m in _num().finditer(text)   # years do not count
+               if not (m.group(2) is None and re.fullmatch(r"(19|20)\d\d", m.group(1)))]
     return len(codes) >= 2 or len(figures) >= rulepack.setting("claim_flattened_numbers")
 
 
@@ -661,7 +656,8 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     masked = _masked(text, spans)
     code_masked = _masked(text, code_spans(text))
     verdicts, _ = _verdicts(masked)
-    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict; its words stay as cues
+    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict;
+    # its words stay as cues
     verdict_masked = _masked(masked, [(a, b) for _, _, a, b, _ in verdicts],
                              keep=lambda ch: not (ch.isdigit() or ch in "%,."))
     for meaning, literal, a, _, raw in verdicts:

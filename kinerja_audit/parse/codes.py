@@ -41,9 +41,8 @@ def find_code(text: str, *, at_start: bool = False) -> tuple[str, str, int, int]
             m.start() + offset,
             m.end() + offset,
         )
-    m = (
-        _long_re().match(text.lstrip()) if at_start else None
-    )  # "Indikator Kinerja 4: ..." opening a heading
+    # "Indikator Kinerja 4: ..." opening a heading
+    m = _long_re().match(text.lstrip()) if at_start else None
     if m:
         prefix = _long_prefix(m.group("kind"))
         return (
@@ -62,7 +61,8 @@ def exact_code(text: str) -> str | None:
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Where codes stand in ``text`` (short and long forms), so their digits are not read as figures."""
+    """Where codes stand in ``text`` (short and long forms),
+    so their digits are not read as figures."""
     spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
     spans += [(m.start(), m.end()) for m in _long_re().finditer(text)]
     return spans

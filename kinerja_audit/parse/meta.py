@@ -1,4 +1,5 @@
-"""Report metadata: agency, kind (quarterly / semester / annual), quarter, year, place and date signed."""
+"""Report metadata: agency, kind (quarterly / semester / annual), quarter, year,
+place and date signed."""
 
 from __future__ import annotations
 
@@ -41,9 +42,8 @@ def _agency_start() -> re.Pattern:
     return re.compile(rf"^(?:{heads})\b")
 
 
-_SIGN_RE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}),\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>20\d\d)\s*$"
-)
+_SIGN_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}),\s*(?P<day>\d{1,2})\s+"
+                      r"(?P<month>[A-Za-z]+)\s+(?P<year>20\d\d)\s*$")
 
 
 @dataclass
@@ -56,9 +56,8 @@ class Meta:
     signed_date: dt.date | None = None
     signed_line: int | None = None
     title_line: int | None = None
-    period_source: str | None = (
-        None  # title | caption | prose | running | option: what decided the period
-    )
+    # title | caption | prose | running | option: what decided the period
+    period_source: str | None = None
     period_line: int | None = None
     mentions: list = field(default_factory=list)   # every PeriodMention
 
@@ -283,7 +282,8 @@ def _agency(head, running=()) -> str | None:
 
 def _trimmed_agency(name: str) -> str | None:
     """A unit's name as far as it is written like a name: capitalised words, acronyms in
-    parentheses and small words (dan, di); it ends at a lower-case word, a figure or a period word."""
+    parentheses and small words (dan, di); it ends at a lower-case word,
+    a figure or a period word."""
     minor = word_set("agency_minor_words")
     kept: list[str] = []
     for tok in name.split():

@@ -31,8 +31,8 @@ def similarity(a: str | None, b: str | None) -> float:
 
 
 def abbreviates(short: str | None, name: str | None) -> bool:
-    """``short`` is the acronym of ``name``: the one it gives in brackets ("Indeks Kualitas Lingkungan
-    Hidup (IKLH)") or the initials of its words."""
+    """``short`` is the acronym of ``name``: the one it gives in brackets ("Indeks Kualitas
+    Lingkungan Hidup (IKLH)") or the initials of its words."""
     if not short or not name:
         return False
     s = short.strip()

@@ -80,7 +80,8 @@ def is_current(period: tuple[str, int], meta) -> bool:
 
 
 def current_numeral(kind: str, meta) -> str:
-    """How the report's own period of ``kind`` is written: "2025", "II" (quarter), "I" (semester)."""
+    """How the report's own period of ``kind`` is written:
+    "2025", "II" (quarter), "I" (semester)."""
     if kind == "year":
         return str(meta.year)
     if not meta.quarter:

@@ -123,9 +123,8 @@ def repair(doc: Document) -> tuple[Document, list[RunningLine]]:
     for ln in doc.lines:
         text = _unglued(_unmojibake(ln.text))
         page_title = pattern("page_banner_re").match(norm(text))
-        if (
-            page_title
-        ):  # "Page 9 - Laporan Kinerja Triwulan I Tahun 2021 ...": a viewer's page label
+        # "Page 9 - Laporan Kinerja Triwulan I Tahun 2021 ...": a viewer's page label
+        if page_title:
             if pattern("running_title_re").match(page_title.group("title")):
                 running.append(RunningLine(ln.no, page_title.group("title")))
             text = ""

@@ -36,7 +36,8 @@ class Section:
 
 @functools.cache
 def parts():
-    """The parts of a report (checks/lexicon.yaml ``parts``) with their heading patterns compiled."""
+    """The parts of a report (checks/lexicon.yaml ``parts``) with their heading
+    patterns compiled."""
     parts = rulepack.lexicon()["parts"]
     return [
         {**p, "_re": [re.compile(x, re.IGNORECASE) for x in p["patterns"]]}
@@ -133,7 +134,8 @@ def _candidates(doc: Document) -> list[Section]:
 
 
 def _outline_entry(body: list) -> bool:
-    """The lines under a heading are an outline of its sub-headings ("1.1 Latar Belakang"), no prose."""
+    """The lines under a heading are an outline of its sub-headings
+    ("1.1 Latar Belakang"), no prose."""
     texts = [norm(ln.text) for ln in body]
     numbered = sum(
         1 for t in texts if MARKER_RE.match(t) or re.match(r"\d{1,2}(\.\d{1,2}){1,3}", t)

@@ -199,7 +199,8 @@ def year_references(text: str) -> list[YearReference]:
 
 
 def no_target_percents(text: str) -> list[NoTargetPercent]:
-    """"tidak ada target ... persentase 100": a percentage stated for an indicator without target."""
+    """"tidak ada target ... persentase 100":
+    a percentage stated for an indicator without target."""
     out = []
     for m in pattern("no_target_percent_re").finditer(text):
         number = parse_number(m.group("pct"))

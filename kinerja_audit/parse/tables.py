@@ -2,9 +2,9 @@
 
 Handles (1) cells scattered over lines as text extracted from a PDF gives them (values on lines of
 their own, names wrapped, row numbers of sasaran), (2) one row per line with columns separated by
-runs of spaces (``pdftotext -layout``) and (3) pipe-separated rows (``| a | b |``), which is also how
-the PDF and DOCX readers emit real tables.  Parsing never judges: rows that cannot be completed are
-kept with what was read, and the counts go to the coverage report.
+runs of spaces (``pdftotext -layout``) and (3) pipe-separated rows (``| a | b |``), which is also
+how the PDF and DOCX readers emit real tables.  Parsing never judges: rows that cannot be completed
+are kept with what was read, and the counts go to the coverage report.
 """
 from __future__ import annotations
 
@@ -148,7 +148,8 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
         best = None
         for role, pat in _role_patterns():
             m = pat.match(t, pos)
-            if m and m.end() > pos and (best is None or m.end() - m.start() > best[1].end() - best[1].start()):
+            if m and m.end() > pos and (best is None
+                                        or m.end() - m.start() > best[1].end() - best[1].start()):
                 best = (role, m)
         if best:
             role, m = best
@@ -177,26 +178,36 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
     targets = [c for c in out if c.role == "target"]
     if len(targets) > 1 and kind != "annual" and not any(groups):
         targets[0].role = "target_annual"
-    # A header wrapped over two lines ("Persentase" / "Capaian") names one column twice: a repeat with
-    # no qualifier of its own is that wrap, not a column.
+    # A header wrapped over two lines ("Persentase" / "Capaian") names one column twice: a repeat
+    # with no qualifier of its own is that wrap, not a column.
     out = [c for i, c in enumerate(out)
-           if not (c.role == "capaian" and i and any(o.role == "capaian" for o, g in zip(out[:i], groups)
-                                                     if g == groups[i])
+           if not (c.role == "capaian" and i
+                   and any(o.role == "capaian"
+                           for o, g in zip(out[:i], groups) if g == groups[i])
                    and norm(c.label).lower() in word_set("capaian_wrap_words"))]
+    _mark_other_columns(out)
+    return out
+
+
+def _mark_other_columns(out: list[Column]) -> None:
+    """A second column of the same role is an ``*_other`` one, and so is the capaian against a
+    target that is no period target."""
     for role in ("target", "realisasi", "capaian", "target_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
-    if any(c.role == "target_other" for c in out) and not any(c.role in ("target", "target_annual") for c in out):
-        for c in out:   # "Target Akhir Renstra | Realisasi 2023 | Capaian": the capaian against that target
+    if any(c.role == "target_other" for c in out) \
+            and not any(c.role in ("target", "target_annual") for c in out):
+        # "Target Akhir Renstra | Realisasi 2023 | Capaian": the capaian against that target
+        for c in out:
             if c.role == "capaian":
                 c.role = "capaian_other"
-    return out
 
 
 def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
     """Column groups under years named above them ("TAHUN 2020 TAHUN 2021" over "Target Realisasi
-    % Capaian" twice): the year of each column's group, or None when the header has no such groups."""
+    % Capaian" twice): the year of each column's group, or None when the header has no
+    such groups."""
     years = re.findall(r"\b(?:19|20)\d\d\b", lead)
     starts = [i for i, c in enumerate(columns) if c.role == "target"]
     if len(years) < 2 or len(starts) != len(years):
@@ -215,9 +226,8 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     columns: list[Column] = []
     for cell in _pipe_cells(text):
         found = parse_header(cell, kind, year, quarter) if cell else []
-        code = next(
-            (c for c in found if c.role == "code"), None
-        )  # "No. IK" holds codes, not row numbers
+        # "No. IK" holds codes, not row numbers
+        code = next((c for c in found if c.role == "code"), None)
         columns.append(code or (found[0] if found else Column("other", cell)))
     # the same de-duplication of roles as for text headers
     targets = [c for c in columns if c.role == "target"]
@@ -247,7 +257,8 @@ def is_table_header(text: str) -> bool:
 
 
 def _is_pipe_row(text: str) -> bool:
-    """Cells separated explicitly: by pipes (converters, PDF/DOCX tables) or by tabs (copied tables)."""
+    """Cells separated explicitly: by pipes (converters, PDF/DOCX tables) or by tabs
+    (copied tables)."""
     return text.count("|") >= 2 or text.strip().count("\t") >= 2
 
 
@@ -267,9 +278,8 @@ _COLUMN_GAP = re.compile(r"\S {4,}\S")
 def _prose(text: str) -> bool:
     """A sentence, not a table row: it ends with a full stop, or is long and not a row of values."""
     if _COLUMN_GAP.search(text.strip()):
-        return (
-            False  # text standing in separate columns ("dan daya saing    yang bekerja") is a table
-        )
+        # text standing in separate columns ("dan daya saing    yang bekerja") is a table
+        return False
     t = norm(text)
     words = t.split()
     if len(words) >= 4 and t.endswith(".") and t[:1].isupper():
@@ -303,8 +313,9 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
     while i <= end:
         text = doc.lines[i - 1].text
         if pattern("header_role_words").search(text) and _header_line(text):
-            # extend over neighbouring header-only lines (headers wrapped over several lines); a pipe
-            # header is complete in itself (a caption's wrapped tail above it, "Tahun 2025", is no header)
+            # extend over neighbouring header-only lines (headers wrapped over several lines);
+            # a pipe header is complete in itself (a caption's wrapped tail above it,
+            # "Tahun 2025", is no header)
             first = last = i
             if _is_pipe_row(text):
                 first, last = _stacked_pipe_header(doc, i, start, end)
@@ -568,8 +579,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
                 i += 1
                 continue
             expected_role = numeric[len(pending)] if len(pending) < k else None
-            if pending and len(vals) == 1 and _stray_number(vals[0], pending, _next_value(doc, i, end),
-                                                              expected_role):
+            if pending and len(vals) == 1 \
+                    and _stray_number(vals[0], pending, _next_value(doc, i, end), expected_role):
                 i += 1   # a page number fallen between a row's cells ("4,5 hari / 7 / 4,5 hari")
                 continue
             pending.extend(vals)
@@ -607,7 +618,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
         t = norm(text)
         if has_unit_col and t.lower() in unit_words() and current is not None:
             current.unit = current.unit or t.lower()
-        elif rows and current is None and not pending and not pending_text and _trailing_fragment(t):
+        elif rows and current is None and not pending and not pending_text \
+                and _trailing_fragment(t):
             rows[-1].texts.append((i, t))
         elif current is None:
             pending_text.append((i, t))
@@ -650,7 +662,8 @@ def _without_trailing_words(text: str) -> str:
 
 
 def _summary_row(row: Row) -> bool:
-    """The table's own average or total row ("Rata-rata capaian 108,17"): no indicator of its own."""
+    """The table's own average or total row ("Rata-rata capaian 108,17"): no indicator
+    of its own."""
     return bool(pattern("summary_row_re").match(row.name)) and not row.code \
         and "target" not in row.cells and "realisasi" not in row.cells
 
@@ -735,9 +748,8 @@ def _body_cells(doc: Document, start: int, end: int, width: int) -> list[list[st
     return out
 
 
-_COLUMN_NUMBER = re.compile(
-    r"\(?\d{1,2}\)?"
-)  # "(1) (2) (3)": the columns numbered under the header
+# "(1) (2) (3)": the columns numbered under the header
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 # the label of a column a figure column may move onto: none, or a period ("Tahun 2016") printed
 # over the merged header cell

@@ -90,7 +90,8 @@ def zero_target_percentage(report, ctx: Context):
             annual = numbered(ind.value("target_annual"))
             extra = ctx.word("zero_extra_annual", annual=ctx.num(annual.number.value)) \
                 if annual and annual.number.value > 0 else ""
-            # something realised against no target was measured: "belum diukur" would be wrong advice
+            # something realised against no target was measured:
+            # "belum diukur" would be wrong advice
             advice = ctx.word("zero_advice_realised", realised=r.raw) if realised else \
                 ctx.word("zero_advice_unmeasured", extra=extra)
             yield Hit(
@@ -146,9 +147,8 @@ def yoy_difference(report, ctx: Context):
         if d is None:
             continue
         expected = latest.value - previous.value
-        slack = sum(
-            n.half_step for n in (d, previous, latest) if n.decimals
-        )  # whole numbers are counts
+        # whole numbers are counts
+        slack = sum(n.half_step for n in (d, previous, latest) if n.decimals)
         if abs(d.value - expected) <= slack + 1e-9:
             continue
         yield Hit(

@@ -1,4 +1,5 @@
-"""Prose rules: every figure, verdict and period stated in a sentence, checked against the tables."""
+"""Prose rules: every figure, verdict and period stated in a sentence,
+checked against the tables."""
 
 from __future__ import annotations
 
@@ -145,7 +146,8 @@ def prose_figure_mismatch(report, ctx: Context):
                 if not claim.explicit and not _same_unit(claim.unit, ind.unit):
                     continue
             if claim.percent:
-                # in a percentage indicator a "%" figure may be the target, the actual or the achievement
+                # in a percentage indicator a "%" figure may be the target,
+                # the actual or the achievement
                 ok += [x.number.value for x in (t, r, a, p) if x] + ([c] if c is not None else [])
             if truth is None or any(_is_same(v, claim, tolerance) for v in ok):
                 continue
@@ -233,7 +235,8 @@ def _unit_slip(claim, ind) -> bool:
 
 
 def _achieved(ind, printed: bool = False) -> bool | None:
-    """Target reached?  None when not measured (0 of 0, or no figures).  A "-" target is a zero target."""
+    """Target reached?  None when not measured (0 of 0, or no figures).
+    A "-" target is a zero target."""
     t, r, _, p, c = _facts(ind)
     if printed and p is not None and not (t is None or t.number.value == 0):
         return round(p.number.value, 2) >= 100
@@ -280,9 +283,8 @@ def _expected_meaning(ind):
     """(meaning, numbers-text-values) the figures support, or None when they say nothing."""
     t, r, _, _, c = _facts(ind)
     if any(x is not None and x.number.value < 0 for x in (t, r)):
-        return (
-            None  # a negative figure (a change rate) says "achieved" only in the report's own terms
-        )
+        # a negative figure (a change rate) says "achieved" only in the report's own terms
+        return None
     if c is not None:
         rc = round(c, 2)
         meaning = "above" if rc > 100 else "equal" if rc == 100 else "below"
@@ -354,9 +356,11 @@ def verdict_contradicts_numbers(report, ctx: Context):
             if not _contradicts(said, expected):
                 continue
             if v.ambiguous and ind.polarity == "negative" and not _contradicts(v.meaning, expected):
-                continue  # "melebihi target" of a lower-is-better indicator may state the achievement
+                # "melebihi target" of a lower-is-better indicator may state the achievement
+                continue
             if printed_zero_pct and expected == "not_measured" and said in ("equal", "reached"):
-                continue  # "sesuai/100%" repeats the table's 100% on a zero target: one root cause, ZER001
+                # "sesuai/100%" repeats the table's 100% on a zero target: one root cause, ZER001
+                continue
             key = "verdict_not_measured" if expected == "not_measured" else f"verdict_{expected}"
             if c is not None:
                 numbers = ctx.word(
@@ -503,8 +507,9 @@ def wrong_period_in_prose(report, ctx: Context):
             if own_named or ref.period in compared or _compared_near(s, ref, before, after):
                 compared.add(ref.period)
                 continue
-            # figures this reference qualifies: after it, with no nearer reference of its kind, and
-            # no nearer reference to the current period ("survei semester I ... pada triwulan III sebesar")
+            # figures this reference qualifies: after it, with no nearer reference of its kind,
+            # and no nearer reference to the current period ("survei semester I ... pada
+            # triwulan III sebesar")
             nums_after = [n for n in s.numbers() if n.start > ref.start
                           and not any(ref.start < q.start < n.start and
                                       (q.period[0] == ref.period[0] or
@@ -548,7 +553,8 @@ def prose_unit_differs(report, ctx: Context):
         if unit_family(table_unit) == "count" and ind.named_score:
             continue  # the table's unit is the wrong one (UNT002)
         for claim in s.numbers():
-            # "89,20 persen" where the table counts a score of 89,20 is a slip; else a different unit word
+            # "89,20 persen" where the table counts a score of 89,20 is a slip;
+            # else a different unit word
             wrong_word = (claim.unit not in (None, "%") and claim.role in ("target", "realisasi")
                           and not _same_unit(claim.unit, table_unit)
                           and unit_family(claim.unit) in ("count", "score", "time"))

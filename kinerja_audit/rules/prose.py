@@ -197,7 +197,8 @@ def _own_figures(report):
 
 @rule("NNU006")
 def sentence_capaian(report, ctx: Context):
-    """A sentence gives target, realisasi and capaian: the capaian must follow from the other two."""
+    """A sentence gives target, realisasi and capaian:
+    the capaian must follow from the other two."""
     tolerance = float(ctx.option("tolerance"))
     caps = [float(c) for c in str(ctx.option("caps")).replace(";", ",").split(",") if c.strip()]
     for s in _own_figures(report):
@@ -286,8 +287,8 @@ _INVERSE = {"above": "below", "below": "above"}
 
 def _compared_before(s, claim) -> bool:
     """A comparison word ("dibandingkan", "sebelumnya") stands before the figure, with no reference
-    to the report's own period between them ("... tahun sebelumnya; Realisasi tahun 2021 sebesar 158"
-    is this year's figure)."""
+    to the report's own period between them ("... tahun sebelumnya; Realisasi tahun 2021 sebesar
+    158" is this year's figure)."""
     return any(b <= claim.start and not any(b <= p.start < claim.start and p.period[0] == "year"
                                             for p in s.periods)
                for _, b in s.comparisons)
@@ -318,7 +319,8 @@ def _contradicts(v, literal_expected: str, polarity: str) -> bool:
 
 @rule("NNU009")
 def realisasi_restated(report, ctx: Context):
-    """The same indicator's realisasi for the report's period given differently in several places."""
+    """The same indicator's realisasi for the report's period given differently in
+    several places."""
     window = int(ctx.option("period_window"))
     by_indicator: dict[str, list] = {}
     for s in report.sentences:

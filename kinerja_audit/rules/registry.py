@@ -165,9 +165,8 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
     load_all()
     findings: list[Finding] = []
-    rewrites: list[
-        tuple[int, Any, dict]
-    ] = []  # (index, spec, values) of findings rewriting a sentence
+    # (index, spec, values) of findings rewriting a sentence
+    rewrites: list[tuple[int, Any, dict]] = []
     for rid in rule_ids:
         spec = specs[rid]
         ctx.rule = rid

@@ -70,13 +70,8 @@ def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: Fa
     for value, payload in values:
         before = prev_payload
         if value == 1 and stack and stack[-1] == 1 and adjacent(prev_payload, payload):
-            yield (
-                "duplicate",
-                1,
-                1,
-                2,
-                payload,
-            )  # "1) ... 1) ...": the second item repeats the first number
+            # "1) ... 1) ...": the second item repeats the first number
+            yield "duplicate", 1, 1, 2, payload
             repeated = 1
             prev_payload = payload
             continue

@@ -124,9 +124,8 @@ def _shifted(summary: dict, table: dict, roles: list[str]) -> bool:
         and _same(summary["target"], table["realisasi"])
         and _same(summary["realisasi"], table["target"])
     ):
-        return (
-            False  # target and realisasi exchanged in the summary is a discrepancy worth reporting
-        )
+        # target and realisasi exchanged in the summary is a discrepancy worth reporting
+        return False
     values = {role: c for role, c in table.items() if c.number is not None}
     return any(
         _same(summary[role], other) for role in roles for r2, other in values.items() if r2 != role

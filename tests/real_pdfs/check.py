@@ -15,9 +15,9 @@ the tool marked ``review #k`` (a recorded defect: true), ``consistent #k`` (it c
 recorded as consistent: false) or ``unreviewed`` (matches nothing recorded: false until someone
 reviews it and records it).  The last line is a summary.
 
-env KA_CMD        the program, split like a shell command (default: /work/main/.venv/bin/kinerja-audit
-                  when it exists, else the kinerja-audit beside this Python, else
-                  ``python -m kinerja_audit``)
+env KA_CMD        the program, split like a shell command (default:
+                  /work/main/.venv/bin/kinerja-audit when it exists, else the kinerja-audit
+                  beside this Python, else ``python -m kinerja_audit``)
 env KA_REAL_PDFS  the folder holding the PDFs (default: ../shared/real-pdfs beside the project)
 
 The functions (``load_truth``, ``run_tool``, ``evaluate`` and the matching helpers under them) are
@@ -90,7 +90,8 @@ def period_of(period: str) -> tuple[str, int, int | None]:
 
 # ---------------------------------------------------------------------------- text helpers
 def normalise_text(text: str) -> str:
-    """Whitespace collapsed; pdfium's line-break hyphen (U+0002) read as '-', soft hyphens dropped."""
+    """Whitespace collapsed; pdfium's line-break hyphen (U+0002) read as '-',
+    soft hyphens dropped."""
     text = str(text).replace("\x02", "-").replace("\xad", "")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -359,7 +360,8 @@ class FindingResult:
 
 def text_overlap(expected: str, got: str) -> bool:
     """The recorded evidence and the finding's evidence are the same words: one contains the
-    other, or they share a run of text at least TEXT_MATCH of the shorter one (and 12 characters)."""
+    other, or they share a run of text at least TEXT_MATCH of the shorter one
+    (and 12 characters)."""
     e, g = normalise_text(expected).casefold(), normalise_text(got).casefold()
     if not e or not g:
         return False
@@ -384,7 +386,8 @@ def _same_place(entry: dict, finding: dict, slack: int = 1) -> bool:
 
 
 def numbers_in(text) -> list[float]:
-    """Every number in a text, read as parse_id_number reads a cell ('3.' -> 3, '41,18%' -> 41.18)."""
+    """Every number in a text, read as parse_id_number reads a cell
+    ('3.' -> 3, '41,18%' -> 41.18)."""
     out = []
     for tok in _NUMBER.findall(normalise_text("" if text is None else str(text))):
         value = parse_id_number(tok.rstrip(".,"))
@@ -560,13 +563,12 @@ def summary(evaluations: list[Evaluation]) -> str:
             "extra", "findings", "true", "contradicts_consistent", "unreviewed",
             "review_required", "review_required_found")
     tot = {k: sum(ev.counts()[k] for ev in evaluations) for k in keys}
-    return (
-        f"meta {tot['meta_ok']}/{3 * len(evaluations)} indicators "
-        f"{tot['indicators_ok']}/{tot['indicators']} (missing {tot['missing']}, duplicated "
-        f"{tot['duplicated']}, wrong {tot['wrong_values']}, extra {tot['extra']}) findings "
-        f"{tot['findings']} true {tot['true']} false {tot['contradicts_consistent'] + tot['unreviewed']}"
-        f" required-found {tot['review_required_found']}/{tot['review_required']}"
-    )
+    return (f"meta {tot['meta_ok']}/{3 * len(evaluations)} indicators "
+            f"{tot['indicators_ok']}/{tot['indicators']} (missing {tot['missing']}, duplicated "
+            f"{tot['duplicated']}, wrong {tot['wrong_values']}, extra {tot['extra']}) findings "
+            f"{tot['findings']} true {tot['true']} false "
+            f"{tot['contradicts_consistent'] + tot['unreviewed']}"
+            f" required-found {tot['review_required_found']}/{tot['review_required']}")
 
 
 def main(argv: list[str]) -> int:
