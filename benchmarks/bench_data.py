@@ -26,23 +26,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-CHILD = """
-import json, resource, sys, time
-t = time.perf_counter()
-from kinerja_audit.data.validate import Options, validate
-source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None
-r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))
-print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), "errors": r.errors,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+CHILD = (
+    "\n"
+    "import json, resource, sys, time\n"
+    "t = time.perf_counter()\n"
+    "from kinerja_audit.data.validate import Options, validate\n"
+    "source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None\n"
+    'r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))\n'
+    'print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), '
+    '"errors": r.errors,\n'
+    '                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n'
+)
 
 
 def run(source: str, engine: str, table: str = "") -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(CHILD)          # a file, not -c: pyspark exits early when __main__ has no file
     try:
-        done = subprocess.run([sys.executable, fh.name, source, engine, table], check=False, capture_output=True,
-                              text=True, timeout=7200)
+        done = subprocess.run(
+            [sys.executable, fh.name, source, engine, table],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=7200,
+        )
     finally:
         os.unlink(fh.name)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
@@ -103,8 +110,11 @@ def main(argv=None) -> int:
                 label = f"{engine}{' (PostgreSQL)' if table else ''}"
                 row = {"rows": len(frame), "engine": label, **out}
                 results["runs"].append(row)
-                shown = (f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
-                         if "seconds" in out else f"error {out['error']}")
+                shown = (
+                    f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
+                    if "seconds" in out
+                    else f"error {out['error']}"
+                )
                 print(f"  {label:<22} {shown}", flush=True)
             ratio = _ratio([r for r in results["runs"] if r["rows"] == len(frame)])
             if ratio:

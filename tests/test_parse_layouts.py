@@ -148,8 +148,10 @@ def test_a_label_repeated_over_a_merged_cell_is_one_column():
     assert _values(report) == [{"target": "12", "realisasi": "15", "capaian": "125 %"}]
     assert sorted(set(report.tables[0].numeric_roles)) == ["capaian", "realisasi", "target"]
     # near miss: two different realisasi columns, both filled, stay two columns
-    two = _pipe_report("| No | Indikator | Target 2025 | Realisasi 2024 | Realisasi 2025 | Capaian |",
-                       "| 1 | Jumlah desa tangguh bencana | 12 | 11 | 15 | 125 % |")
+    two = _pipe_report(
+        "| No | Indikator | Target 2025 | Realisasi 2024 | Realisasi 2025 | Capaian |",
+        "| 1 | Jumlah desa tangguh bencana | 12 | 11 | 15 | 125 % |",
+    )
     assert _values(two) == [{"target": "12", "realisasi_other": "11", "realisasi": "15",
                              "capaian": "125 %"}]
 
@@ -180,8 +182,10 @@ DINAS CONTOH
 
 BAB III
 AKUNTABILITAS KINERJA
-Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan persentase capaian sebesar >100%.
-Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan persentase capaian sebesar 110,00%.
+Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan \
+persentase capaian sebesar >100%.
+Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan \
+persentase capaian sebesar 110,00%.
 """
     report = _report(text)
     roles = [[(n.raw, n.role) for n in s.numbers()] for s in report.sentences if s.numbers()]
@@ -224,7 +228,9 @@ def test_a_header_printed_again_after_a_page_break_continues_the_table():
     assert [i.name for i in report.indicators] == ["Persentase aduan yang diselesaikan",
                                                    "Jumlah wirausaha baru"]
     # near miss: a caption between the two makes the second a table of its own
-    split = _pipe_report(_GRID_HEADER, f"{first}\n\nTabel 3.2 Capaian Lain\n{_GRID_HEADER}\n{again}")
+    split = _pipe_report(
+        _GRID_HEADER, f"{first}\n\nTabel 3.2 Capaian Lain\n{_GRID_HEADER}\n{again}"
+    )
     assert len([t for t in split.tables if t.rows]) == 2
 
 
@@ -252,9 +258,12 @@ Tabel 3.1 Capaian Kinerja Tahun 2025
 
 
 def test_a_rate_of_decrease_is_a_percentage_without_bounds():
-    """ "Persentase penurunan ..." falls below 0 when the count rose: RNG001's 0-100 does not apply."""
+    """ "Persentase penurunan ..." falls below 0 when the count rose: RNG001's 0-100 does not
+    apply."""
     header = "| No | Indikator | Target | Realisasi | Capaian |"
-    rate = _pipe_report(header, "| 1 | Persentase penurunan angka kecelakaan kerja | 10 % | -4,5 % | -45 % |")
+    rate = _pipe_report(
+        header, "| 1 | Persentase penurunan angka kecelakaan kerja | 10 % | -4,5 % | -45 % |"
+    )
     assert rate.indicators[0].named_percent and not rate.indicators[0].bounded
     # near miss: a share stays within 0-100
     share = _pipe_report(header, "| 1 | Persentase aduan yang diselesaikan | 80 % | 76 % | 95 % |")

@@ -50,5 +50,7 @@ def test_a_recap_that_agrees_with_its_own_figures_is_silent():
 
 def test_the_evidence_of_a_table_row_is_its_printed_cells():
     doc = Document(source="t.txt", lines=to_lines(REPORT.format(recap="77,78")))
-    finding = next(f for f in audit_document(doc, Context(), select()).findings if f.rule == "ARI001")
+    finding = next(
+        f for f in audit_document(doc, Context(), select()).findings if f.rule == "ARI001"
+    )
     assert finding.evidence == "2 Persentase laporan tepat waktu 70 90 81 77,78"

@@ -40,7 +40,9 @@ def test_lookahead_alternation_matches_like_the_plain_one(key, lines):
         pytest.skip(f"{key} is a word list, not regexes")
     fast = re.compile(alternation(entry), re.IGNORECASE)
     for line in lines:
-        assert [m.span() for m in fast.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+        assert [m.span() for m in fast.finditer(line)] == [
+            m.span() for m in plain.finditer(line)
+        ], line
         assert bool(plain.search(line)) == any_match(key, line), line
 
 

@@ -42,7 +42,7 @@ def alternation(patterns) -> str:
 def _first_letter(regex: str) -> str | None:
     """The letter every match of ``regex`` starts with, when that is plain to see: an optional
     ``\\b``, then a letter that no quantifier follows, and no alternation at the top level."""
-    rest = regex[2:] if regex.startswith("\\b") else regex
+    rest = regex.removeprefix("\\b")
     if not rest or not ("a" <= rest[0].lower() <= "z") or rest[1:2] in ("?", "*", "{"):
         return None
     depth, escaped, in_class = 0, False, False
