@@ -396,6 +396,14 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
     return first, last
 
 
+def _new_header(doc: Document, i: int, end: int, text: str, pipe: bool) -> bool:
+    """A full header opens at line ``i`` of a table body: a text header, or (in a pipe table) a
+    pipe header alone or stacked over the rows below it."""
+    if is_table_header(text) and _is_full_header(_header_block(doc, i, end)):
+        return True
+    return pipe and _is_pipe_row(text) and _pipe_header_starts(doc, i, end)
+
+
 def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
     """Line ``i`` opens a full pipe header (alone or stacked over the rows below it): a row of
     words without figures, as the first line of a header printed again after a page break."""
@@ -588,16 +596,14 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
         if pipe and _pipe_separator(text):
             i += 1
             continue
-        if rows and is_table_header(text) and _is_full_header(_header_block(doc, i, end)):
-            break  # a new table starts
+        if rows and _new_header(doc, i, end, text, pipe):
+            break  # a new table starts, or the header is printed again after a page break
         if not _is_pipe_row(text) and _prose(text):
             if pending:
                 complete_row(last_content)   # an incomplete row: keep what was read, stop here
                 break
             if rows and current is None:
                 break
-        if pipe and rows and _is_pipe_row(text) and _pipe_header_starts(doc, i, end):
-            break  # the header printed again over the rest of the table (next page)
         if pipe and _is_pipe_row(text):
             cells_text = _pipe_cells(text)
             _pipe_row(table, cells_text, i, rows)
