@@ -284,3 +284,41 @@ def test_rows_of_a_table_that_is_not_read_are_no_sentences():
     assert not any("Jangka Menengah" in s for s in sentences), sentences
     assert any("Catatan: capaian dihitung" in s for s in sentences), sentences
     assert any("Capaian tersebut masih" in s for s in sentences), sentences
+
+
+def _agency(text: str) -> str | None:
+    return _report(text).meta.agency
+
+
+def test_a_cover_name_wrapped_over_two_capital_lines_is_read_whole():
+    text = ("BADAN PENANGGULANGAN BENCANA\nDAERAH KABUPATEN SUKAMAJU\nTAHUN 2025\n\n"
+            "IKHTISAR EKSEKUTIF\nLaporan ini disusun sebagai pertanggungjawaban kinerja.\n")
+    assert _agency(text) == "Badan Penanggulangan Bencana Daerah Kabupaten Sukamaju"
+    # near miss: the parent named again below the unit's name is not part of it
+    parent = ("BIRO HUKUM SEKRETARIAT DAERAH PROVINSI SUKAMAJU\nSEKRETARIAT DAERAH PROVINSI "
+              "SUKAMAJU\nTAHUN 2025\n")
+    assert _agency(parent) == "Biro Hukum Sekretariat Daerah Provinsi Sukamaju"
+    # near miss: the region's government on the next line is another body
+    region = "DINAS PERHUBUNGAN\nPEMERINTAH KABUPATEN SUKAMAJU\nTAHUN 2025\n"
+    assert _agency(region) == "Dinas Perhubungan"
+
+
+def test_a_unit_named_short_first_is_given_in_its_fullest_form():
+    text = """BAB I PENDAHULUAN
+Penyusunan laporan kinerja menjadi kewajiban Biro Umum setiap tahun.
+Laporan Kinerja Instansi Pemerintah (LKIP) Biro Umum Tahun 2025 disusun sebagai bahan evaluasi.
+Pada tahun 2025 Biro Umum Sekretariat Daerah Provinsi Sukamaju melaksanakan 12 kegiatan.
+Dalam rangka koordinasi keuangan antara Pemerintah Pusat dan Pemerintah Daerah disusun laporan.
+"""
+    assert _agency(text) == "Biro Umum Sekretariat Daerah Provinsi Sukamaju"
+    # near miss: a longer name that goes on with other words is no fuller form of it
+    other = text.replace("Biro Umum Sekretariat Daerah Provinsi Sukamaju", "Biro Umum Bersama")
+    assert _agency(other) == "Biro Umum"
+
+
+def test_a_weak_head_gives_way_and_an_acronym_is_left_out():
+    text = """BAB I PENDAHULUAN
+Badan Pengelolaan Air Daerah (BPAD) Kabupaten Sukamaju dibentuk dengan peraturan daerah.
+Laporan Kinerja ini memuat hubungan keuangan antara Pemerintah Pusat dan Pemerintah Daerah.
+"""
+    assert _agency(text) == "Badan Pengelolaan Air Daerah Kabupaten Sukamaju"

@@ -16,6 +16,7 @@ from .periods import period_end, roman_or_int
 from .text import norm, pattern, word_set
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ACRONYM = re.compile(r"\s*\([A-Z]{2,10}\)")   # "(BPLHD)" after a unit's name
 
 
 @functools.cache
@@ -72,10 +73,18 @@ class Meta:
 
 
 def _cover_agency(head) -> str | None:
-    """An agency name in capitals on the cover (the first lines), written as a title."""
-    for ln in head[:15]:
+    """An agency name in capitals on the cover (the first lines), written as a title; a name
+    wrapped over the next capital lines ("BADAN PENANGGULANGAN BENCANA" / "DAERAH PROVINSI JAWA
+    BARAT") is read whole, up to its year."""
+    for k, ln in enumerate(head[:15]):
         t = norm(ln.text)
         if _agency_start().match(t) and t.isupper() and len(t) <= 120:
+            for nxt in head[k + 1:k + 3]:
+                more = norm(nxt.text)
+                if not more.isupper() or not _continues_name(more) or more in t:
+                    break   # not the name going on, or its parent named again below it
+                t = f"{t} {more}"
+            t = _trimmed_agency(t) or t
             small = word_set("agency_minor_words")
             return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in t.split())
     return None
@@ -271,19 +280,40 @@ def _agency(head, running=()) -> str | None:
     cover = _cover_agency(head) or _title_agency(running)
     if cover:
         return cover
-    after_title, anywhere, title_seen = None, None, False
+    after_title, anywhere, title_seen, names = None, None, False, []
     for ln in head:
         t = norm(ln.text)
         title = pattern("report_title_words").search(t)
-        for name in _names_in(t, title.end() if title else 0):
-            if (title or title_seen) and after_title is None:
-                after_title = name
-            anywhere = anywhere or name
-            break
+        found = list(_names_in(t))
+        names += found
+        after = [n for n in _names_in(t, title.end() if title else 0)][:1]
+        if after and (title or title_seen) and after_title is None:
+            after_title = after[0]
+        anywhere = anywhere or (found[0] if found else None)
         title_seen = title_seen or bool(title)
-        if after_title:
-            break
-    return after_title or anywhere
+    # a name opening with a weak head ("Pemerintah Pusat dan ...") gives way to a unit's name
+    strong = [n for n in (after_title, anywhere) if n and _agency_start().match(n.upper())]
+    base = strong[0] if strong else after_title or anywhere
+    return _fullest(base, names) if base else None
+
+
+def _continues_name(text: str) -> bool:
+    """The words go on with a unit's name ("Daerah Provinsi Jawa Barat", "Kota Madiun")."""
+    first = text.split()[0].lower() if text.split() else ""
+    return first in word_set("agency_continuations")
+
+
+def _fullest(base: str, names: list[str]) -> str:
+    """``base`` in the fullest form the text writes it: the longest name that goes on from it
+    with the words of a unit's place ("Biro Organisasi" -> "Biro Organisasi Sekretariat Daerah
+    Provinsi Jawa Barat"), without an acronym in parentheses ("(BPLHD)")."""
+    key = norm(_ACRONYM.sub(" ", base))
+    best = key
+    for name in names:
+        n = norm(_ACRONYM.sub(" ", name))
+        if n.startswith(key + " ") and _continues_name(n[len(key) + 1:]) and len(n) > len(best):
+            best = n
+    return best
 
 
 def _trimmed_agency(name: str) -> str | None:
