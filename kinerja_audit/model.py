@@ -16,6 +16,7 @@ from .parse import budget, claims
 from .parse import names as namesim
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
+from .parse.grids import parse_grids
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.repair import repair
@@ -130,6 +131,7 @@ class Report:
     annex: object | None = None                            # parse.sections.Annex
     pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
     yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
+    grids: list = field(default_factory=list)              # parse.grids.PeriodGrid
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -212,8 +214,10 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
+    report_obj.grids = parse_grids(doc)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
-                 | {t.header_line for t in report_obj.yoy_tables})
+                 | {t.header_line for t in report_obj.yoy_tables}
+                 | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:

@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 from .. import capaian as cp
-from .common import numbered, pct, period_word, polarity_word, recap_capaian_slip, table_values
+from .common import (
+    caps_option,
+    numbered,
+    pct,
+    period_word,
+    polarity_word,
+    recap_capaian_slip,
+    table_values,
+)
 from .registry import Context, Hit, rule
 
 
@@ -198,3 +206,29 @@ def yoy_percentage(report, ctx: Context):
             found=pct(p.value, p.decimals),
             expected=pct(ratio, 2),
         )
+
+
+@rule("ARI006")
+def grid_capaian(report, ctx: Context):
+    tol, caps = float(ctx.option("tolerance")), caps_option(ctx)
+    for grid in report.grids:
+        (_, targets), (_, reals), (line, printed) = (grid.rows[k] for k in
+                                                     ("target", "realisasi", "capaian"))
+        if not len(targets) == len(reals) == len(printed):
+            continue   # columns that cannot be lined up
+        ind = next((i for i in report.indicators if grid.code and i.code == grid.code), None)
+        polarity = ind.polarity if ind else ("negative" if grid.lower_is_better else "positive")
+        periods = list(grid.periods) if len(grid.periods) == len(printed) else []
+        for k, (t, r, p) in enumerate(zip(targets, reals, printed)):
+            if not (t and r and p) or t.number.value == 0 \
+                    or cp.consistent(p, t, r, polarity, tol, caps=caps) is not False:
+                continue
+            value = cp.compute(t.number.value, r.number.value, polarity)
+            yield Hit(ind.code if ind else grid.code, line,
+                      values={"code": (ind.code if ind else grid.code) or grid.name or "",
+                              "period": periods[k] if periods else str(k + 1),
+                              "target": t.number.value, "realisasi": r.number.value,
+                              "formula": ctx.word(f"formula_{polarity}")},
+                      found=pct(p.number.value, p.number.decimals),
+                      expected=pct(value, cp.decimals_for(p)))
+

@@ -92,3 +92,9 @@ def as_printed(cell, value: float | None = None) -> Amount:
         number.decimals or None,
         "%" if cell.percent else cell.unit,
     )
+
+
+def caps_option(ctx: Context) -> list[float]:
+    """The rule's ``caps`` option ("120", "120; 150") as numbers."""
+    return [float(c) for c in str(ctx.option("caps")).replace(";", ",").split(",") if c.strip()]
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import capaian as cp
 from ..parse.numbers import same_value
 from ..parse.statements import spelled
-from .common import other_period_near, pct
+from .common import caps_option, other_period_near, pct
 from .registry import Context, Hit, rule
 
 
@@ -200,7 +200,7 @@ def sentence_capaian(report, ctx: Context):
     """A sentence gives target, realisasi and capaian:
     the capaian must follow from the other two."""
     tolerance = float(ctx.option("tolerance"))
-    caps = [float(c) for c in str(ctx.option("caps")).replace(";", ",").split(",") if c.strip()]
+    caps = caps_option(ctx)
     for s in _own_figures(report):
         for group in _segments(s):
             targets = [c for c in group if c.role == "target"]
