@@ -37,17 +37,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-CHILD = """
-import json, resource, sys, time
-t = time.perf_counter()
-from kinerja_audit.data.validate import Options, validate
-source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None
-r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))
-print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), "errors": r.errors,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+CHILD = (
+    "\n"
+    "import json, resource, sys, time\n"
+    "t = time.perf_counter()\n"
+    "from kinerja_audit.data.validate import Options, validate\n"
+    "source, engine, table = sys.argv[1], sys.argv[2], sys.argv[3] or None\n"
+    'r = validate(source, options=Options(engine=engine, table=table, spark_master="local[2]"))\n'
+    'print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings), '
+    '"errors": r.errors,\n'
+    '                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n'
+)
 
-ENGINES_CHILD = """
+ONE_FRAME_CHILD = """
 import dataclasses, json, resource, sys, time
 t = time.perf_counter()
 import pandas, pyarrow.csv                # what the pandera path of validate-data imports
@@ -73,7 +75,7 @@ t = time.perf_counter()
 frame = normalise(raw, pandera.mapping, ctx.lang)
 stages["normalise"] = time.perf_counter() - t
 head = dataclasses.replace(frame, df=frame.df.head(200))
-for name, options in (("pandera", pandera), ("gx", gx)):   # engine imports and first-call set-up
+for name, options in (("pandera", pandera), ("gx", gx)):   # first-call set-up of each engine
     t = time.perf_counter()
     v.failing(head, checks, options)
     stages[f"warm_up_{name}"] = time.perf_counter() - t
@@ -90,12 +92,13 @@ pandera_times, pandera_fails = best(pandera, repeat_pandera)
 gx_times, gx_fails = best(gx, repeat_gx)
 assert pandera_fails == gx_fails, "the engines disagree on the failing rows"
 t = time.perf_counter()
-found = explain.findings(frame, checks, pandera_fails, ctx)
+found = [f.to_dict() for f in explain.findings(frame, checks, pandera_fails, ctx)]
 stages["findings"] = time.perf_counter() - t
-same = [f.to_dict() for f in explain.findings(frame, checks, gx_fails, ctx)] == [f.to_dict() for f in found]
+same = [f.to_dict() for f in explain.findings(frame, checks, gx_fails, ctx)] == found
 assert same, "the engines disagree on the findings"
-print(json.dumps({"stages": stages, "pandera": pandera_times, "gx": gx_times, "findings": len(found),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"stages": stages, "pandera": pandera_times, "gx": gx_times,
+                  "findings": len(found), "peak_mb": peak}))
 """
 
 
@@ -104,8 +107,13 @@ def _child(script: str, *args: str) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(script)         # a file, not -c: pyspark exits early when __main__ has no file
     try:
-        done = subprocess.run([sys.executable, fh.name, *args], check=False, capture_output=True,
-                              text=True, timeout=7200)
+        done = subprocess.run(
+            [sys.executable, fh.name, *args],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=7200,
+        )
     finally:
         os.unlink(fh.name)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
@@ -121,7 +129,7 @@ def run(source: str, engine: str, table: str = "") -> dict:
 
 def one_frame(source: str, repeat_pandera: int, repeat_gx: int) -> dict:
     """Both engines' checks on one normalised frame, in one process (see the module docstring)."""
-    return _child(ENGINES_CHILD, source, str(repeat_pandera), str(repeat_gx))
+    return _child(ONE_FRAME_CHILD, source, str(repeat_pandera), str(repeat_gx))
 
 
 def _ratio(runs: list[dict]) -> float | None:
@@ -138,7 +146,8 @@ def main(argv=None) -> int:
     parser.add_argument("--gx-max", type=int, default=1_000_000)
     parser.add_argument("--spark-max", type=int, default=1_000_000)
     parser.add_argument("--pg-max", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each engine's checks (best kept)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each engine's checks on one frame (the best is kept)")
     parser.add_argument("--gx-repeat-max", type=int, default=100_000,
                         help="above this many rows the GE checks run once")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results_data.json"))
@@ -179,18 +188,22 @@ def main(argv=None) -> int:
                 label = f"{engine}{' (PostgreSQL)' if table else ''}"
                 row = {"rows": len(frame), "engine": label, **out}
                 results["runs"].append(row)
-                shown = (f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
-                         if "seconds" in out else f"error {out['error']}")
+                shown = (
+                    f"{out['seconds']:.1f} s, {out['peak_mb']:.0f} MB, {out['findings']} findings"
+                    if "seconds" in out
+                    else f"error {out['error']}"
+                )
                 print(f"  {label:<22} {shown}", flush=True)
+            ratios = results.setdefault("gx_ratio", {})
             ratio = _ratio([r for r in results["runs"] if r["rows"] == len(frame)])
             if ratio:
-                results.setdefault("gx_ratio", {}).setdefault("end_to_end", {})[str(len(frame))] = ratio
+                ratios.setdefault("end_to_end", {})[str(len(frame))] = ratio
                 print(f"  GE / pandera, end to end (validate-data, one process each): {ratio:.1f}x",
                       flush=True)
             if size <= args.gx_max:
                 repeat_gx = args.repeat if size <= args.gx_repeat_max else 1
                 out = one_frame(csv, args.repeat, repeat_gx)
-                results.setdefault("engines", []).append({"rows": len(frame), **out})
+                results.setdefault("one_frame", []).append({"rows": len(frame), **out})
                 if "error" in out:
                     print(f"  engines on one frame: error {out['error']}", flush=True)
                     continue
@@ -198,11 +211,12 @@ def main(argv=None) -> int:
                 stages = ", ".join(f"{k} {v:.2f} s" for k, v in out["stages"].items())
                 print(f"  one process, one normalised frame: {stages}", flush=True)
                 print(f"  checks only: pandera {pandera_s:.2f} s (best of {len(out['pandera'])}), "
-                      f"GE {gx_s:.2f} s (best of {len(out['gx'])}), same {out['findings']} findings, "
-                      f"{out['peak_mb']:.0f} MB", flush=True)
+                      f"GE {gx_s:.2f} s (best of {len(out['gx'])}), same {out['findings']} "
+                      f"findings, {out['peak_mb']:.0f} MB", flush=True)
                 ratio = round(gx_s / pandera_s, 1)
-                results.setdefault("gx_ratio", {}).setdefault("engine_only", {})[str(len(frame))] = ratio
-                print(f"  GE / pandera, engine only (checks on the same frame): {ratio:.1f}x", flush=True)
+                ratios.setdefault("engine_only", {})[str(len(frame))] = ratio
+                print(f"  GE / pandera, engine only (checks on the same frame): {ratio:.1f}x",
+                      flush=True)
     if cluster is not None:
         cluster.stop()
     results["machine"]["load_after"] = os.getloadavg()[0]

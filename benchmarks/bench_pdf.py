@@ -30,7 +30,8 @@ def page_count(path: Path) -> int:
 
 
 def build_pdf(path: Path, pages: int) -> int:
-    """Concatenated corpus reports cut at the block that fills ``pages`` pages; returns the count."""
+    """Concatenated corpus reports cut at the block that fills ``pages`` pages;
+    returns the count."""
     from tests.corpus.compose import compose
     from tests.corpus.generator import build_report
     from tests.corpus.render_binary import render_pdf

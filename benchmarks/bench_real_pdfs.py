@@ -65,10 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         def key(result):
             return sorted(str((f.rule, f.indicator, f.found, f.expected)) for f in result.findings)
 
-        rows.append({"file": path.name, "pages": len(pdfium.PdfDocument(path)),
-                     "seconds_now": round(t_now, 2), "seconds_before": round(t_before, 2),
-                     "speedup": round(t_before / t_now, 2), "same_findings": key(r_now) == key(r_before),
-                     "findings": len(r_now.findings)})
+        rows.append(
+            {
+                "file": path.name,
+                "pages": len(pdfium.PdfDocument(path)),
+                "seconds_now": round(t_now, 2),
+                "seconds_before": round(t_before, 2),
+                "speedup": round(t_before / t_now, 2),
+                "same_findings": key(r_now) == key(r_before),
+                "findings": len(r_now.findings),
+            }
+        )
     total_now = sum(r["seconds_now"] for r in rows)
     total_before = sum(r["seconds_before"] for r in rows)
     print(json.dumps({"reports": rows, "seconds_now": round(total_now, 2),

@@ -47,7 +47,8 @@ BATCH_SEED = 77                      # master seed of the generated batch (not t
 
 # A fresh interpreter whose only child is the command: RUSAGE_CHILDREN is then that command's peak.
 _MEM_HELPER = ("import resource, subprocess, sys\n"
-               "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)\n"
+               "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+               "stderr=subprocess.DEVNULL, check=False)\n"
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
 
 
@@ -88,7 +89,9 @@ def wall(cmd: list[str], repeat: int) -> tuple[float, int]:
     times, code = [], None
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        proc = subprocess.run(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         times.append(time.perf_counter() - start)
         code = proc.returncode
     return statistics.median(times), code
@@ -111,9 +114,12 @@ class OtherLoad:
                 fields = [int(x) for x in fh.readline().split()[1:]]
         except (OSError, ValueError):
             return None
-        busy = sum(fields) - fields[3] - (fields[4] if len(fields) > 4 else 0)     # minus idle, iowait
-        own = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-                  for f in ("ru_utime", "ru_stime"))
+        busy = sum(fields) - fields[3] - (fields[4] if len(fields) > 4 else 0)  # minus idle, iowait
+        own = sum(
+            getattr(resource.getrusage(who), f)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for f in ("ru_utime", "ru_stime")
+        )
         return busy / os.sysconf("SC_CLK_TCK"), own, time.monotonic()
 
     def cpus(self) -> float | None:
@@ -133,7 +139,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
     return round(kib / 1024, 1)
 
 
-# ----------------------------------------------------------------------------------------- the benches
+# -------------------------------------------------------------------------------------- the benches
 def bench_in_process(b: Bench, reports: list[tuple[str, Path]], repeat: int) -> None:
     from kinerja_audit.audit import audit_path
 
@@ -148,16 +154,32 @@ def bench_in_process(b: Bench, reports: list[tuple[str, Path]], repeat: int) -> 
             times.append(time.perf_counter() - start)
         ms = round(statistics.median(times) * 1000, 1)
         lines = len(path.read_text(encoding="utf-8", errors="replace").splitlines())
-        b.add(f"in_process_{label}", f"parse+check in-process, {label} ({lines} lines)", ms, "ms", 50,
-              file=path.name, runs=repeat, min=round(min(times) * 1000, 1),
-              indicators=len(result.indicators), findings=len(result.findings))
+        b.add(
+            f"in_process_{label}",
+            f"parse+check in-process, {label} ({lines} lines)",
+            ms,
+            "ms",
+            50,
+            file=path.name,
+            runs=repeat,
+            min=round(min(times) * 1000, 1),
+            indicators=len(result.indicators),
+            findings=len(result.findings),
+        )
 
 
 def bench_cli(b: Bench, cli: list[str], sample: Path, repeat: int) -> None:
-    subprocess.run([*cli, "--help"], stdout=subprocess.DEVNULL, check=False)    # warm the file cache
+    subprocess.run([*cli, "--help"], stdout=subprocess.DEVNULL, check=False)  # warm the file cache
     seconds, code = wall([*cli, "check", str(sample)], repeat)
-    b.add("cli_check", f"CLI 'kinerja-audit check {sample.name}' (with start-up)", round(seconds, 3), "s",
-          1.5, runs=repeat, exit_code=code)
+    b.add(
+        "cli_check",
+        f"CLI 'kinerja-audit check {sample.name}' (with start-up)",
+        round(seconds, 3),
+        "s",
+        1.5,
+        runs=repeat,
+        exit_code=code,
+    )
     seconds, code = wall([*cli, "--help"], repeat)
     b.add("cli_help", "CLI 'kinerja-audit --help' (start-up only)", round(seconds, 3), "s", None,
           runs=repeat, exit_code=code)
@@ -176,14 +198,27 @@ def bench_pdf(b: Bench, pages: int) -> None:
     except ImportError as exc:
         b.note(f"PDF benchmark skipped: {exc.name} is not installed (pip install -e '.[test]')")
         return
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_pdf.py"), "--pages", str(pages)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_pdf.py"), "--pages", str(pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if proc.returncode != 0:
         b.note(f"PDF benchmark failed: {proc.stderr.strip().splitlines()[-1:]}")
         return
     res = json.loads(proc.stdout.strip().splitlines()[-1])
-    b.add("pdf_seconds", f"PDF of {res['pages']} pages, read+parse+check in-process", res["seconds"], "s", 5,
-          pages=res["pages"], indicators=res["indicators"], findings=res["findings"])
+    b.add(
+        "pdf_seconds",
+        f"PDF of {res['pages']} pages, read+parse+check in-process",
+        res["seconds"],
+        "s",
+        5,
+        pages=res["pages"],
+        indicators=res["indicators"],
+        findings=res["findings"],
+    )
     b.add("pdf_pages_per_second", "PDF pages per second", res["pages_per_second"], "pages/s", None)
 
 
@@ -214,10 +249,17 @@ def bench_annotate(b: Bench, pages: int) -> None:
         import pypdf  # noqa: F401
         import reportlab  # noqa: F401
     except ImportError as exc:
-        b.note(f"annotate benchmark skipped: {exc.name} is not installed (pip install -e '.[test]')")
+        b.note(
+            f"annotate benchmark skipped: {exc.name} is not installed (pip install -e '.[test]')"
+        )
         return
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_annotate.py"),
-                           "--pages", str(pages)], capture_output=True, text=True, check=False, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_annotate.py"), "--pages", str(pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if proc.returncode != 0:
         b.note(f"annotate benchmark failed: {proc.stderr.strip().splitlines()[-1:]}")
         return
@@ -242,7 +284,9 @@ def generate_batch(folder: Path, count: int) -> None:
         report = build_report(seed)
         inject_defects(report, random.Random(f"defects|{seed}"))
         layout = LAYOUTS[i % len(LAYOUTS)]
-        (folder / f"lkj-{i + 1:03d}-{layout}.txt").write_text(render_text(report, layout), encoding="utf-8")
+        (folder / f"lkj-{i + 1:03d}-{layout}.txt").write_text(
+            render_text(report, layout), encoding="utf-8"
+        )
 
 
 def bench_batch(b: Bench, cli: list[str], count: int) -> None:
@@ -253,17 +297,39 @@ def bench_batch(b: Bench, cli: list[str], count: int) -> None:
         b.note(f"generated {count} reports in {time.perf_counter() - start:.1f} s")
         per_jobs = {}
         for jobs in (2, 1):
-            cmd = [*cli, "check", str(folder), "--jobs", str(jobs), "--format", "json", "-o", os.devnull]
+            cmd = [
+                *cli,
+                "check",
+                str(folder),
+                "--jobs",
+                str(jobs),
+                "--format",
+                "json",
+                "-o",
+                os.devnull,
+            ]
             load = OtherLoad()
             start = time.perf_counter()
-            proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+            proc = subprocess.run(
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+            )
             seconds = round(time.perf_counter() - start, 2)
             other = load.cpus()
-            unreadable = sum(1 for ln in proc.stderr.splitlines() if ln.startswith("kinerja-audit:"))
+            unreadable = sum(
+                1 for ln in proc.stderr.splitlines() if ln.startswith("kinerja-audit:")
+            )
             per_jobs[jobs] = seconds
-            b.add(f"batch_{count}_jobs{jobs}", f"batch of {count} generated reports, --jobs {jobs}", seconds, "s",
-                  None, exit_code=proc.returncode, unreadable=unreadable,
-                  ms_per_report=round(seconds * 1000 / count, 1), other_cpus_busy=other)
+            b.add(
+                f"batch_{count}_jobs{jobs}",
+                f"batch of {count} generated reports, --jobs {jobs}",
+                seconds,
+                "s",
+                None,
+                exit_code=proc.returncode,
+                unreadable=unreadable,
+                ms_per_report=round(seconds * 1000 / count, 1),
+                other_cpus_busy=other,
+            )
             if other is not None and other >= 0.3:
                 b.note(f"--jobs {jobs}: {other:.1f} CPU(s) busy with other work during the run")
             if unreadable:
@@ -278,13 +344,25 @@ def machine() -> dict:
     from kinerja_audit import __version__
 
     try:
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, check=False).stdout.strip() or None
+        commit = (
+            subprocess.run(
+                ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout.strip()
+            or None
+        )
     except OSError:
         commit = None
-    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-            "kinerja_audit": __version__, "commit": commit,
-            "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))}
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "kinerja_audit": __version__,
+        "commit": commit,
+        "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
+    }
 
 
 def print_table(b: Bench) -> None:
@@ -300,11 +378,15 @@ def print_table(b: Bench) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="in-process runs per report (median; >= 5)")
+    parser.add_argument(
+        "--repeat", type=int, default=7, help="in-process runs per report (median; >= 5)"
+    )
     parser.add_argument("--cli-repeat", type=int, default=5, help="CLI runs (median)")
     parser.add_argument("--batch", type=int, default=200, help="generated reports in the batch")
     parser.add_argument("--pdf-pages", type=int, default=60)
-    parser.add_argument("--output", type=Path, default=RESULTS, help="results JSON (default: %(default)s)")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help="results JSON (default: %(default)s)"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 
@@ -314,7 +396,10 @@ def main(argv: list[str] | None = None) -> int:
     overall = OtherLoad()
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     b = Bench()
-    print(f"kinerja-audit benchmarks ({os.cpu_count()} CPUs, Python {platform.python_version()})", flush=True)
+    print(
+        f"kinerja-audit benchmarks ({os.cpu_count()} CPUs, Python {platform.python_version()})",
+        flush=True,
+    )
     cli = cli_command()
     sample = Path(sample_paths()[0])
     reports = [("sample", sample)]
@@ -323,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         b.note(f"reference seed not found at {SEED}: its figures are skipped")
     if load_before and load_before > 0.5:
-        b.note(f"load average {load_before:.2f} at start: other work shares the CPUs; figures are pessimistic")
+        b.note(f"load average {load_before:.2f} at start: other work shares the CPUs; "
+               "figures are pessimistic")
 
     bench_in_process(b, reports, max(5, args.repeat))
     bench_cli(b, cli, sample, args.cli_repeat)

@@ -12,8 +12,8 @@ import re
 _SHAPES = (
     (re.compile(r"^unrecognized arguments: (?P<args>.*)$"), "unrecognized"),
     (re.compile(r"^the following arguments are required: (?P<args>.*)$"), "required"),
-    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
-     "choice"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) "
+                r"\(choose from (?P<choices>.*)\)$"), "choice"),
     (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "expected_one"),
     (re.compile(r"^argument (?P<arg>\S+): invalid (?P<type>\S+) value: (?P<value>.*)$"), "invalid"),
     (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "conflict"),

@@ -20,7 +20,7 @@ def _clean(value):
 
 def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     report = model.build(doc, period=ctx.period)
-    if ctx.data is not None and ctx.data.own_pk:         # check --data: the unit's rows of that year
+    if ctx.data is not None and ctx.data.own_pk:  # check --data: the unit's rows of that year
         ctx = dataclasses.replace(ctx, pk=ctx.data.pk_for(report.meta.year))
     links = pk_match.link(report, ctx.pk) if ctx.pk is not None else []   # once per report
     polarity.assign(report, links, ctx.polarity)      # PK > configuration > name, before any rule
@@ -28,12 +28,18 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     frame = frames.to_frame(rows)
     failures = frames.schema_failures(frame) if len(frame) else []
     bad_idx = {f["index"] for f in failures if f["index"] is not None}
-    report.rejected = [(report.indicators[i], [f for f in failures if f["index"] == i]) for i in sorted(bad_idx)]
+    report.rejected = [
+        (report.indicators[i], [f for f in failures if f["index"] == i]) for i in sorted(bad_idx)
+    ]
     rejected_ids = {id(ind) for ind, _ in report.rejected}
-    report.pk_links = [dataclasses.replace(lk, rejected=id(lk.report) in rejected_ids) for lk in links]
+    report.pk_links = [
+        dataclasses.replace(lk, rejected=id(lk.report) in rejected_ids) for lk in links
+    ]
     report.indicators = [ind for i, ind in enumerate(report.indicators) if i not in bad_idx]
     findings = run(report, ctx, rule_ids)
-    rows = [{k: _clean(v) for k, v in row.items()} for i, row in enumerate(rows) if i not in bad_idx]
+    rows = [
+        {k: _clean(v) for k, v in row.items()} for i, row in enumerate(rows) if i not in bad_idx
+    ]
     report.coverage["findings"] = len(findings)
     errors = [_rule_error(e, ctx.lang) for e in report.rule_errors]
     return ReportResult(
@@ -50,8 +56,13 @@ def audit_document(doc, ctx: Context, rule_ids: list[str]) -> ReportResult:
     )
 
 
-def audit_path(path: str | os.PathLike, ctx: Context | None = None, rule_ids: list[str] | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> ReportResult:
+def audit_path(
+    path: str | os.PathLike,
+    ctx: Context | None = None,
+    rule_ids: list[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> ReportResult:
     """Audit one file. Unreadable input gives a result with ``errors`` and no findings.
 
     ``max_bytes`` caps the file size, ``max_pages`` the page count of a PDF (both refused as input

@@ -32,7 +32,9 @@ def span(t_lo, t_hi, r_lo, r_hi, polarity: str, floor=lambda v: max(v, 0.0)):
     return positive(t_hi, r_lo), positive(t_lo, r_hi)
 
 
-def compute(target: float | None, realisasi: float | None, polarity: str = "positive") -> float | None:
+def compute(
+    target: float | None, realisasi: float | None, polarity: str = "positive"
+) -> float | None:
     """Capaian in percent, or None when undefined (no target, zero target)."""
     if target is None or realisasi is None or target == 0:
         return None

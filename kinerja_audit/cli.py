@@ -1,4 +1,5 @@
-"""Command line: ``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
+"""Command line:
+``kinerja-audit check|demo|extract|rules|explain|init-pk|validate-data|export-gx|serve``.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 bad usage, bad
 configuration, an input that could not be read or audited (the other inputs are still audited and
@@ -121,7 +122,8 @@ def _context(args):
 
     cfg = load_config(args.config, start=Path.cwd())
     if cfg.source:
-        sys.stderr.write(f"kinerja-audit: {t('cli.config_in_use', args.lang or cfg.lang, path=_visible(cfg.source))}\n")
+        in_use = t("cli.config_in_use", args.lang or cfg.lang, path=_visible(cfg.source))
+        sys.stderr.write(f"kinerja-audit: {in_use}\n")
     lang = args.lang or cfg.lang
     args.lang = lang
     fail_on = args.fail_on or cfg.fail_on
@@ -138,8 +140,13 @@ def _context(args):
     if data_source:
         from .data import compare
 
-        ctx.data = compare.load_unit(data_source, _data_options(args, cfg), getattr(args, "unit", None),
-                                     basis=getattr(args, "pk_basis", None) or cfg.pk_basis, lang=lang)
+        ctx.data = compare.load_unit(
+            data_source,
+            _data_options(args, cfg),
+            getattr(args, "unit", None),
+            basis=getattr(args, "pk_basis", None) or cfg.pk_basis,
+            lang=lang,
+        )
         ctx.data.own_pk = ctx.pk is None
         if ctx.pk is None:
             ctx.pk = ctx.data.pk
@@ -211,7 +218,9 @@ def _render(results, fmt: str, args, ctx, cfg, fail_on: str):
     from .audit import internal_error
     from .render import render
 
-    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = (
+        fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     options = {"lang": ctx.lang, "color": color, "fail_on": fail_on,
                "csv_delimiter": getattr(args, "csv_delimiter", None) or ","}
     config = cfg.source if cfg else None
@@ -343,7 +352,9 @@ def cmd_validate_data(args) -> int:
     for r in results:
         for err in r.errors:
             sys.stderr.write(f"kinerja-audit: {_visible(r.source)}: {err}\n")
-    color = fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = (
+        fmt == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     emit(render(contract.build(results, config=cfg.source), fmt, lang=ctx.lang, color=color,
                 fail_on=fail_on), args.output)
     return _exit_code(results, fail_on)
@@ -494,7 +505,9 @@ def cmd_rules(args) -> int:
     registered = {**load_all(), **dict.fromkeys(data_checks())}
     for rid, spec in sorted(rulepack.rules().items()):
         mark = "" if rid in registered else " (?)"
-        print(f"{rid}  {spec.category:<18} {i18n.severity(spec.severity, lang):<11} {spec.name}{mark}")
+        print(
+            f"{rid}  {spec.category:<18} {i18n.severity(spec.severity, lang):<11} {spec.name}{mark}"
+        )
         print(f"        {spec.summary[lang]}")
     return 0
 
@@ -505,7 +518,9 @@ def cmd_explain(args) -> int:
     lang = args.lang or "id"
     specs = rulepack.rules()
     key = args.rule
-    spec = specs.get(key.upper()) or next((s for s in specs.values() if s.name == key.lower()), None)
+    spec = specs.get(key.upper()) or next(
+        (s for s in specs.values() if s.name == key.lower()), None
+    )
     if spec is None:
         from .config import nearest
 
@@ -565,7 +580,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def _argument_groups(h, lang: str):
-    """The argument groups several commands share: reading limits, a dataset source, rule selection."""
+    """The argument groups several commands share: reading limits, a dataset source,
+    rule selection."""
+
     def reading(p) -> None:
         p.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
         p.add_argument("--max-bytes", type=_positive_int(lang), default=None, metavar="N",

@@ -45,8 +45,9 @@ class Config:
     pk: str | None = None
     pk_basis: str | None = None
     polarity: dict[str, str] = field(default_factory=dict)   # canonical code -> positive|negative
-    timeout: float | None = None                              # seconds per file (0: no limit)
-    data: dict[str, Any] = field(default_factory=dict)       # validate-data: columns, shape, basis, sheet
+    timeout: float | None = None  # seconds per file (0: no limit)
+    # validate-data: columns, shape, basis, sheet
+    data: dict[str, Any] = field(default_factory=dict)
     annotate_author: str = "kinerja-audit"   # author of the comments in annotated copies
     max_files: int = 20                      # files per upload on the web page (serve)
 
@@ -114,7 +115,9 @@ def find_config(start: Path) -> Path | None:
             if cand.is_file():
                 return cand
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.kinerja-audit]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.kinerja-audit]" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             return pyproject
     return None
 

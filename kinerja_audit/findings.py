@@ -46,8 +46,13 @@ class Finding:
 
     def _neutral(self) -> tuple:
         """What identifies the finding whatever the message language: no formatted text."""
-        return (self.rule, self.indicator or "", self.found_value if self.found_value is not None else "",
-                self.expected_value if self.expected_value is not None else "", self.evidence or "")
+        return (
+            self.rule,
+            self.indicator or "",
+            self.found_value if self.found_value is not None else "",
+            self.expected_value if self.expected_value is not None else "",
+            self.evidence or "",
+        )
 
     @property
     def fingerprint(self) -> str:
@@ -59,7 +64,9 @@ class Finding:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
     def sort_key(self) -> tuple:
-        position = self.line if self.line is not None else self.row if self.row is not None else 10**9
+        position = (
+            self.line if self.line is not None else self.row if self.row is not None else 10**9
+        )
         return (position, *self._neutral(), self.found or "")
 
 
@@ -96,7 +103,8 @@ class ReportResult:
     year: int | None = None
     quarter: int | None = None
     agency: str | None = None
-    period_source: str | None = None   # what decided the period: title, caption, prose, running, option
+    # what decided the period: title, caption, prose, running, option
+    period_source: str | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

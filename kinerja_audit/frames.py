@@ -5,9 +5,26 @@ from typing import Any
 
 from . import capaian as cp
 
-INDICATOR_COLUMNS = ["code", "position", "name", "unit", "polarity", "target_annual", "target", "realisasi",
-                     "capaian_reported", "capaian", "line", "target_line", "realisasi_line",
-                     "capaian_reported_line", "summary_line", "heading_line", "plan_line", "code_printed"]
+INDICATOR_COLUMNS = [
+    "code",
+    "position",
+    "name",
+    "unit",
+    "polarity",
+    "target_annual",
+    "target",
+    "realisasi",
+    "capaian_reported",
+    "capaian",
+    "line",
+    "target_line",
+    "realisasi_line",
+    "capaian_reported_line",
+    "summary_line",
+    "heading_line",
+    "plan_line",
+    "code_printed",
+]
 
 
 def _val(cell) -> float | None:
@@ -67,7 +84,13 @@ def schema_failures(frame) -> list[dict[str, Any]]:
         cases = exc.failure_cases
         out = []
         for _, row in cases.iterrows():
-            out.append({"index": row.get("index"), "column": row.get("column"), "check": str(row.get("check")),
-                        "value": row.get("failure_case")})
+            out.append(
+                {
+                    "index": row.get("index"),
+                    "column": row.get("column"),
+                    "check": str(row.get("check")),
+                    "value": row.get("failure_case"),
+                }
+            )
         return out
     return []

@@ -16,7 +16,8 @@ LANGS = ("id", "en")
 
 
 class LabelError(KeyError):
-    """A label is missing, duplicated or incomplete in ``checks/*.yaml`` (a bug caught by the tests)."""
+    """A label is missing, duplicated or incomplete in ``checks/*.yaml``
+    (a bug caught by the tests)."""
 
 
 @functools.cache
@@ -24,7 +25,9 @@ def load() -> dict[str, dict[str, str]]:
     """All labels: ``{key: {"id": ..., "en": ...}}``."""
     ui: dict[str, dict[str, str]] = {}
     root = resources.files("kinerja_audit.checks")
-    for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
+    for path in sorted(
+        (p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name
+    ):
         data = rulepack.read_pack(path)
         for key, value in (data.get("ui") or {}).items():
             if key in ui:

@@ -65,7 +65,7 @@ class Indicator:
     polarity: str = "positive"
     polarity_source: str = "default"           # pk | config | name | report | default (polarity.py)
     # derived once by build(), read by the rules
-    annual: Cell | None = None       # the annual target (an annual report's period target is annual)
+    annual: Cell | None = None  # the annual target (an annual report's period target is annual)
     named_score: bool = False        # the name says a score is measured (nilai, indeks, IKM)
     named_percent: bool = False      # the name says a percentage is measured (persentase, rasio)
     bounded: bool = False            # its scale is 0-100 by regulation (IKM, Nilai AKIP) or a share
@@ -118,13 +118,15 @@ class Report:
     indicators: list[Indicator]
     capaian_span: tuple[int, int] | None
     coverage: dict
-    rejected: list = field(default_factory=list)   # (indicator, schema failures), set by the pipeline
-    sentences: list = field(default_factory=list)  # prose sentences with their claims (parse.claims)
+    # (indicator, schema failures), set by the pipeline
+    rejected: list = field(default_factory=list)
+    # prose sentences with their claims (parse.claims)
+    sentences: list = field(default_factory=list)
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
-    captions: list = field(default_factory=list)           # parse.tables.Caption, every table caption
-    parts_present: set = field(default_factory=set)        # part keys found (headings or body words)
+    captions: list = field(default_factory=list)  # parse.tables.Caption, every table caption
+    parts_present: set = field(default_factory=set)  # part keys found (headings or body words)
     annex: object | None = None                            # parse.sections.Annex
     pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
     yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
@@ -137,7 +139,10 @@ class Report:
 
     def indicator_at(self, line: int | None) -> str | None:
         """The code of the indicator whose prose holds ``line`` (None outside any)."""
-        return next((i.code for i in self.indicators if line and any(a <= line <= b for a, b in i.spans)), None)
+        return next(
+            (i.code for i in self.indicators if line and any(a <= line <= b for a, b in i.spans)),
+            None,
+        )
 
 
 def _span(sections: list[Section], key: str) -> tuple[int, int] | None:
@@ -156,6 +161,26 @@ def _capaian_span(sections: list[Section], n_lines: int) -> tuple[int, int] | No
     return None
 
 
+def _in_span(line: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= line <= span[1]
+
+
+def _performance_tables(tables: list[Table], sections: list[Section], cap_span, anggaran):
+    """The tables with targets or realisations: (all of them, the primary tables of Bab III, its
+    recap tables, the tables outside Bab III and outside the budget section)."""
+    perf_tables = [t for t in tables
+                   if t.rows and any(c.role in ("target", "realisasi") for c in t.columns)]
+    bab3_tables = [t for t in perf_tables
+                   if _in_span(t.header_line, cap_span) and not _in_span(t.header_line, anggaran)]
+    other_tables = [t for t in perf_tables
+                    if t not in bab3_tables and not _in_span(t.header_line, anggaran)
+                    and not _in_span(t.header_line, _span(sections, "bab3"))]
+    single = [t for t in bab3_tables if len(t.rows) == 1]
+    primary = single if single else bab3_tables
+    recap = [t for t in bab3_tables if t not in primary]
+    return perf_tables, primary, recap, other_tables
+
+
 def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
     """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
     doc, running = repair(doc)
@@ -163,30 +188,23 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
-    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter, stop_lines=stops)
+    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter,
+                          stop_lines=stops)
     items = parse_items(doc, 1, n, stop_lines=stops)
     cap_span = _capaian_span(sections, n)
     anggaran = _span(sections, "anggaran")
-
-    def in_span(line: int, span: tuple[int, int] | None) -> bool:
-        return span is not None and span[0] <= line <= span[1]
-
-    perf_tables = [t for t in tables if t.rows and any(c.role in ("target", "realisasi") for c in t.columns)]
-    bab3_tables = [t for t in perf_tables if in_span(t.header_line, cap_span) and not in_span(t.header_line, anggaran)]
-    other_tables = [t for t in perf_tables if t not in bab3_tables and not in_span(t.header_line, anggaran)
-                    and not in_span(t.header_line, _span(sections, "bab3"))]
-    single = [t for t in bab3_tables if len(t.rows) == 1]
-    primary = single if single else bab3_tables
-    recap = [t for t in bab3_tables if t not in primary]
-
+    perf_tables, primary, recap, other_tables = _performance_tables(tables, sections, cap_span,
+                                                                    anggaran)
     headings = _headings(items + _code_lines(doc, cap_span, tables, items), cap_span, primary)
     indicators = _indicators_from_tables(primary, headings)
     summary_source = other_tables + recap
     if not indicators and summary_source:
         # No Bab III table: the summary table is all we have.
-        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows], "summary")
+        indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows],
+                                           "summary")
         summary_source = []
-    _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables], "summary")
+    _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables],
+                 "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
     _attach_plan(indicators, items, sections)
     _narrative_spans(doc, indicators, primary, headings, cap_span, stops)
@@ -194,7 +212,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
-    yoy_lines = {r.line for t in report_obj.yoy_tables for r in t.rows} | {t.header_line for t in report_obj.yoy_tables}
+    yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
+                 | {t.header_line for t in report_obj.yoy_tables})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:
@@ -226,7 +245,12 @@ def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, s
     out = []
     for ln in doc.lines:
         text = norm(ln.text)
-        if not text or ln.no in bodies or len(text) > 300 or pattern("row_figures_end_re").search(text):
+        if (
+            not text
+            or ln.no in bodies
+            or len(text) > 300
+            or pattern("row_figures_end_re").search(text)
+        ):
             continue   # a row of figures (of a table not read as one) introduces no prose
         caption = caption_match(text)
         lead = pattern("indicator_heading_re").match(text)
@@ -244,8 +268,9 @@ def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, s
     return out
 
 
-def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], sections: list[Section],
-                    cap_span) -> list[Indicator]:
+def _named_in_prose(
+    doc: Document, inds: list[Indicator], tables: list[Table], sections: list[Section], cap_span
+) -> list[Indicator]:
     """Indicators the report names by code outside its tables (coded headings, captions, lists),
     each with the span of prose it introduces: up to the next heading of another indicator or the
     next chapter.  An indicator a table already holds only gains that span (inside Bab III A, when
@@ -265,10 +290,14 @@ def _named_in_prose(doc: Document, inds: list[Indicator], tables: list[Table], s
         ind = known.get(code)
         if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
-            ind.heading = Mention("heading", line, name=name or None, code=code, code_printed=printed)
+            ind.heading = Mention(
+                "heading", line, name=name or None, code=code, code_printed=printed
+            )
             known[code] = ind
             new.append(ind)
-        elif ind not in new and not (ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]):
+        elif ind not in new and not (
+            ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]
+        ):
             continue   # a table's indicator keeps the narrative its table gives it
         if end > line:
             ind.prose_spans.append((line + 1, end))
@@ -296,13 +325,15 @@ def _derive(report: Report) -> None:
         said = [s.explains for s in report.sentences if s.indicator == ind.code]
         if ind.narrative is not None:
             a, b = ind.narrative
-            said.append(claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1))))
+            said.append(
+                claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
+            )
         ind.explained = any(said)
 
 
 def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:
-    """Unmarked lines opening with an indicator code ("IKU-5 Jumlah ...", "Indikator 2: ..."), outside
-    tables and lists: candidate sub-headings of Bab III A."""
+    """Unmarked lines opening with an indicator code ("IKU-5 Jumlah ...", "Indikator 2: ..."),
+    outside tables and lists: candidate sub-headings of Bab III A."""
     if span is None:
         return []
     inside = {n for t in tables for n in range((t.caption_line or t.header_line), t.end_line + 1)}
@@ -348,11 +379,27 @@ def _repeats(pairs: list[tuple[Table, Row]]) -> tuple[list, list]:
     for table, row in pairs:
         # only a table of several rows recaps others; a one-row table with a repeated code is an
         # indicator of its own whose code is wrong (LBL001 tells)
-        same = None if len(table.rows) < 2 else next(
-            (k for k, (t0, r0) in enumerate(first) if t0 is not table and (
-                namesim.similarity(row.name, r0.name) >= 90
-                or row.code and row.code == r0.code and (namesim.similarity(row.name, r0.name) >= 60
-                                                         or namesim.abbreviates(row.name, r0.name)))), None)
+        same = (
+            None
+            if len(table.rows) < 2
+            else next(
+                (
+                    k
+                    for k, (t0, r0) in enumerate(first)
+                    if t0 is not table
+                    and (
+                        namesim.similarity(row.name, r0.name) >= 90
+                        or row.code
+                        and row.code == r0.code
+                        and (
+                            namesim.similarity(row.name, r0.name) >= 60
+                            or namesim.abbreviates(row.name, r0.name)
+                        )
+                    )
+                ),
+                None,
+            )
+        )
         if same is None:
             first.append((table, row))
         else:
@@ -384,8 +431,17 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
 
 
 def _mention(table: Table, row: Row, source: str) -> Mention:
-    return Mention(source, row.line, name=row.name or None, code=row.code, code_printed=row.code_printed,
-                   cells=dict(row.cells), unit=row.unit, table=table, end_line=row.end_line)
+    return Mention(
+        source,
+        row.line,
+        name=row.name or None,
+        code=row.code,
+        code_printed=row.code_printed,
+        cells=dict(row.cells),
+        unit=row.unit,
+        table=table,
+        end_line=row.end_line,
+    )
 
 
 def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[Indicator]:
@@ -399,8 +455,11 @@ def _indicators_from_rows(pairs: list[tuple[Table, Row]], source: str) -> list[I
 
 
 def _assign_codes(inds: list[Indicator]) -> None:
-    """Canonical code per indicator: the report's own numbering where it is consistent, else votes."""
-    prefixes = Counter(m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary")
+    """Canonical code per indicator: the report's own numbering where it is consistent,
+    else votes."""
+    prefixes = Counter(
+        m.code.split(".")[0] for i in inds for m in i.mentions() if m.code and m.source != "summary"
+    )
     prefix = prefixes.most_common(1)[0][0] if prefixes else "IK"
     votes = []
     for ind in inds:
@@ -439,7 +498,11 @@ def _uncoded_ids(inds: list[Indicator]) -> list[str]:
     for ind in inds:
         number = next((r.number for m in (ind.table, ind.summary) if m and m.table
                        for r in m.table.rows if r.line == m.line and r.number), None)
-        ident = f"Indikator {number}" if number else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
+        ident = (
+            f"Indikator {number}"
+            if number
+            else (norm(ind.name or "")[:60] or f"Indikator {ind.position}")
+        )
         while ident in out:
             ident = f"{ident}#{len(out) + 1}"
         out.append(ident)
@@ -466,8 +529,11 @@ def _attach_plan(inds: list[Indicator], items: list[ListItem], sections: list[Se
     plan: list[ListItem] = []
     collecting = False
     for it in in_bab2:
-        is_head = it.style in ("A.", "A)", "I.", "I)", "1.") and pattern("plan_heading_re").search(it.text) \
+        is_head = (
+            it.style in ("A.", "A)", "I.", "I)", "1.")
+            and pattern("plan_heading_re").search(it.text)
             and len(it.text) < 80
+        )
         if is_head:
             collecting, plan = True, []
             continue
@@ -492,8 +558,13 @@ def _narrative_spans(doc, inds, tables, headings, span, stops) -> None:
     lines = range(span[0], span[1] + 1)
     subheadings = {n for n in lines if caption_match(doc.lines[n - 1].text)
                    or pattern("numbered_heading_re").match(doc.lines[n - 1].text)}
-    boundaries = sorted({h.line for h in headings} | {t.caption_line or t.header_line for t in tables}
-                        | {s for s in stops if span[0] < s <= span[1]} | subheadings | {span[1] + 1})
+    boundaries = sorted(
+        {h.line for h in headings}
+        | {t.caption_line or t.header_line for t in tables}
+        | {s for s in stops if span[0] < s <= span[1]}
+        | subheadings
+        | {span[1] + 1}
+    )
     for ind in inds:
         if ind.table is None or ind.table.table is None or len(ind.table.table.rows) != 1:
             continue

@@ -27,7 +27,7 @@ def pandera():
             for m in hidden:
                 sys.modules[m] = None              # "import pyspark…" raises ImportError
             try:
-                import pandera.backends.pandas.builtin_checks  # noqa: F401
+                import pandera.backends.pandas.builtin_checks
                 import pandera.pandas
             finally:
                 for m in hidden:

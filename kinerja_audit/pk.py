@@ -1,4 +1,5 @@
-"""The Perjanjian Kinerja (PK) with its Rencana Aksi quarter targets: model, period arithmetic, loading.
+"""The Perjanjian Kinerja (PK) with its Rencana Aksi quarter targets:
+model, period arithmetic, loading.
 
 A PK is read from YAML (validated against ``schemas/pk.schema.json``), CSV or XLSX (one row per
 indicator), then checked as a frame against the pandera schema ``schemas.frames.PK``.  Any defect
@@ -97,7 +98,8 @@ class PKIndicator:
         return None if any(v is None for v in values) else self.combine(list(values))
 
     def period_target(self, quarters: range, cumulative: bool) -> float | None:
-        """Target for the period ``quarters`` (1-based), as a cumulative figure or for the period alone."""
+        """Target for the period ``quarters`` (1-based),
+        as a cumulative figure or for the period alone."""
         if cumulative:
             return self.upto(quarters[-1])
         values = [self.amounts()[k - 1] for k in quarters]
@@ -263,7 +265,9 @@ def _schema() -> dict:
     import json
     from importlib import resources
 
-    return json.loads(resources.files("kinerja_audit.schemas").joinpath("pk.schema.json").read_text("utf-8"))
+    return json.loads(
+        resources.files("kinerja_audit.schemas").joinpath("pk.schema.json").read_text("utf-8")
+    )
 
 
 def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
@@ -272,7 +276,9 @@ def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
     try:
         content = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise reader.fail([], "unreadable", reason=getattr(exc, "strerror", None) or exc.__class__.__name__) from None
+        raise reader.fail(
+            [], "unreadable", reason=getattr(exc, "strerror", None) or exc.__class__.__name__
+        ) from None
     try:
         loader = _yaml_loader()                             # a SafeLoader subclass
         tree = yaml.compose(content, Loader=loader)
@@ -300,19 +306,28 @@ def _from_yaml(p: Path, reader: _Reader, option_basis: str | None) -> PK:
 
         target = item["target"]
         quarters = target.get("quarters") or [None] * 4
-        items.append(PKIndicator(
-            code=reader.code(item["code"], loc("code")),
-            name=reader.word(item["name"], loc("name")),
-            unit=reader.word(item.get("unit"), loc("unit"), required=False),
-            polarity=item["polarity"],
-            aggregation=item["aggregation"],
-            annual=reader.number(target["annual"], loc("target.annual")),
-            quarters=tuple(reader.number(v, loc(f"target.quarters[{k + 1}]")) for k, v in enumerate(quarters)),
-            basis=item_basis[0], basis_source=item_basis[1],
-            where=f"{p.name}:{item.line}", raw=raw,
-        ))
+        items.append(
+            PKIndicator(
+                code=reader.code(item["code"], loc("code")),
+                name=reader.word(item["name"], loc("name")),
+                unit=reader.word(item.get("unit"), loc("unit"), required=False),
+                polarity=item["polarity"],
+                aggregation=item["aggregation"],
+                annual=reader.number(target["annual"], loc("target.annual")),
+                quarters=tuple(
+                    reader.number(v, loc(f"target.quarters[{k + 1}]"))
+                    for k, v in enumerate(quarters)
+                ),
+                basis=item_basis[0],
+                basis_source=item_basis[1],
+                where=f"{p.name}:{item.line}",
+                raw=raw,
+            )
+        )
     year = data.get("year")
-    pk = PK(str(p), tuple(items), unit=data.get("unit"), year=int(year) if year is not None else None)
+    pk = PK(
+        str(p), tuple(items), unit=data.get("unit"), year=int(year) if year is not None else None
+    )
     return pk, locs
 
 
@@ -347,12 +362,16 @@ def _check_schema(data: Any, reader: _Reader) -> None:
     if not isinstance(data, dict):
         raise reader.fail([], "wrong_type", expected=text("type_object", reader.lang))
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = sorted(
+        validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+    )
     if not errors:
         return
     err = errors[0]
     path = list(err.absolute_path)
-    key = "".join(f"[{k + 1}]" if isinstance(k, int) else (f".{k}" if n else k) for n, k in enumerate(path))
+    key = "".join(
+        f"[{k + 1}]" if isinstance(k, int) else (f".{k}" if n else k) for n, k in enumerate(path)
+    )
     line = None
     node: Any = data
     for k in path:   # the line of the deepest key on the path (a top-level key: its own line)
@@ -379,7 +398,9 @@ def _check_schema(data: Any, reader: _Reader) -> None:
         extra = sorted(k for k in inst if k not in err.schema.get("properties", {}))
         raise reader.fail(where, "unknown_key", value=extra[0], allowed=allowed)
     if err.validator == "enum":
-        raise reader.fail(where, "not_one_of", value=inst, allowed=", ".join(map(str, err.validator_value)))
+        raise reader.fail(
+            where, "not_one_of", value=inst, allowed=", ".join(map(str, err.validator_value))
+        )
     if err.validator == "anyOf":   # only target values are anyOf: a number >= 0, a numeral, or null
         if isinstance(inst, int | float) and not isinstance(inst, bool) and inst < 0:
             raise reader.fail(where, "negative", value=inst)
@@ -389,7 +410,9 @@ def _check_schema(data: Any, reader: _Reader) -> None:
     if err.validator in ("minItems", "minLength") or (err.validator == "type" and inst is None):
         raise reader.fail(where, "missing_value")
     types = err.validator_value if err.validator == "type" else ["object"]
-    expected = " / ".join(text(f"type_{t}", reader.lang) for t in ([types] if isinstance(types, str) else types))
+    expected = " / ".join(
+        text(f"type_{t}", reader.lang) for t in ([types] if isinstance(types, str) else types)
+    )
     raise reader.fail(where, "wrong_type", expected=expected)
 
 
@@ -415,7 +438,7 @@ def _csv_grid(p: Path, reader: _Reader) -> list[tuple[int, list, str]]:
         raise reader.fail([], "unreadable", reason="NUL")
     lines = content.splitlines()
     first = next((ln for ln in lines if ln.strip()), "")
-    delimiter = max(";\t,", key=first.count)       # Indonesian Excel writes ";" (the comma is decimal)
+    delimiter = max(";\t,", key=first.count)  # Indonesian Excel writes ";" (the comma is decimal)
     records = csv.reader(lines, delimiter=delimiter)
     try:
         return [(records.line_num, rec, lines[records.line_num - 1].strip()) for rec in records]
@@ -443,16 +466,21 @@ def _xlsx_grid(p: Path, reader: _Reader) -> tuple[str, list[tuple[int, list, str
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
         ws = wb.worksheets[0]
         title = ws.title
-        grid = [(n, list(values), " | ".join("" if v is None else str(v) for v in values).strip(" |"))
-                for n, values in enumerate(ws.iter_rows(values_only=True), start=1)]
+        grid = [
+            (n, list(values), " | ".join("" if v is None else str(v) for v in values).strip(" |"))
+            for n, values in enumerate(ws.iter_rows(values_only=True), start=1)
+        ]
         wb.close()
     except Exception as exc:   # openpyxl raises many kinds on corrupt or non-XLSX zips
         raise reader.fail([], "xlsx_corrupt") from exc
     return title, grid
 
 
-def _rows(p: Path, reader: _Reader, xlsx: bool) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
-    """(header, [(cells by column, where-parts of a column, raw row, file:row)]) of a CSV or XLSX PK.
+def _rows(
+    p: Path, reader: _Reader, xlsx: bool
+) -> tuple[list[str], list[tuple[dict, Any, str, str]]]:
+    """(header, [(cells by column, where-parts of a column, raw row, file:row)]) of a CSV or
+    XLSX PK.
 
     The header is the first row holding a ``code`` column (title rows above it are skipped).
     """
@@ -462,7 +490,11 @@ def _rows(p: Path, reader: _Reader, xlsx: bool) -> tuple[list[str], list[tuple[d
         sheet, grid = _xlsx_grid(p, reader)
     else:
         sheet, grid = None, _csv_grid(p, reader)
-    grid = [(n, values, raw) for n, values, raw in grid if any(v is not None and str(v).strip() for v in values)]
+    grid = [
+        (n, values, raw)
+        for n, values, raw in grid
+        if any(v is not None and str(v).strip() for v in values)
+    ]
     if not grid:
         raise reader.fail([], "empty")
     start = next((i for i, (_, values, _) in enumerate(grid) if "code" in map(_header, values)), 0)
@@ -471,15 +503,24 @@ def _rows(p: Path, reader: _Reader, xlsx: bool) -> tuple[list[str], list[tuple[d
 
     def place(row_no: int, column: str) -> list[str]:
         if sheet is None:
-            return [text("at_line", reader.lang, line=row_no), text("at_column", reader.lang, column=column)]
+            return [
+                text("at_line", reader.lang, line=row_no),
+                text("at_column", reader.lang, column=column),
+            ]
         letter = get_column_letter(header.index(column) + 1) if column in header else "?"
-        return [text("at_sheet", reader.lang, sheet=sheet), text("at_row", reader.lang, row=row_no),
-                text("at_column", reader.lang, column=column), text("at_cell", reader.lang, cell=f"{letter}{row_no}")]
+        return [
+            text("at_sheet", reader.lang, sheet=sheet),
+            text("at_row", reader.lang, row=row_no),
+            text("at_column", reader.lang, column=column),
+            text("at_cell", reader.lang, cell=f"{letter}{row_no}"),
+        ]
 
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
-        where = place(header_no, missing[0])[:2 if sheet else 1]     # the header row, not a column
-        raise reader.fail(where, "missing_column", column=missing[0], required=", ".join(CSV_COLUMNS))
+        where = place(header_no, missing[0])[:2 if sheet else 1]  # the header row, not a column
+        raise reader.fail(
+            where, "missing_column", column=missing[0], required=", ".join(CSV_COLUMNS)
+        )
     rows = []
     for row_no, values, raw in grid[start + 1:]:
         where = f"{p.name}!{sheet}:{row_no}" if sheet else f"{p.name}:{row_no}"
@@ -497,18 +538,28 @@ def _from_rows(table: tuple[list[str], list], reader: _Reader, option_basis: str
         stated = reader.word(cells.get("target_basis"), loc("target_basis"), required=False)
         basis = _basis(canonical_word("target_basis", stated.lower()) if stated else None,
                        option_basis)
-        items.append(PKIndicator(
-            code=reader.code(cells["code"], loc("code")),
-            name=reader.word(cells["name"], loc("name")),
-            unit=reader.word(cells["unit"], loc("unit"), required=False),
-            polarity=canonical_word("polarity",
-                                    (reader.word(cells["polarity"], loc("polarity")) or "").lower()),
-            aggregation=canonical_word(
-                "aggregation", (reader.word(cells["aggregation"], loc("aggregation")) or "").lower()),
-            annual=reader.number(cells["target_annual"], loc("target_annual")),
-            quarters=tuple(reader.number(cells[f"target_tw{k}"], loc(f"target_tw{k}")) for k in range(1, 5)),
-            basis=basis[0], basis_source=basis[1], where=where, raw=raw,
-        ))
+        items.append(
+            PKIndicator(
+                code=reader.code(cells["code"], loc("code")),
+                name=reader.word(cells["name"], loc("name")),
+                unit=reader.word(cells["unit"], loc("unit"), required=False),
+                polarity=canonical_word(
+                    "polarity", (reader.word(cells["polarity"], loc("polarity")) or "").lower()
+                ),
+                aggregation=canonical_word(
+                    "aggregation",
+                    (reader.word(cells["aggregation"], loc("aggregation")) or "").lower(),
+                ),
+                annual=reader.number(cells["target_annual"], loc("target_annual")),
+                quarters=tuple(
+                    reader.number(cells[f"target_tw{k}"], loc(f"target_tw{k}")) for k in range(1, 5)
+                ),
+                basis=basis[0],
+                basis_source=basis[1],
+                where=where,
+                raw=raw,
+            )
+        )
     return PK(reader.source, tuple(items)), locs
 
 
@@ -536,8 +587,10 @@ def _validated(pk: PK, locs: list, reader: _Reader) -> PK:
     except pe.SchemaErrors as exc:
         cases = exc.failure_cases
         cases = cases[cases["index"].notna()].sort_values("index", kind="stable")
-        if cases.empty:   # a column-level failure: cannot happen with values parsed here
-            raise reader.fail([], "schema", column="?", value="?", check=str(exc).splitlines()[0]) from None
+        if cases.empty:  # a column-level failure: cannot happen with values parsed here
+            raise reader.fail(
+                [], "schema", column="?", value="?", check=str(exc).splitlines()[0]
+            ) from None
         dups = cases[cases["column"] == "code"]
         row = dups.iloc[-1] if len(dups) else cases.iloc[0]   # name the second use of a code
         column, value, index = str(row["column"]), row["failure_case"], int(row["index"])
@@ -545,7 +598,9 @@ def _validated(pk: PK, locs: list, reader: _Reader) -> PK:
         if column == "code":
             first = next(i for i in pk.indicators if i.code == value)
             raise reader.fail(where, "duplicate_code", value=value, other=first.where)
-        allowed = {"polarity": POLARITIES, "aggregation": AGGREGATIONS, "target_basis": BASES}.get(column)
+        allowed = {"polarity": POLARITIES, "aggregation": AGGREGATIONS, "target_basis": BASES}.get(
+            column
+        )
         if allowed:
             raise reader.fail(where, "not_one_of", value=value, allowed=", ".join(allowed))
         if "greater_than" in str(row["check"]):

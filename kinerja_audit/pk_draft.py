@@ -94,7 +94,9 @@ def draft(report, lang: str = "id") -> str:
             annual = ind.value("target")
         annual_value = annual.number.value if annual is not None and annual.number else None
         quarters = _quarters(report, ind, cumulative)
-        source = w("draft_polarity_name" if ind.polarity_source == "name" else "draft_polarity_default")
+        source = w(
+            "draft_polarity_name" if ind.polarity_source == "name" else "draft_polarity_default"
+        )
         unit, replaced = proposed_unit(ind)
         out += [
             f"  - code: {ind.code.split('#')[0]}",

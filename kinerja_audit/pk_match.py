@@ -40,7 +40,9 @@ def link(report, pk, name_threshold: float = 60.0) -> list[Link]:
     rest_r = [n for n in range(len(inds)) if n not in pairs]
     rest_p = [p for p in pk.indicators if p.code not in used]
     if rest_r and rest_p:
-        mapping = namesim.align([p.name for p in rest_p], [inds[n].name for n in rest_r], threshold=name_threshold)
+        mapping = namesim.align(
+            [p.name for p in rest_p], [inds[n].name for n in rest_r], threshold=name_threshold
+        )
         for n, idx in zip(rest_r, mapping):
             if idx is not None:
                 pairs[n] = (rest_p[idx], "name")

@@ -32,7 +32,9 @@ def _inferred(ind) -> tuple[str, str]:
     if any_match("negative_name_patterns", name) and not any_match("positive_name_overrides", name):
         return "negative", "name"
     m = ind.table
-    t, r, p = (m.cells.get(k) for k in ("target", "realisasi", "capaian")) if m else (None, None, None)
+    t, r, p = (
+        (m.cells.get(k) for k in ("target", "realisasi", "capaian")) if m else (None, None, None)
+    )
     tol = rulepack.setting("polarity_from_report_tolerance")
     if t and r and p and None not in (t.number, r.number, p.number) and t.number.value \
             and consistent(p, t, r, "negative", tol) and not consistent(p, t, r, "positive", tol):

@@ -51,7 +51,9 @@ class OptionSpec:
                 ok_type = ok_type and float(value).is_integer()
             if not ok_type:
                 return f"option.{self.type}"
-            if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+            if (self.min is not None and value < self.min) or (
+                self.max is not None and value > self.max
+            ):
                 return f"option.{self.type}_range"
             return None
         if self.type == "boolean":
@@ -122,7 +124,9 @@ def example_report() -> str:
 
 @functools.cache
 def example_pk() -> str:
-    return (resources.files("kinerja_audit.checks") / "examples" / "pk.yaml").read_text(encoding="utf-8")
+    return (resources.files("kinerja_audit.checks") / "examples" / "pk.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,24 @@ def _bilingual(rule_id: str, raw: dict, key: str, required: bool = True) -> dict
 
 def _option(owner: str, name: str, raw: Any) -> OptionSpec:
     if not isinstance(raw, dict) or raw.get("type") not in OPTION_TYPES or "default" not in raw:
-        raise RulePackError(f"{owner}: option {name!r} needs a type ({', '.join(OPTION_TYPES)}) and a default")
-    opt = OptionSpec(name=name, type=raw["type"], default=raw["default"], doc=_bilingual(owner, raw, "doc"),
-                     min=raw.get("min"), max=raw.get("max"), choices=tuple(raw.get("choices") or ()))
+        raise RulePackError(
+            f"{owner}: option {name!r} needs a type ({', '.join(OPTION_TYPES)}) and a default"
+        )
+    opt = OptionSpec(
+        name=name,
+        type=raw["type"],
+        default=raw["default"],
+        doc=_bilingual(owner, raw, "doc"),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        choices=tuple(raw.get("choices") or ()),
+    )
     if opt.type == "choice" and not opt.choices:
         raise RulePackError(f"{owner}: choice option {name!r} lists no choices")
     if opt.problem(opt.default) is not None:
-        raise RulePackError(f"{owner}: the default of option {name!r} is not allowed by its own type")
+        raise RulePackError(
+            f"{owner}: the default of option {name!r} is not allowed by its own type"
+        )
     return opt
 
 
@@ -184,11 +199,16 @@ def _example(rid: str, raw: Any) -> Example | None:
     if isinstance(raw, str):     # a dataset rule's example: CSV rows
         return Example(data=raw)
     if not isinstance(raw, dict):
-        raise RulePackError(f"{rid}: a doc example is CSV text or a mapping of replace / pk_replace / config / pk")
+        raise RulePackError(
+            f"{rid}: a doc example is CSV text or a mapping of replace / pk_replace / config / pk"
+        )
     pairs = []
     for key in ("replace", "pk_replace"):
         edits = raw.get(key) or []
-        if not all(isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in edits):
+        if not all(
+            isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e)
+            for e in edits
+        ):
             raise RulePackError(f"{rid}: doc example {key} needs [old, new] pairs")
         pairs.append(tuple((a, b) for a, b in edits))
     return Example(replace=pairs[0], pk_replace=pairs[1], config=dict(raw.get("config") or {}),

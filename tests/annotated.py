@@ -67,8 +67,10 @@ def word_comments(path: Path) -> list[WordComment]:
             for parts in opened.values():
                 parts.append(el.text or "")
     assert not opened, f"comment ranges never closed: {sorted(opened)}"
-    return [WordComment(str(c.comment_id), c.author, c.initials, c.text, anchored[str(c.comment_id)])
-            for c in document.comments]
+    return [
+        WordComment(str(c.comment_id), c.author, c.initials, c.text, anchored[str(c.comment_id)])
+        for c in document.comments
+    ]
 
 
 @dataclass
@@ -96,10 +98,18 @@ def pdf_notes(path: Path) -> list[PdfNote]:
             quads = [(min(q[i:i + 8:2]), min(q[i + 1:i + 8:2]), max(q[i:i + 8:2]),
                       max(q[i + 1:i + 8:2])) for i in range(0, len(q), 8)]
             popup = an.get("/Popup")
-            out.append(PdfNote(number, str(an.get("/NM", "")), str(an["/Subtype"]), str(an.get("/T", "")),
-                               str(an.get("/Contents", "")),
-                               tuple(float(v) for v in an["/Rect"]), quads,
-                               popup is not None and popup.get_object()["/Subtype"] == "/Popup"))
+            out.append(
+                PdfNote(
+                    number,
+                    str(an.get("/NM", "")),
+                    str(an["/Subtype"]),
+                    str(an.get("/T", "")),
+                    str(an.get("/Contents", "")),
+                    tuple(float(v) for v in an["/Rect"]),
+                    quads,
+                    popup is not None and popup.get_object()["/Subtype"] == "/Popup",
+                )
+            )
     return out
 
 

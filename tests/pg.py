@@ -1,4 +1,5 @@
-"""A throw-away PostgreSQL cluster for the tests: a temp dir, loopback, a free port, torn down after.
+"""A throw-away PostgreSQL cluster for the tests:
+a temp dir, loopback, a free port, torn down after.
 
 Debian's ``postgresql`` package (``tests/setup/postgres.sh``) puts ``initdb`` and ``pg_ctl`` under
 ``/usr/lib/postgresql/VERSION/bin``.  initdb refuses to run as root, and CI runs as root: there the
@@ -78,8 +79,19 @@ class Cluster:
                   "--locale=C", "--no-sync")
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60",
-                  "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         return self.url
 
     def stop(self) -> None:

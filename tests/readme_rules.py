@@ -22,8 +22,10 @@ def table(lang: str = "id") -> str:
     rows = [head, "|---|---|---|---|---|---|"]
     for rid, spec in sorted(rulepack.rules().items(), key=lambda kv: (kv[1].pack, kv[0])):
         summary = spec.summary[lang].replace("|", "\\|")
-        rows.append(f"| {rid} | `{spec.name}` | {spec.pack.removesuffix('.yaml')} | {spec.category} "
-                    f"| {spec.severity} | {summary} |")
+        rows.append(
+            f"| {rid} | `{spec.name}` | {spec.pack.removesuffix('.yaml')} | {spec.category} "
+            f"| {spec.severity} | {summary} |"
+        )
     return "\n".join(rows)
 
 

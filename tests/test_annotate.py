@@ -247,8 +247,14 @@ def test_copy_never_overwrites_its_input(docx_inputs, tmp_path):
 
 
 def _cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "kinerja_audit", *map(str, args)], cwd=cwd, check=False,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kinerja_audit", *map(str, args)],
+        cwd=cwd,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_cli_annotates_one_file_and_says_how(docx_inputs, tmp_path):

@@ -7,12 +7,58 @@ from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.model import build
 from kinerja_audit.parse.claims import claim_rows
 
-WORDS = ["IK.1", "IK. 2", "Tabel", "1", "Target", "Realisasi", "Capaian", "TW II", "triwulan", "I", "II", "III",
-         "tahun", "2025", "25.945", "237,93", "%", "dokumen", "melebihi", "target", "belum", "mencapai", "sesuai",
-         "sebanyak", "sebesar", "BAB", "III", "A.", "1)", "a.", "•", "|", "-", "Rp", "1.200.000.000", "pagu",
-         "Jumlah", "Nilai", "Indeks", "Persentase", "laporan", "\t", "semester", "s.d.", ".", ","]
+WORDS = [
+    "IK.1",
+    "IK. 2",
+    "Tabel",
+    "1",
+    "Target",
+    "Realisasi",
+    "Capaian",
+    "TW II",
+    "triwulan",
+    "I",
+    "II",
+    "III",
+    "tahun",
+    "2025",
+    "25.945",
+    "237,93",
+    "%",
+    "dokumen",
+    "melebihi",
+    "target",
+    "belum",
+    "mencapai",
+    "sesuai",
+    "sebanyak",
+    "sebesar",
+    "BAB",
+    "III",
+    "A.",
+    "1)",
+    "a.",
+    "•",
+    "|",
+    "-",
+    "Rp",
+    "1.200.000.000",
+    "pagu",
+    "Jumlah",
+    "Nilai",
+    "Indeks",
+    "Persentase",
+    "laporan",
+    "\t",
+    "semester",
+    "s.d.",
+    ".",
+    ",",
+]
 
-lines = st.lists(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join), max_size=60).map("\n".join)
+lines = st.lists(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join), max_size=60).map(
+    "\n".join
+)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -39,7 +39,9 @@ def test_error_finding_exits_one_and_fail_on_never_zero(tmp_path):
 
 def test_fail_on_warning_counts_warnings(tmp_path):
     p = tmp_path / "num.txt"
-    p.write_text(BASE.read_text(encoding="utf-8").replace("2. Menyiapkan", "3. Menyiapkan"), encoding="utf-8")
+    p.write_text(
+        BASE.read_text(encoding="utf-8").replace("2. Menyiapkan", "3. Menyiapkan"), encoding="utf-8"
+    )
     assert run("check", p).returncode == 0            # NUM001 is a warning
     assert run("check", p, "--fail-on", "warning").returncode == 1
 
@@ -69,7 +71,9 @@ def test_json_output_is_deterministic_and_valid(tmp_path):
     first = run("check", bad, "--format", "json").stdout
     second = run("check", bad, "--format", "json").stdout
     assert first == second
-    schema = json.loads((Path(__file__).resolve().parent.parent / "schemas" / "output.schema.json").read_text())
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "schemas" / "output.schema.json").read_text()
+    )
     jsonschema.validate(json.loads(first), schema)
 
 
@@ -131,9 +135,16 @@ def test_period_option_overrides_the_period_and_says_so(tmp_path):
     from kinerja_audit.rulepack import example_report
 
     report = tmp_path / "tanpa-periode.txt"
-    report.write_text(example_report().replace("Tahun 2025", "Tahun Ini").replace("tahun 2025", "tahun ini")
-                      .replace("2025", "ini"), encoding="utf-8")
-    plain = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)["reports"][0]
+    report.write_text(
+        example_report()
+        .replace("Tahun 2025", "Tahun Ini")
+        .replace("tahun 2025", "tahun ini")
+        .replace("2025", "ini"),
+        encoding="utf-8",
+    )
+    plain = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)[
+        "reports"
+    ][0]
     assert plain["year"] is None and plain["period_source"] is None
     assert "PRS005" in {f["rule"] for f in plain["findings"]}
     given = json.loads(run("check", report, "--format", "json", "--fail-on", "never",
@@ -148,8 +159,15 @@ def test_period_read_from_the_title_names_its_source(tmp_path):
 
     report = tmp_path / "laporan.txt"
     report.write_text(example_report(), encoding="utf-8")
-    out = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)["reports"][0]
-    assert (out["kind"], out["quarter"], out["year"], out["period_source"]) == ("quarterly", 3, 2025, "title")
+    out = json.loads(run("check", report, "--format", "json", "--fail-on", "never").stdout)[
+        "reports"
+    ][0]
+    assert (out["kind"], out["quarter"], out["year"], out["period_source"]) == (
+        "quarterly",
+        3,
+        2025,
+        "title",
+    )
 
 
 def test_a_period_option_that_is_no_period_is_refused(tmp_path):

@@ -13,13 +13,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kinerja_audit"
 LIMIT = 60
 # (module, function): its length today; to be split when next touched.
 LONGER = {
-    ("parse/tables.py", "_read_body"): 150,
+    ("parse/tables.py", "_read_body"): 147,
     ("data/generate.py", "_plant"): 116,
     ("data/expr.py", "ev"): 87,
-    ("data/generate.py", "generate"): 79,
-    ("data/checks.py", "integrity_checks"): 67,
-    ("data/expr.py", "to_spark"): 63,
     ("data/expr.py", "to_sql"): 62,
+    ("data/checks.py", "integrity_checks"): 62,
+    ("data/expr.py", "to_spark"): 62,
     ("runner.py", "_pooled"): 61,
     ("data/expr.py", "to_query"): 61,
 }
@@ -50,7 +49,7 @@ def test_the_list_of_longer_functions_names_real_functions():
 def test_lint_is_clean():
     """``make lint``: ruff over every Python folder (pyproject.toml settings)."""
     root = PACKAGE.parent
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "kinerja_audit", "tests", "benchmarks",
-                           "schemas", "checks"],
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "kinerja_audit", "tests",
+                           "benchmarks", "schemas", "checks"],
                           cwd=root, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]

@@ -23,7 +23,8 @@ EXAMPLE_REPORT = _example_path()
 
 CASES = Path(__file__).resolve().parent / "cases"
 BASE_TEXT = (EXAMPLE_REPORT).read_text(encoding="utf-8")
-PK_COLUMNS = "code;name;unit;polarity;aggregation;target_annual;target_tw1;target_tw2;target_tw3;target_tw4\n"
+PK_COLUMNS = ("code;name;unit;polarity;aggregation;target_annual;target_tw1;target_tw2;"
+              "target_tw3;target_tw4\n")
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def rules_of(findings) -> set:
     return {(f["rule"], f["indicator"]) for f in findings}
 
 
-# ----------------------------------------------------------------------------------------- selection
+# ---------------------------------------------------------------------------------------- selection
 
 
 @pytest.fixture
@@ -113,7 +114,7 @@ def test_severity_override(project, capsys):
 
 
 def test_fail_on(project, capsys):
-    warn = report(project, BASE_TEXT.replace("2. Menyiapkan", "3. Menyiapkan"))   # NUM001: a warning
+    warn = report(project, BASE_TEXT.replace("2. Menyiapkan", "3. Menyiapkan"))  # NUM001: a warning
     assert check(capsys, warn)[0] == 0
     config(project, {"fail_on": "warning"})
     assert check(capsys, warn)[0] == 1
@@ -175,54 +176,68 @@ def test_max_pages(project, capsys):
     err = capsys.readouterr().err
     assert "lkj.pdf" in err and f"batas {pages - 1} halaman" in err and err.count("\n") == 2
     assert "konfigurasi dipakai: " in err
-    code = cli.main(["check", str(pdf), "--max-pages", str(pages), "--format", "json"])   # option beats file
+    # option beats file
+    code = cli.main(["check", str(pdf), "--max-pages", str(pages), "--format", "json"])
     [audited] = json.loads(capsys.readouterr().out)["reports"]
     assert code in (0, 1) and not audited["errors"] and len(audited["indicators"]) == 5
-    assert cli.main(["extract", str(pdf), "--max-pages", str(pages - 1)]) == 2   # extract reads the option
+    # extract reads the option
+    assert cli.main(["extract", str(pdf), "--max-pages", str(pages - 1)]) == 2
     assert f"batas {pages - 1} halaman" in capsys.readouterr().err
     assert cli.main(["check", str(pdf), "--max-pages", "0"]) == 2
     assert "--max-pages" in capsys.readouterr().err
 
 
-# -------------------------------------------------------------------------------------- polarity, PK
+# ------------------------------------------------------------------------------------- polarity, PK
 
 
 def test_polarity(project, capsys):
     rt = report(project, BASE_TEXT.replace("120,00 %", "80,00 %"))      # IK.3 computed as R/T
     assert ("POL001", "IK.3") in rules_of(check(capsys, rt, "--select", "polarity")[1])
-    config(project, {"polarity": {"IK 3": "positive"}})                    # any spelling of the code
+    config(project, {"polarity": {"IK 3": "positive"}})  # any spelling of the code
     assert check(capsys, rt, "--select", "polarity,arithmetic")[1] == []
 
 
 def test_default_pk_path_relative_to_the_config(project, capsys):
     (project / "pk.csv").write_text(
-        PK_COLUMNS + "IK.1;Jumlah laporan pengawasan yang diselesaikan;laporan;positive;sum;13;3;3;3;4\n",
-        encoding="utf-8")
+        PK_COLUMNS
+        + "IK.1;Jumlah laporan pengawasan yang diselesaikan;laporan;positive;sum;13;3;3;3;4\n",
+        encoding="utf-8",
+    )
     config(project, {"pk": "pk.csv", "select": ["pk-mismatch"]})
     found = rules_of(check(capsys, report(project))[1])
     assert ("PKM005", "IK.1") in found and ("PKM002", "IK.2") in found
     other = project / "lain.csv"
-    other.write_text(PK_COLUMNS + "IK.1;Jumlah laporan pengawasan yang diselesaikan;laporan;positive;sum;12;3;3;3;3\n",
-                     encoding="utf-8")
-    found = rules_of(check(capsys, report(project), "--pk", other)[1])  # --pk beats the configuration
+    other.write_text(
+        PK_COLUMNS
+        + "IK.1;Jumlah laporan pengawasan yang diselesaikan;laporan;positive;sum;12;3;3;3;3\n",
+        encoding="utf-8",
+    )
+    # --pk beats the configuration
+    found = rules_of(check(capsys, report(project), "--pk", other)[1])
     assert ("PKM005", "IK.1") not in found and ("PKM002", "IK.2") in found
 
 
 def test_pk_basis(project, capsys):
     pk = project / "pk.csv"
-    pk.write_text(PK_COLUMNS + "IK.1;Jumlah laporan;laporan;positive;sum;12;1;4;3;12\n", encoding="utf-8")
-    assert rules_of(check(capsys, "--pk", pk)[1]) == {("TGT001", "IK.1")}        # per-quarter: 20 != 12
+    pk.write_text(
+        PK_COLUMNS + "IK.1;Jumlah laporan;laporan;positive;sum;12;1;4;3;12\n", encoding="utf-8"
+    )
+    assert rules_of(check(capsys, "--pk", pk)[1]) == {("TGT001", "IK.1")}  # per-quarter: 20 != 12
     config(project, {"pk_basis": "cumulative"})
-    assert rules_of(check(capsys, "--pk", pk)[1]) == {("TGT002", "IK.1")}        # cumulative: 4 then 3
-    assert rules_of(check(capsys, "--pk", pk, "--pk-basis", "per-quarter")[1]) == {("TGT001", "IK.1")}
+    assert rules_of(check(capsys, "--pk", pk)[1]) == {("TGT002", "IK.1")}  # cumulative: 4 then 3
+    assert rules_of(check(capsys, "--pk", pk, "--pk-basis", "per-quarter")[1]) == {
+        ("TGT001", "IK.1")
+    }
 
 
-# ------------------------------------------------------------------------------------------ discovery
+# ---------------------------------------------------------------------------------------- discovery
 
 
 def test_pyproject_table_and_explicit_config(project, capsys):
     bad = report(project, BASE_TEXT.replace("102,50 %", "112,50 %"))
-    (project / "pyproject.toml").write_text('[tool.kinerja-audit]\nignore = ["arithmetic"]\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.kinerja-audit]\nignore = ["arithmetic"]\n', encoding="utf-8"
+    )
     assert ("ARI001", "IK.5") not in rules_of(check(capsys, bad)[1])
     explicit = config(project / "kerja", {"select": ["ARI001"]}, name="lain.yaml")
     assert rules_of(check(capsys, bad, "--config", explicit)[1]) == {("ARI001", "IK.5")}
@@ -257,7 +272,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("data,needles", BAD, ids=[next(iter(d)) + ":" + json.dumps(d)[:30] for d, _ in BAD])
+@pytest.mark.parametrize(
+    "data,needles", BAD, ids=[next(iter(d)) + ":" + json.dumps(d)[:30] for d, _ in BAD]
+)
 def test_bad_config_is_exit_two_one_line(tmp_path, data, needles):
     path = config(tmp_path, data)
     res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(EXAMPLE_REPORT),
@@ -288,7 +305,13 @@ def test_bad_config_in_indonesian_has_no_english(tmp_path, capsys, data):
 
 def test_bad_config_found_by_discovery(tmp_path):
     (tmp_path / "kinerja-audit.yaml").write_text("lang: [\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "kinerja_audit", "check", str(EXAMPLE_REPORT)], check=False,
-                         capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    res = subprocess.run(
+        [sys.executable, "-m", "kinerja_audit", "check", str(EXAMPLE_REPORT)],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
     assert res.returncode == 2 and "kinerja-audit.yaml" in res.stderr and "YAML" in res.stderr
     assert "Traceback" not in res.stderr

@@ -53,5 +53,9 @@ def test_fresh_corpus_never_seen(seed):
 def test_seed_extraction_matches_truth_for_every_corpus_report():
     """Every target and realisasi of every tuning report is extracted exactly."""
     reports = [r for r in reports_in(TUNING_DIRS) if not r.name.startswith("holdout-")]
-    errors = {s.name: s.extraction_errors for s in (score_report(r) for r in reports) if s.extraction_errors}
+    errors = {
+        s.name: s.extraction_errors
+        for s in (score_report(r) for r in reports)
+        if s.extraction_errors
+    }
     assert len(errors) <= 0.2 * len(reports), errors

@@ -40,9 +40,22 @@ def need_spark():
 
 def same(a, b):
     """Findings equal in every field the user sees."""
-    keys = ("rule", "severity", "row", "table", "indicator", "section", "message", "expected", "found",
-            "evidence", "suggestion")
-    return [tuple(getattr(f, k) for k in keys) for f in a] == [tuple(getattr(f, k) for k in keys) for f in b]
+    keys = (
+        "rule",
+        "severity",
+        "row",
+        "table",
+        "indicator",
+        "section",
+        "message",
+        "expected",
+        "found",
+        "evidence",
+        "suggestion",
+    )
+    return [tuple(getattr(f, k) for k in keys) for f in a] == [
+        tuple(getattr(f, k) for k in keys) for f in b
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +79,11 @@ def test_great_expectations_agrees_with_pandera_and_writes_data_docs(dataset, tm
     assert same(ge.findings, pandera.findings) and ge.coverage["engine"] == "gx"
     pages = list(docs.rglob("*.html"))
     assert (docs / "index.html").exists() and len(pages) >= 2
-    assert any("ARI001:capaian_tw2" in p.read_text(encoding="utf-8") for p in pages if p.name != "index.html")
+    assert any(
+        "ARI001:capaian_tw2" in p.read_text(encoding="utf-8")
+        for p in pages
+        if p.name != "index.html"
+    )
 
 
 def _suite(capsys, *args):
@@ -100,7 +117,8 @@ def test_exported_suite_loads_in_ge_and_validates_the_frame(dataset, capsys):
 
 
 def test_postgresql_suite_runs_inside_the_database(dataset, postgres_url, capsys):
-    """The SQL form of every check, run by GE's PostgreSQL datasource on a table of normalised rows."""
+    """The SQL form of every check, run by GE's PostgreSQL datasource on a table of
+    normalised rows."""
     need_gx()
     import great_expectations as gx
     import pg
@@ -111,20 +129,33 @@ def test_postgresql_suite_runs_inside_the_database(dataset, postgres_url, capsys
     frame, defects, wide, _ = dataset
     normalised = load(str(wide), Options()).df
     columns = [c for c in normalised.columns]
-    numeric = [c for c in columns if str(normalised[c].dtype) in ("Float64", "Int8", "Int64", "int64")]
-    pg.load_typed_table(postgres_url, "normalised", normalised.astype(object).where(normalised.notna(), None),
-                        numeric)
+    numeric = [
+        c for c in columns if str(normalised[c].dtype) in ("Float64", "Int8", "Int64", "int64")
+    ]
+    pg.load_typed_table(
+        postgres_url,
+        "normalised",
+        normalised.astype(object).where(normalised.notna(), None),
+        numeric,
+    )
     data = _suite(capsys, "--target", "postgresql")
     context = engine.context()
     suite = context.suites.add(gx.ExpectationSuite(**data))
     url = postgres_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    batch = (context.data_sources.add_postgres("db", connection_string=url)
-             .add_table_asset("normalised", table_name="normalised").add_batch_definition_whole_table("all"))
+    batch = (
+        context.data_sources.add_postgres("db", connection_string=url)
+        .add_table_asset("normalised", table_name="normalised")
+        .add_batch_definition_whole_table("all")
+    )
     outcome = batch.get_batch().validate(suite, result_format={"result_format": "COMPLETE"})
     errors = [r.exception_info for r in outcome.results if r.exception_info.get("raised_exception")]
     assert not errors, errors[:1]
-    failed = {(r.expectation_config.meta["kinerja_audit"]["rule"], int(row["_row"]))
-              for r in outcome.results if not r.success for row in r.result["details"]["unexpected_rows"]}
+    failed = {
+        (r.expectation_config.meta["kinerja_audit"]["rule"], int(row["_row"]))
+        for r in outcome.results
+        if not r.success
+        for row in r.result["details"]["unexpected_rows"]
+    }
     assert failed == planted_rows(frame, defects, 2)
 
 
@@ -144,17 +175,22 @@ def test_spark_agrees_with_pandera_on_csv_and_long_parquet(dataset, spark_sessio
         pandera = validate(str(path))
         spark = validate(str(path), options=Options(engine="spark"))
         assert not spark.errors, spark.errors
-        assert {(f.rule, f.row) for f in spark.findings} == planted_rows(frame, defects, offset, long_frame)
+        assert {(f.rule, f.row) for f in spark.findings} == planted_rows(
+            frame, defects, offset, long_frame
+        )
         assert same(spark.findings, pandera.findings), path.name
         assert {k: v for k, v in spark.coverage.items() if k != "engine"} == \
             {k: v for k, v in pandera.coverage.items() if k != "engine"}
 
 
 def test_report_path_never_loads_pyspark(tmp_path):
-    """pandera imports pyspark.pandas when pyspark is installed; kinerja-audit hides it (quiet, fast)."""
+    """pandera imports pyspark.pandas when pyspark is installed; kinerja-audit hides it
+    (quiet, fast)."""
     script = tmp_path / "probe.py"
-    script.write_text("import sys\nfrom kinerja_audit.cli import main\nmain(['demo', '--format', 'json', "
-                      "'-o', sys.argv[1]])\nprint(sorted(m for m in sys.modules if m.startswith('pyspark')))\n")
+    script.write_text(
+        "import sys\nfrom kinerja_audit.cli import main\nmain(['demo', '--format', 'json', "
+        "'-o', sys.argv[1]])\nprint(sorted(m for m in sys.modules if m.startswith('pyspark')))\n"
+    )
     done = subprocess.run([sys.executable, str(script), str(tmp_path / "out.json")], check=False,
                           capture_output=True,
                           text=True, timeout=120)

@@ -20,14 +20,40 @@ from kinerja_audit.data.evaluate import violations
 from kinerja_audit.data.expr import columns
 from kinerja_audit.rules.registry import Context
 
-NUMBERS = [None, 0.0, 0.05, 0.5, 1.0, 2.5, 3.0, 4.0, 10.0, 12.5, 25.0, 50.0, 80.0, 99.99, 100.0, 100.5,
-           120.0, 150.0, 400.0, 1600.0]
+NUMBERS = [
+    None,
+    0.0,
+    0.05,
+    0.5,
+    1.0,
+    2.5,
+    3.0,
+    4.0,
+    10.0,
+    12.5,
+    25.0,
+    50.0,
+    80.0,
+    99.99,
+    100.0,
+    100.5,
+    120.0,
+    150.0,
+    400.0,
+    1600.0,
+]
 HALVES = [None, 0.0, 0.005, 0.05, 0.5]
 TEXTS = {
-    "_pol": ["positive", "negative"], "_basis": ["per-quarter", "cumulative"],
-    "aggregation": ["sum", "average", "last", None], "_kind": ["score", "percent", None],
-    "polarity": ["positive", "negative", None], "target_basis": ["per-quarter", "cumulative", None],
-    "unit": ["Dinas A", None], "code": ["IK.1", None], "name": ["Jumlah", None], "satuan": ["%", None],
+    "_pol": ["positive", "negative"],
+    "_basis": ["per-quarter", "cumulative"],
+    "aggregation": ["sum", "average", "last", None],
+    "_kind": ["score", "percent", None],
+    "polarity": ["positive", "negative", None],
+    "target_basis": ["per-quarter", "cumulative", None],
+    "unit": ["Dinas A", None],
+    "code": ["IK.1", None],
+    "name": ["Jumlah", None],
+    "satuan": ["%", None],
 }
 
 
@@ -134,11 +160,27 @@ def _exprs():
     t, r, p = col("target_tw1"), col("realisasi_tw1"), col("capaian_tw1")
     pol, agg = col("_pol"), col("aggregation")
     return [
-        ~t.eq(r), ~t.ne(r), ~(t > r), ~(t <= r), ~((t > 10) | (r > 10)), ~((t > 10) & (r > 10)),
-        greatest(t, r) > 50, least(t, r, 1) < 1, ~(greatest(t - r, 0) > 1), greatest(t / r, 1) > 2,
-        ~agg.isin(["sum", "last"]), ~pol.eq("negative"), agg.ne("sum"), ~agg.isnull(), ~(t / r).notnull(),
-        when(t > r, p, lit(0)) > 99, when(pol.eq("negative"), t, r).isnull(), ~(abs(-t + r) > 2),
-        ~(t * 2 - r >= p).fillfalse(), (lit(True) & (t > 1)) | lit(False), ~lit(False) & (r > 3),
+        ~t.eq(r),
+        ~t.ne(r),
+        ~(t > r),
+        ~(t <= r),
+        ~((t > 10) | (r > 10)),
+        ~((t > 10) & (r > 10)),
+        greatest(t, r) > 50,
+        least(t, r, 1) < 1,
+        ~(greatest(t - r, 0) > 1),
+        greatest(t / r, 1) > 2,
+        ~agg.isin(["sum", "last"]),
+        ~pol.eq("negative"),
+        agg.ne("sum"),
+        ~agg.isnull(),
+        ~(t / r).notnull(),
+        when(t > r, p, lit(0)) > 99,
+        when(pol.eq("negative"), t, r).isnull(),
+        ~(abs(-t + r) > 2),
+        ~(t * 2 - r >= p).fillfalse(),
+        (lit(True) & (t > 1)) | lit(False),
+        ~lit(False) & (r > 3),
     ]
 
 

@@ -108,10 +108,12 @@ def test_column_mapping_from_the_configuration(tmp_path):
     frame = frame.rename(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"})
     path = tmp_path / "named.csv"
     gen.write(frame, str(path))
-    assert validate(str(path)).errors                      # unknown names: the error names the column
+    assert validate(str(path)).errors  # unknown names: the error names the column
     from kinerja_audit.data.shape import Mapping
 
-    options = Options(mapping=Mapping(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"}))
+    options = Options(
+        mapping=Mapping(columns={"unit": "Satuan Kerja", "target_annual": "Target Tahunan"})
+    )
     result = validate(str(path), options=options)
     assert not result.errors and result.findings == []
 
@@ -121,8 +123,10 @@ def test_english_decimals_and_comma_delimiter(tmp_path):
     head = ("unit,year,code,name,satuan,polarity,aggregation,target_annual,target_tw1,target_tw2,"
             "target_tw3,target_tw4,realisasi_tw1,realisasi_tw2,realisasi_tw3,realisasi_tw4,"
             "capaian_tw1,capaian_tw2,capaian_tw3,capaian_tw4\n")
-    good = "A,2024,IK.1,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,102.5,100,100,100\n"
-    bad = "A,2024,IK.2,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,112.5,100,100,100\n"
+    good = ("A,2024,IK.1,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,"
+            "102.5,100,100,100\n")
+    bad = ("A,2024,IK.2,Persentase layanan,%,positive,last,90,20,45,70,90,20.5,45,70,90,"
+           "112.5,100,100,100\n")
     path.write_text(head + good + bad, encoding="utf-8")
     result = validate(str(path))
     assert [(f.rule, f.row, f.found) for f in result.findings] == [("ARI001", 3, "112,5%")]
@@ -134,8 +138,12 @@ def test_a_number_with_more_digits_than_a_flag_holds_is_read(tmp_path):
     head = ("unit;year;code;name;satuan;polarity;aggregation;target_annual;target_tw1;target_tw2;"
             "target_tw3;target_tw4;realisasi_tw1;capaian_tw1\n")
     row = "A;2024;IK.1;Jumlah dokumen;dokumen;positive;sum;4;1;1;1;1;1;{}\n"
-    path.write_text(head + row.format("100,0" + "0" * 200) + row.format("0," + "1" * 200).replace("IK.1", "IK.2"),
-                    encoding="utf-8")
+    path.write_text(
+        head
+        + row.format("100,0" + "0" * 200)
+        + row.format("0," + "1" * 200).replace("IK.1", "IK.2"),
+        encoding="utf-8",
+    )
     result = validate(str(path))
     assert not result.errors
     assert [(f.rule, f.row) for f in result.findings] == [("ARI001", 3)]

@@ -1,4 +1,5 @@
-"""Hostile and large input (issue 13): bounded time and memory, one line and exit 2, the batch goes on.
+"""Hostile and large input (issue 13): bounded time and memory, one line and exit 2,
+the batch goes on.
 
 The generated bad-input set (tests/hostile.py) goes through the real command line in one batch,
 with a good report among it: every refused file gets its one line naming it and the reason, the
@@ -73,7 +74,9 @@ def test_every_bad_file_one_line_and_the_batch_goes_on(batch, bad_set):
     good = bad_set[2]
     no_traceback(proc)
     assert proc.returncode == 2
-    lines = [ln for ln in proc.stderr.splitlines() if not ln.startswith("kinerja-audit: konfigurasi")]
+    lines = [
+        ln for ln in proc.stderr.splitlines() if not ln.startswith("kinerja-audit: konfigurasi")
+    ]
     refused = [c for c in hostile.CASES if c.reason]
     assert len(lines) == len(refused), proc.stderr
     for case in refused:

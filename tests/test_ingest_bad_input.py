@@ -83,7 +83,7 @@ def _plain_zip(path: Path, good: Path) -> None:
 
 
 def _odd_utf16(path: Path, good: Path) -> None:
-    path.write_bytes("LAPORAN KINERJA\n".encode("utf-16") + b"\x0a")    # BOM, then an odd byte count
+    path.write_bytes("LAPORAN KINERJA\n".encode("utf-16") + b"\x0a")  # BOM, then an odd byte count
 
 
 def _png(path: Path, good: Path) -> None:

@@ -38,8 +38,11 @@ def test_lines_carry_pages_and_tables_become_pipe_rows(base_text, tmp_path):
     pages = [ln.page for ln in doc.lines]
     assert pages[0] == 1 and pages == sorted(pages) and max(pages) >= 2
     rows = pipe_rows(doc)
-    assert len(rows) == 16        # summary table (header + 5 rows) and five indicator tables
-    assert rows[0].text == "| No. | Indikator Kinerja | Target 2025 | Target TW III | Realisasi TW III |"
+    assert len(rows) == 16  # summary table (header + 5 rows) and five indicator tables
+    assert (
+        rows[0].text
+        == "| No. | Indikator Kinerja | Target 2025 | Target TW III | Realisasi TW III |"
+    )
     assert "| IK.5 | Jumlah sertifikat yang diterbitkan | 400 sertifikat | 410 sertifikat | " \
            "102,50 % |" in [r.text for r in rows]
     # the table's words are not repeated as plain text
@@ -112,13 +115,17 @@ def test_borderless_table_reads_like_layout_text(base_text, tmp_path):
     as_pdf, as_text = audit_path(pdf), audit_path(layout)
     assert as_pdf.indicators and [
         (i["code"], i["target"], i["realisasi"], i["capaian_reported"]) for i in as_pdf.indicators
-    ] == [(i["code"], i["target"], i["realisasi"], i["capaian_reported"]) for i in as_text.indicators]
+    ] == [
+        (i["code"], i["target"], i["realisasi"], i["capaian_reported"]) for i in as_text.indicators
+    ]
     assert sorted((f.rule, f.indicator) for f in as_pdf.findings) == \
         sorted((f.rule, f.indicator) for f in as_text.findings)
 
 
 def test_wrapped_caption_before_pipe_table(base_text, tmp_path):
-    long_caption = "Tabel 5 : Capaian Kinerja IK.5 Triwulan III Tahun 2025 " + "x" * 40 + "\nTahun 2025"
+    long_caption = (
+        "Tabel 5 : Capaian Kinerja IK.5 Triwulan III Tahun 2025 " + "x" * 40 + "\nTahun 2025"
+    )
     text = base_text.replace("Tabel 5 : Capaian Kinerja IK.5 Triwulan III Tahun 2025", long_caption)
     plain = tmp_path / "plain.txt"
     plain.write_text(render_plain(text), encoding="utf-8")
@@ -232,12 +239,21 @@ def test_caption_wrapped_onto_the_next_page():
 
 
 def test_short_caption_and_other_lines_are_not_joined():
-    pages = [Page(1, 842, [_wide(100, "Teks paragraf yang memenuhi lebar halaman"),
-                           _wide(200, "Tabel 2. Rencana Aksi", 120), _wide(211, "(dalam persen)", 60),
-                           _wide(300, "Tabel 3 : Capaian Kinerja IK.3 terhadap target Tahun"),
-                           _wide(311, "No   Indikator   Target   Realisasi"),
-                           _wide(400, "Tabel 4 : Capaian Kinerja IK.4 terhadap target Tahun"),
-                           _wide(411, "2025", 20, height=10.0)])]
+    pages = [
+        Page(
+            1,
+            842,
+            [
+                _wide(100, "Teks paragraf yang memenuhi lebar halaman"),
+                _wide(200, "Tabel 2. Rencana Aksi", 120),
+                _wide(211, "(dalam persen)", 60),
+                _wide(300, "Tabel 3 : Capaian Kinerja IK.3 terhadap target Tahun"),
+                _wide(311, "No   Indikator   Target   Realisasi"),
+                _wide(400, "Tabel 4 : Capaian Kinerja IK.4 terhadap target Tahun"),
+                _wide(411, "2025", 20, height=10.0),
+            ],
+        )
+    ]
     join_wrapped_captions(pages)
     assert len(pages[0].items) == 7      # short caption; column gaps; another font size
 

@@ -6,9 +6,16 @@ from kinerja_audit.parse.numbers import format_number, parse_number
 
 def test_indonesian_and_english_styles():
     cases = {
-        "25.945": (25945, 0, "id"), "237,93": (237.93, 2, "id"), "1037,5": (1037.5, 1, "id"),
-        "1.234,56": (1234.56, 2, "id"), "87.93": (87.93, 2, "en"), "2,116,879,000": (2116879000, 0, "en"),
-        "1,234.5": (1234.5, 1, "en"), "0,5": (0.5, 1, "id"), "100": (100, 0, "plain"), "-3,2": (-3.2, 1, "id"),
+        "25.945": (25945, 0, "id"),
+        "237,93": (237.93, 2, "id"),
+        "1037,5": (1037.5, 1, "id"),
+        "1.234,56": (1234.56, 2, "id"),
+        "87.93": (87.93, 2, "en"),
+        "2,116,879,000": (2116879000, 0, "en"),
+        "1,234.5": (1234.5, 1, "en"),
+        "0,5": (0.5, 1, "id"),
+        "100": (100, 0, "plain"),
+        "-3,2": (-3.2, 1, "id"),
         "0.125": (0.125, 3, "en"),
     }
     for raw, (value, decimals, style) in cases.items():
@@ -53,10 +60,18 @@ def test_budget_row_reading_is_linear_on_long_digit_runs():
     from kinerja_audit.parse import budget
 
     for n in (400, 4000):
-        doc = Document("x", [Line(1, None, "Pagu Realisasi"), Line(2, None, "Belanja Pegawai " + "1" * n + " x")])
+        doc = Document(
+            "x",
+            [Line(1, None, "Pagu Realisasi"), Line(2, None, "Belanja Pegawai " + "1" * n + " x")],
+        )
         assert budget.parse_rows(doc, 1, 2) == []
-    doc = Document("x", [Line(1, None, "Program   Pagu (Rp)   Realisasi (Rp)   %"),
-                         Line(2, None, "| 1 | Program A | Rp 1.200.000.000 | 720.000.000 | 60,00 % |")])
+    doc = Document(
+        "x",
+        [
+            Line(1, None, "Program   Pagu (Rp)   Realisasi (Rp)   %"),
+            Line(2, None, "| 1 | Program A | Rp 1.200.000.000 | 720.000.000 | 60,00 % |"),
+        ],
+    )
     (row,) = budget.parse_rows(doc, 1, 2)
     assert (row.label, row.pagu.value, row.realisasi.value, row.percent.value) == \
         ("1 Program A", 1.2e9, 7.2e8, 60.0)

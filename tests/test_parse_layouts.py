@@ -148,8 +148,10 @@ def test_a_label_repeated_over_a_merged_cell_is_one_column():
     assert _values(report) == [{"target": "12", "realisasi": "15", "capaian": "125 %"}]
     assert sorted(set(report.tables[0].numeric_roles)) == ["capaian", "realisasi", "target"]
     # near miss: two different realisasi columns, both filled, stay two columns
-    two = _pipe_report("| No | Indikator | Target 2025 | Realisasi 2024 | Realisasi 2025 | Capaian |",
-                       "| 1 | Jumlah desa tangguh bencana | 12 | 11 | 15 | 125 % |")
+    two = _pipe_report(
+        "| No | Indikator | Target 2025 | Realisasi 2024 | Realisasi 2025 | Capaian |",
+        "| 1 | Jumlah desa tangguh bencana | 12 | 11 | 15 | 125 % |",
+    )
     assert _values(two) == [{"target": "12", "realisasi_other": "11", "realisasi": "15",
                              "capaian": "125 %"}]
 
@@ -180,8 +182,10 @@ DINAS CONTOH
 
 BAB III
 AKUNTABILITAS KINERJA
-Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan persentase capaian sebesar >100%.
-Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan persentase capaian sebesar 110,00%.
+Indeks kualitas udara dengan target capaian 60, realisasi target capaian yaitu 66,24 dengan \
+persentase capaian sebesar >100%.
+Indeks kualitas air dengan target capaian 55, realisasi target capaian yaitu 60,50 dengan \
+persentase capaian sebesar 110,00%.
 """
     report = _report(text)
     roles = [[(n.raw, n.role) for n in s.numbers()] for s in report.sentences if s.numbers()]

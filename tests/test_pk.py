@@ -33,8 +33,14 @@ PK_CATEGORIES = ("pk-mismatch", "target-sum")
 
 
 def _ind(code, name, unit, polarity, aggregation, annual, quarters):
-    return {"code": code, "name": name, "unit": unit, "polarity": polarity, "aggregation": aggregation,
-            "target": {"annual": annual, "quarters": quarters}}
+    return {
+        "code": code,
+        "name": name,
+        "unit": unit,
+        "polarity": polarity,
+        "aggregation": aggregation,
+        "target": {"annual": annual, "quarters": quarters},
+    }
 
 
 # Agrees with checks/examples/report.txt (quarterly report, TW III 2025).
@@ -43,19 +49,60 @@ AGREEING = {
     "year": 2025,
     "target_basis": "per-quarter",
     "indicators": [
-        _ind("IK.1", "Jumlah laporan pengawasan yang diselesaikan", "laporan", "positive", "sum", 12, [3, 3, 3, 3]),
-        _ind("IK 2", "Persentase pengaduan yang ditindaklanjuti", "%", "positive", "last", 90, [90, 90, 90, 90]),
-        _ind("IK.3", "Rata-rata waktu penyelesaian layanan perizinan", "hari", "negative", "average", 5,
-             [5, 5, 5, 5]),
-        _ind("IK.4", "Nilai Indeks Kepuasan Masyarakat", "nilai", "positive", "last", 85, [0, 0, 0, 85]),
-        _ind("IK.5", "Jumlah sertifikat yang diterbitkan", "sertifikat", "positive", "sum", 1600,
-             [400, 400, 400, 400]),
+        _ind(
+            "IK.1",
+            "Jumlah laporan pengawasan yang diselesaikan",
+            "laporan",
+            "positive",
+            "sum",
+            12,
+            [3, 3, 3, 3],
+        ),
+        _ind(
+            "IK 2",
+            "Persentase pengaduan yang ditindaklanjuti",
+            "%",
+            "positive",
+            "last",
+            90,
+            [90, 90, 90, 90],
+        ),
+        _ind(
+            "IK.3",
+            "Rata-rata waktu penyelesaian layanan perizinan",
+            "hari",
+            "negative",
+            "average",
+            5,
+            [5, 5, 5, 5],
+        ),
+        _ind(
+            "IK.4",
+            "Nilai Indeks Kepuasan Masyarakat",
+            "nilai",
+            "positive",
+            "last",
+            85,
+            [0, 0, 0, 85],
+        ),
+        _ind(
+            "IK.5",
+            "Jumlah sertifikat yang diterbitkan",
+            "sertifikat",
+            "positive",
+            "sum",
+            1600,
+            [400, 400, 400, 400],
+        ),
     ],
 }
 # The same agreement with cumulative ("s.d. TW k") quarter targets; TW III still matches the report.
 CUMULATIVE = copy.deepcopy(AGREEING)
 CUMULATIVE["target_basis"] = "cumulative"
-for _i, _q in zip(CUMULATIVE["indicators"], ([1, 2, 3, 12], [90] * 4, [5] * 4, [0, 0, 0, 85], [100, 200, 400, 1600])):
+for _i, _q in zip(
+    CUMULATIVE["indicators"],
+    ([1, 2, 3, 12], [90] * 4, [5] * 4, [0, 0, 0, 85], [100, 200, 400, 1600]),
+):
     _i["target"]["quarters"] = _q
 
 
@@ -76,7 +123,14 @@ def write_pk(data: dict, folder: Path, fmt: str, name: str = "pk") -> Path:
     for ind in data["indicators"]:
         style = "id" if fmt == "csv" else "raw"
         t = ind["target"]
-        row = [ind["code"], ind["name"], ind["unit"], ind["polarity"], ind["aggregation"], _num(t["annual"], style)]
+        row = [
+            ind["code"],
+            ind["name"],
+            ind["unit"],
+            ind["polarity"],
+            ind["aggregation"],
+            _num(t["annual"], style),
+        ]
         row += [_num(v, style) for v in t.get("quarters") or [None] * 4]
         if "target_basis" in data:
             row.append(data["target_basis"])
@@ -119,9 +173,11 @@ def base() -> str:
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "xlsx"])
 def test_the_three_formats_load_the_same_agreement(tmp_path, fmt):
     loaded = pkmod.load(write_pk(AGREEING, tmp_path, fmt))
-    assert [i.code for i in loaded.indicators] == ["IK.1", "IK.2", "IK.3", "IK.4", "IK.5"]  # "IK 2" normalised
+    # "IK 2" normalised
+    assert [i.code for i in loaded.indicators] == ["IK.1", "IK.2", "IK.3", "IK.4", "IK.5"]
     ik5 = loaded.get("IK.5")
-    assert ik5.annual == 1600 and ik5.quarters == (400, 400, 400, 400)     # "1.600" read the Indonesian way
+    # "1.600" read the Indonesian way
+    assert ik5.annual == 1600 and ik5.quarters == (400, 400, 400, 400)
     assert loaded.get("IK.3").polarity == "negative" and loaded.get("IK.2").aggregation == "last"
     assert {i.basis for i in loaded.indicators} == {"per-quarter"}
     assert {i.basis_source for i in loaded.indicators} == {"pk"}
@@ -143,7 +199,9 @@ def test_indonesian_numerals_in_yaml(tmp_path):
     p.write_text(
         "indicators:\n"
         "  - {code: IKU-1, name: Persentase x, unit: '%', polarity: positive, aggregation: last,\n"
-        "     target: {annual: '87,5', quarters: [null, 1.600, '25.945', 2.5]}}\n", encoding="utf-8")
+        "     target: {annual: '87,5', quarters: [null, 1.600, '25.945', 2.5]}}\n",
+        encoding="utf-8",
+    )
     ind = pkmod.load(p).indicators[0]
     assert ind.code == "IKU.1"
     assert ind.annual == 87.5 and ind.quarters == (None, 1600, 25945, 2.5)
@@ -168,14 +226,21 @@ def test_comma_separated_csv_with_extra_columns(tmp_path):
                  '1,IK.1,Jumlah laporan,laporan,positive,sum,12,3,3,3,3,ok\n'
                  '2,IK.2,Persentase x,%,positive,last,"87,5",,,"87,5","87,5",\n', encoding="utf-8")
     loaded = pkmod.load(p)
-    assert loaded.get("IK.2").annual == 87.5 and loaded.get("IK.2").quarters == (None, None, 87.5, 87.5)
+    assert loaded.get("IK.2").annual == 87.5 and loaded.get("IK.2").quarters == (
+        None,
+        None,
+        87.5,
+        87.5,
+    )
 
 
-# ------------------------------------------------------------------------------------ period arithmetic
+# -------------------------------------------------------------------------------- period arithmetic
 
 
 def _p(aggregation, basis, quarters, annual=None):
-    return pkmod.PKIndicator("IK.1", "x", None, "positive", aggregation, annual, tuple(quarters), basis)
+    return pkmod.PKIndicator(
+        "IK.1", "x", None, "positive", aggregation, annual, tuple(quarters), basis
+    )
 
 
 @pytest.mark.parametrize("ind,k,alone,upto", [
@@ -198,7 +263,7 @@ def test_semester_and_unknown_quarters():
     assert ind.upto(4) is None
 
 
-# ------------------------------------------------------------------------------ planted disagreements
+# ---------------------------------------------------------------------------- planted disagreements
 
 
 def _set(which, /, **changes):
@@ -219,8 +284,9 @@ def _drop(code):
 
 
 def _add(data):
-    data["indicators"].append(_ind("IK.6", "Jumlah kajian kebijakan", "dokumen", "positive", "sum", 2,
-                                   [0, 1, 0, 1]))
+    data["indicators"].append(
+        _ind("IK.6", "Jumlah kajian kebijakan", "dokumen", "positive", "sum", 2, [0, 1, 0, 1])
+    )
 
 
 def _year(year):
@@ -231,32 +297,75 @@ def _year(year):
 
 SCENARIOS = [
     ("PK for another year", AGREEING, _year(2024), {("PKM008", None)}),
-    ("empty quarter targets", AGREEING, _set("IK.2", quarters=[None, None, 90, None]),
-     {("TGT004", "IK.2")}),
+    (
+        "empty quarter targets",
+        AGREEING,
+        _set("IK.2", quarters=[None, None, 90, None]),
+        {("TGT004", "IK.2")},
+    ),
     ("quarter target", AGREEING, _set("IK.5", quarters=[400, 400, 380, 420]), {("PKM006", "IK.5")}),
-    ("annual target", AGREEING, _set("IK.1", annual=13, quarters=[3, 3, 3, 4]), {("PKM005", "IK.1")}),
-    ("name", AGREEING, _set("IK.2", name="Persentase pengaduan masyarakat yang diselesaikan tepat waktu"),
-     {("PKM003", "IK.2")}),
+    (
+        "annual target",
+        AGREEING,
+        _set("IK.1", annual=13, quarters=[3, 3, 3, 4]),
+        {("PKM005", "IK.1")},
+    ),
+    (
+        "name",
+        AGREEING,
+        _set("IK.2", name="Persentase pengaduan masyarakat yang diselesaikan tepat waktu"),
+        {("PKM003", "IK.2")},
+    ),
     ("unit", AGREEING, _set("IK.5", unit="dokumen"), {("PKM004", "IK.5")}),
     ("code", AGREEING, _set("IK.5", code="IKU.5"), {("PKM007", "IK.5")}),
-    ("quarters do not add up", AGREEING, _set("IK.5", quarters=[400, 400, 400, 300]), {("TGT001", "IK.5")}),
-    ("quarters do not average", AGREEING, _set("IK.3", quarters=[5, 5, 5, 7]), {("TGT001", "IK.3")}),
-    ("last-type TW IV is not the annual", AGREEING, _set("IK.4", quarters=[0, 0, 0, 80]), {("TGT003", "IK.4")}),
-    ("cumulative target decreases", CUMULATIVE, _set("IK.1", quarters=[1, 4, 3, 12]), {("TGT002", "IK.1")}),
-    ("cumulative TW IV is not the annual", CUMULATIVE, _set("IK.5", quarters=[100, 200, 400, 1500]),
-     {("TGT003", "IK.5")}),
+    (
+        "quarters do not add up",
+        AGREEING,
+        _set("IK.5", quarters=[400, 400, 400, 300]),
+        {("TGT001", "IK.5")},
+    ),
+    (
+        "quarters do not average",
+        AGREEING,
+        _set("IK.3", quarters=[5, 5, 5, 7]),
+        {("TGT001", "IK.3")},
+    ),
+    (
+        "last-type TW IV is not the annual",
+        AGREEING,
+        _set("IK.4", quarters=[0, 0, 0, 80]),
+        {("TGT003", "IK.4")},
+    ),
+    (
+        "cumulative target decreases",
+        CUMULATIVE,
+        _set("IK.1", quarters=[1, 4, 3, 12]),
+        {("TGT002", "IK.1")},
+    ),
+    (
+        "cumulative TW IV is not the annual",
+        CUMULATIVE,
+        _set("IK.5", quarters=[100, 200, 400, 1500]),
+        {("TGT003", "IK.5")},
+    ),
     ("indicator missing from the report", AGREEING, _add, {("PKM001", "IK.6")}),
     ("indicator not in the PK", AGREEING, _drop("IK.3"), {("PKM002", "IK.3")}),
 ]
 
 
 # a CSV PK states no year: the other-year scenario runs on YAML only
-_FORMAT_SCENARIOS = [pytest.param(fmt, *s, id=f"{s[0]}-{fmt}") for s in SCENARIOS for fmt in ("yaml", "csv")
-                     if not (fmt == "csv" and s[0] == "PK for another year")]
+_FORMAT_SCENARIOS = [
+    pytest.param(fmt, *s, id=f"{s[0]}-{fmt}")
+    for s in SCENARIOS
+    for fmt in ("yaml", "csv")
+    if not (fmt == "csv" and s[0] == "PK for another year")
+]
 
 
 @pytest.mark.parametrize("fmt,name,start,edit,expected", _FORMAT_SCENARIOS)
-def test_planted_disagreement_is_reported_and_nothing_else(tmp_path, base, fmt, name, start, edit, expected):
+def test_planted_disagreement_is_reported_and_nothing_else(
+    tmp_path, base, fmt, name, start, edit, expected
+):
     data = copy.deepcopy(start)
     edit(data)
     result = audit(base, pkmod.load(write_pk(data, tmp_path, fmt)))
@@ -295,9 +404,10 @@ def test_messages_state_the_basis_and_format_numbers(tmp_path, base):
 
 def test_cumulative_column_header_is_used(tmp_path, base):
     """A report column "Target s.d. TW III" is compared with the cumulative PK target."""
-    text = base.replace("Kode IK   Indikator                                        Target TW III   Realisasi TW III"
-                        "   Capaian\nIK.5", "Kode IK   Indikator                                        Target s.d. TW III"
-                        "  Realisasi TW III   Capaian\nIK.5")
+    text = base.replace("Kode IK   Indikator                                        "
+                        "Target TW III   Realisasi TW III   Capaian\nIK.5",
+                        "Kode IK   Indikator                                        "
+                        "Target s.d. TW III  Realisasi TW III   Capaian\nIK.5")
     assert text != base
     loaded = pkmod.load(write_pk(AGREEING, tmp_path, "yaml"))
     result = audit(text, loaded, rule_ids=select(["pk-mismatch"]))
@@ -313,15 +423,19 @@ def test_schema_rejected_row_is_not_reported_missing(tmp_path, base):
                         "IK.2      Persentase pengaduan yang ditindaklanjuti        -90 %")
     result = audit(text, pkmod.load(write_pk(AGREEING, tmp_path, "yaml")))
     assert ("PRS004", "IK.2") in found(result)
-    assert not any(f.category == "pk-mismatch" for f in result.findings), [f.message for f in result.findings]
+    assert not any(f.category == "pk-mismatch" for f in result.findings), [
+        f.message for f in result.findings
+    ]
 
 
-# ------------------------------------------------------------------------------------------ polarity
+# ----------------------------------------------------------------------------------------- polarity
 
 
 def _rt(base: str) -> str:
     """IK.3 (lower is better) computed as R/T: 4 / 5 = 80 %."""
-    return base.replace("120,00 %", "80,00 %").replace("capaian sebesar 120,00%", "capaian sebesar 80,00%")
+    return base.replace("120,00 %", "80,00 %").replace(
+        "capaian sebesar 120,00%", "capaian sebesar 80,00%"
+    )
 
 
 def test_pk_negative_polarity_flags_rt_formula(tmp_path, base):
@@ -340,28 +454,41 @@ def test_pk_positive_polarity_accepts_rt_formula(tmp_path, base):
 
 
 def test_pk_polarity_beats_the_report_inference(tmp_path, base):
-    """A neutral name and a printed 120 % that only the lower-is-better formula explains: without a PK
-    the report's own arithmetic makes it negative; a PK saying positive overrides that (ARI001)."""
-    neutral = base.replace("Rata-rata waktu penyelesaian layanan perizinan", "Indeks layanan izin usaha")
+    """A neutral name and a printed 120 % that only the lower-is-better formula explains:
+    without a PK the report's own arithmetic makes it negative; a PK saying positive overrides
+    that (ARI001)."""
+    neutral = base.replace(
+        "Rata-rata waktu penyelesaian layanan perizinan", "Indeks layanan izin usaha"
+    )
     alone = audit(neutral, rule_ids=select(["arithmetic"]))
     assert found(alone) == set()
     row = next(r for r in alone.indicators if r["code"] == "IK.3")
     assert row["polarity"] == "negative"
     data = copy.deepcopy(AGREEING)
     _set("IK.3", name="Indeks layanan izin usaha")(data)
-    with_pk = audit(neutral, pkmod.load(write_pk(data, tmp_path, "yaml")), rule_ids=select(["arithmetic", "polarity"]))
+    with_pk = audit(
+        neutral,
+        pkmod.load(write_pk(data, tmp_path, "yaml")),
+        rule_ids=select(["arithmetic", "polarity"]),
+    )
     assert found(with_pk) == set()
     assert next(r for r in with_pk.indicators if r["code"] == "IK.3")["polarity"] == "negative"
     _set("IK.3", polarity="positive")(data)
-    positive = audit(neutral, pkmod.load(write_pk(data, tmp_path, "yaml")), rule_ids=select(["arithmetic"]))
+    positive = audit(
+        neutral, pkmod.load(write_pk(data, tmp_path, "yaml")), rule_ids=select(["arithmetic"])
+    )
     assert ("ARI001", "IK.3") in found(positive)
 
 
 def test_configured_polarity_without_pk(base):
     assert ("POL001", "IK.3") in found(audit(_rt(base)))
-    result = audit(_rt(base), polarity={"IK.3": "positive"}, rule_ids=select(["arithmetic", "polarity"]))
+    result = audit(
+        _rt(base), polarity={"IK.3": "positive"}, rule_ids=select(["arithmetic", "polarity"])
+    )
     assert found(result) == set()
-    neutral = base.replace("Rata-rata waktu penyelesaian layanan perizinan", "Jumlah hari penyelesaian izin usaha")
+    neutral = base.replace(
+        "Rata-rata waktu penyelesaian layanan perizinan", "Jumlah hari penyelesaian izin usaha"
+    )
     flagged = audit(_rt(neutral), polarity={"IK.3": "negative"}).findings
     assert [f.rule for f in flagged if f.indicator == "IK.3"] == ["POL001"]
     assert "menurut konfigurasi" in flagged[0].message
@@ -416,32 +543,86 @@ def _bad_xlsx(folder: Path) -> Path:
 
 
 BAD_FILES = [
-    ("yaml negative target", "pk.yaml", lambda: _yaml_text(_set("IK.1", annual=-12)),
-     ["pk.yaml", "baris", "indicators[1].target.annual", "negatif"]),
-    ("yaml unknown polarity", "pk.yaml", lambda: _yaml_text(_set("IK.3", polarity="menurun")),
-     ["pk.yaml", "baris", "indicators[3].polarity", "menurun", "positive, negative"]),
-    ("yaml unknown aggregation", "pk.yaml", lambda: _yaml_text(_set("IK.3", aggregation="mean")),
-     ["indicators[3].aggregation", "sum, last, average"]),
-    ("yaml duplicated code", "pk.yaml", lambda: _yaml_text(_set("IK.5", code="IK 1")),
-     ["pk.yaml", "indicators[5].code", "IK.1"]),
-    ("yaml three quarters", "pk.yaml", lambda: _yaml_text(_set("IK.1", quarters=[3, 3, 6])),
-     ["indicators[1].target.quarters", "4"]),
-    ("yaml missing key", "pk.yaml", lambda: _yaml_text().replace("  aggregation: average\n", "", 1),
-     ["pk.yaml", "indicators[3]", "aggregation"]),
-    ("yaml broken", "pk.yaml", lambda: "indicators:\n  - {code: IK.1, name: [x\n", ["pk.yaml", "YAML"]),
-    ("csv missing column", "pk.csv", lambda: _csv_text().replace("aggregation;", "agregasi;"),
-     ["pk.csv", "aggregation"]),
-    ("csv non-numeric target", "pk.csv", lambda: _csv_text().replace(";90;90;90;90;90", ";90;90;9O;90;90"),
-     ["pk.csv", "baris 3", "kolom target_tw2", "9O"]),
-    ("csv unknown polarity", "pk.csv", lambda: _csv_text().replace("positive;last", "naik;last"),
-     ["pk.csv", "baris 3", "kolom polarity", "naik"]),
+    (
+        "yaml negative target",
+        "pk.yaml",
+        lambda: _yaml_text(_set("IK.1", annual=-12)),
+        ["pk.yaml", "baris", "indicators[1].target.annual", "negatif"],
+    ),
+    (
+        "yaml unknown polarity",
+        "pk.yaml",
+        lambda: _yaml_text(_set("IK.3", polarity="menurun")),
+        ["pk.yaml", "baris", "indicators[3].polarity", "menurun", "positive, negative"],
+    ),
+    (
+        "yaml unknown aggregation",
+        "pk.yaml",
+        lambda: _yaml_text(_set("IK.3", aggregation="mean")),
+        ["indicators[3].aggregation", "sum, last, average"],
+    ),
+    (
+        "yaml duplicated code",
+        "pk.yaml",
+        lambda: _yaml_text(_set("IK.5", code="IK 1")),
+        ["pk.yaml", "indicators[5].code", "IK.1"],
+    ),
+    (
+        "yaml three quarters",
+        "pk.yaml",
+        lambda: _yaml_text(_set("IK.1", quarters=[3, 3, 6])),
+        ["indicators[1].target.quarters", "4"],
+    ),
+    (
+        "yaml missing key",
+        "pk.yaml",
+        lambda: _yaml_text().replace("  aggregation: average\n", "", 1),
+        ["pk.yaml", "indicators[3]", "aggregation"],
+    ),
+    (
+        "yaml broken",
+        "pk.yaml",
+        lambda: "indicators:\n  - {code: IK.1, name: [x\n",
+        ["pk.yaml", "YAML"],
+    ),
+    (
+        "csv missing column",
+        "pk.csv",
+        lambda: _csv_text().replace("aggregation;", "agregasi;"),
+        ["pk.csv", "aggregation"],
+    ),
+    (
+        "csv non-numeric target",
+        "pk.csv",
+        lambda: _csv_text().replace(";90;90;90;90;90", ";90;90;9O;90;90"),
+        ["pk.csv", "baris 3", "kolom target_tw2", "9O"],
+    ),
+    (
+        "csv unknown polarity",
+        "pk.csv",
+        lambda: _csv_text().replace("positive;last", "naik;last"),
+        ["pk.csv", "baris 3", "kolom polarity", "naik"],
+    ),
     ("yaml billion laughs", "pk.yaml", lambda: _laughs(), ["pk.yaml", "billion laughs"]),
-    ("csv cell over the csv module's limit", "pk.csv",
-     lambda: _csv_text().replace("Jumlah laporan", "x" * 140_000), ["pk.csv", "baris 2", "terlalu panjang"]),
+    (
+        "csv cell over the csv module's limit",
+        "pk.csv",
+        lambda: _csv_text().replace("Jumlah laporan", "x" * 140_000),
+        ["pk.csv", "baris 2", "terlalu panjang"],
+    ),
     ("xlsx zip bomb", "pk.xlsx", lambda: _xlsx_bomb(), ["pk.xlsx", "bom zip"]),
-    ("csv duplicated code", "pk.csv", lambda: _csv_text().replace("IK.2;", "IK 1;"),
-     ["pk.csv", "baris 3", "kolom code", "IK.1", "pk.csv:2"]),
-    ("csv bad code", "pk.csv", lambda: _csv_text().replace("IK.2;", "Dua;"), ["baris 3", "kolom code", "Dua"]),
+    (
+        "csv duplicated code",
+        "pk.csv",
+        lambda: _csv_text().replace("IK.2;", "IK 1;"),
+        ["pk.csv", "baris 3", "kolom code", "IK.1", "pk.csv:2"],
+    ),
+    (
+        "csv bad code",
+        "pk.csv",
+        lambda: _csv_text().replace("IK.2;", "Dua;"),
+        ["baris 3", "kolom code", "Dua"],
+    ),
     ("csv header only", "pk.csv", lambda: ";".join(pkmod.CSV_COLUMNS) + "\n", ["pk.csv"]),
     ("xlsx corrupt", "pk.xlsx", lambda: b"PK\x03\x04 not really a workbook", ["pk.xlsx", "XLSX"]),
     ("xlsx not a zip", "pk.xlsx", lambda: "code,name\n", ["pk.xlsx", "XLSX"]),
@@ -465,7 +646,14 @@ def test_bad_pk_is_exit_two_with_one_line(tmp_path, name, filename, content, nee
 def test_bad_xlsx_cell_names_sheet_row_and_cell(tmp_path):
     res = run("check", BASE, "--pk", _bad_xlsx(tmp_path), "--lang", "en")
     assert res.returncode == 2 and res.stderr.strip().count("\n") == 0
-    for needle in ("rusak.xlsx", "sheet PK", "row 5", "column target_tw3", "cell I5", "'tiga' is not a number"):
+    for needle in (
+        "rusak.xlsx",
+        "sheet PK",
+        "row 5",
+        "column target_tw3",
+        "cell I5",
+        "'tiga' is not a number",
+    ):
         assert needle in res.stderr, (needle, res.stderr)
 
 
@@ -477,7 +665,9 @@ def test_xlsx_title_rows_above_the_header_and_a_missing_column(tmp_path):
     ws.append(["PERJANJIAN KINERJA TAHUN 2025"])
     ws.append([])
     ws.append(list(pkmod.CSV_COLUMNS))
-    ws.append(["IK.1", "Jumlah laporan", "laporan", "positive", "sum", "1.600", 400, 400, 400, "400"])
+    ws.append(
+        ["IK.1", "Jumlah laporan", "laporan", "positive", "sum", "1.600", 400, 400, 400, "400"]
+    )
     wb.save(tmp_path / "judul.xlsx")
     loaded = pkmod.load(tmp_path / "judul.xlsx")
     assert loaded.get("IK.1").annual == 1600 and loaded.get("IK.1").where == "judul.xlsx!Sheet:4"
@@ -524,7 +714,10 @@ def test_indonesian_values_are_accepted(tmp_path, base, fmt):
     data = copy.deepcopy(CUMULATIVE)
     data["target_basis"] = INDONESIAN[data["target_basis"]]
     for ind in data["indicators"]:
-        ind["polarity"], ind["aggregation"] = INDONESIAN[ind["polarity"]], INDONESIAN[ind["aggregation"]]
+        ind["polarity"], ind["aggregation"] = (
+            INDONESIAN[ind["polarity"]],
+            INDONESIAN[ind["aggregation"]],
+        )
     loaded = pkmod.load(write_pk(data, tmp_path, fmt))
     english = pkmod.load(write_pk(CUMULATIVE, tmp_path, fmt, name="en"))
     assert [(i.polarity, i.aggregation, i.basis) for i in loaded.indicators] == \
@@ -602,7 +795,12 @@ def test_init_pk_drafts_a_pk_that_agrees_with_its_report(tmp_path):
     loaded = pkmod.load(out)
     assert [i.code for i in loaded.indicators] == ["IK.1", "IK.2", "IK.3", "IK.4", "IK.5"]
     assert loaded.get("IK.5").annual == 1600 and loaded.get("IK.3").polarity == "negative"
-    assert [loaded.get(c).aggregation for c in ("IK.1", "IK.2", "IK.3", "IK.4")] == ["sum", "last", "average", "last"]
+    assert [loaded.get(c).aggregation for c in ("IK.1", "IK.2", "IK.3", "IK.4")] == [
+        "sum",
+        "last",
+        "average",
+        "last",
+    ]
     assert run("check", BASE, "--pk", out).returncode == 0
     again = run("init-pk", BASE, "-o", out)
     assert again.returncode == 2 and "--force" in again.stderr
@@ -651,7 +849,9 @@ def test_pandera_pk_schema_collects_failures(tmp_path):
     frame.loc[3, "target_tw2"] = -1.0
     with pytest.raises(pe.SchemaErrors) as err:
         PK.validate(frame, lazy=True)
-    failed = {(c, i) for c, i in zip(err.value.failure_cases["column"], err.value.failure_cases["index"])}
+    failed = {
+        (c, i) for c, i in zip(err.value.failure_cases["column"], err.value.failure_cases["index"])
+    }
     assert {("code", 1), ("polarity", 2), ("target_tw2", 3)} <= failed
 
 

@@ -68,7 +68,9 @@ def test_truth_file_shape(path):
     assert kind == truth["kind"] and 2000 < year < 2100
     assert truth["agency"] and truth.get("agency_printed")
     assert truth["indicators"], "a results table has indicators"
-    names = {i["name"] for i in truth["indicators"]} | {i["name"] for i in truth.get("pk_only") or []}
+    names = {i["name"] for i in truth["indicators"]} | {
+        i["name"] for i in truth.get("pk_only") or []
+    }
     codes = {str(i.get("code")) for i in truth["indicators"] if i.get("code") is not None}
     for ind in truth["indicators"]:
         for key in ("page", "code", "name", "unit", "target", "realisasi", "capaian",
@@ -84,7 +86,9 @@ def test_truth_file_shape(path):
             assert key not in seen, f"{where} repeats an entry"
             seen.add(key)
         ref = entry.get("indicator")
-        assert ref is None or str(ref) in codes or ref in names, f"{where}: unknown indicator {ref!r}"
+        assert ref is None or str(ref) in codes or ref in names, (
+            f"{where}: unknown indicator {ref!r}"
+        )
 
 
 @pytest.mark.parametrize("path", TRUTHS, ids=IDS)
@@ -93,7 +97,9 @@ def test_values_are_the_printed_numbers(path):
         for name in ("target", "realisasi", "capaian"):
             printed, value = ind.get(name), ind.get(f"{name}_value")
             parsed = C.parse_id_number(printed)
-            assert (parsed is None) == (value is None), f"{ind['name']}: {name} {printed!r} vs {value}"
+            assert (parsed is None) == (value is None), (
+                f"{ind['name']}: {name} {printed!r} vs {value}"
+            )
             if value is not None:
                 assert parsed == pytest.approx(value), f"{ind['name']}: {name} {printed!r}"
 
@@ -134,7 +140,9 @@ def test_evidence_stands_on_its_page(path, pdf_folder):
         assert 1 <= entry["page"] <= len(pages), where
         for phrase in [entry["evidence"]] + list(entry.get("related") or []):
             text = C.normalise_text(phrase)
-            assert text in pages[entry["page"] - 1], f"{where}: {text!r} not on page {entry['page']}"
+            assert text in pages[entry["page"] - 1], (
+                f"{where}: {text!r} not on page {entry['page']}"
+            )
 
 
 @pytest.mark.parametrize("path", TRUTHS, ids=IDS)
@@ -149,14 +157,17 @@ def test_indicator_names_stand_on_their_page(path, pdf_folder):
 
 
 def _name_on_page(name: str, pages, page: int) -> bool:
-    """The name is on the page, or begins there and ends on the next (a row split by a page break)."""
+    """The name is on the page, or begins there and ends on the next
+    (a row split by a page break)."""
     here = C.squeeze(pages[page - 1])
     if C.squeeze(name) in here:
         return True
     following = C.squeeze(pages[page]) if page < len(pages) else ""
     parts = name.split()
-    return any(C.squeeze(" ".join(parts[:k])) in here and C.squeeze(" ".join(parts[k:])) in following
-               for k in range(1, len(parts)))
+    return any(
+        C.squeeze(" ".join(parts[:k])) in here and C.squeeze(" ".join(parts[k:])) in following
+        for k in range(1, len(parts))
+    )
 
 
 # ---------------------------------------------------------------------------- check.py itself
@@ -179,8 +190,11 @@ def test_indicator_matching(path):
     results, _ = C.match_indicators(truth, [wrong])
     assert results[0].status == "wrong-values"
     assert all(r.status == "missing" for r in results[1:])
-    full = [ind for ind in truth["indicators"]
-            if sum(ind.get(f"{k}_value") is not None for k in ("target", "realisasi", "capaian")) >= 2]
+    full = [
+        ind
+        for ind in truth["indicators"]
+        if sum(ind.get(f"{k}_value") is not None for k in ("target", "realisasi", "capaian")) >= 2
+    ]
     if full:                          # a nameless row is known by its values
         nameless = dict(_as_tool(full[0], 1), name=None, code=None)
         results, extra = C.match_indicators(truth, [nameless])
@@ -190,7 +204,12 @@ def test_indicator_matching(path):
 def test_meta_and_period():
     truth = {"kind": "quarterly", "period": "TW2-2023", "agency": "Dinas Pendidikan dan Kebudayaan "
              "Kota Tangerang Selatan", "agency_printed": "Dinas Pendidikan dan Kebudayaan"}
-    good = {"kind": "quarterly", "year": 2023, "quarter": 2, "agency": "DINAS PENDIDIKAN DAN KEBUDAYAAN"}
+    good = {
+        "kind": "quarterly",
+        "year": 2023,
+        "quarter": 2,
+        "agency": "DINAS PENDIDIKAN DAN KEBUDAYAAN",
+    }
     assert all(m["ok"] for m in C.check_meta(truth, good).values())
     bad = C.check_meta(truth, {**good, "quarter": 4, "agency": "Kantor | | | Jumlah Paket"})
     assert not bad["period"]["ok"] and not bad["agency"]["ok"] and bad["kind"]["ok"]
@@ -221,7 +240,9 @@ def test_finding_matching(path):
         assert C.match_findings(truth, [{**finding, "category": other}])[0].index != k
         if entry.get("found") is not None:
             off = {**finding, "found": "999.999.999", "message": "999.999.999"}
-            assert C.match_findings(truth, [off])[0].index != k, f"review[{k}] matched a wrong value"
+            assert C.match_findings(truth, [off])[0].index != k, (
+                f"review[{k}] matched a wrong value"
+            )
     for k, entry in enumerate(truth.get("consistent") or []):
         finding = {"category": "arithmetic", "page": entry["page"], "evidence": entry["evidence"],
                    "message": "x", "expected": "1", "found": "2"}

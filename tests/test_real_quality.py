@@ -57,10 +57,15 @@ def _clean_violations(folder: Path) -> list[str]:
             evidence = _norm(fact["evidence"])
             for f in findings_of(text_path):
                 key = (score.indicator_number(f.indicator), f.category)
-                if key in allowed or key[0] is None and key[1] in allowed_categories | score.FREE_CATEGORIES:
+                if (
+                    key in allowed
+                    or key[0] is None
+                    and key[1] in allowed_categories | score.FREE_CATEGORIES
+                ):
                     continue   # a finding an annotated issue explains
                 if evidence and evidence in _norm(f.evidence):
-                    out.append(f"{text_path.name}: {f.rule} {f.indicator} at clean fact {fact['evidence'][:60]!r}")
+                    out.append(f"{text_path.name}: {f.rule} {f.indicator} at clean fact "
+                               f"{fact['evidence'][:60]!r}")
     return out
 
 

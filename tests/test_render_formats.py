@@ -112,12 +112,33 @@ def read_csv(out: str) -> list[list[str]]:
 
 def test_csv_has_every_finding(contract):
     header, *rows = read_csv(render(contract, "csv"))
-    assert header == ["Laporan", "Aturan", "Kategori", "Tingkat", "Indikator", "Bagian", "Halaman",
-                      "Baris", "Lembar/tabel", "Baris data", "Temuan", "Tertulis", "Seharusnya", "Bukti",
-                      "Saran perbaikan"]
+    assert header == [
+        "Laporan",
+        "Aturan",
+        "Kategori",
+        "Tingkat",
+        "Indikator",
+        "Bagian",
+        "Halaman",
+        "Baris",
+        "Lembar/tabel",
+        "Baris data",
+        "Temuan",
+        "Tertulis",
+        "Seharusnya",
+        "Bukti",
+        "Saran perbaikan",
+    ]
     assert [(r[0], r[1], r[10]) for r in rows] == expected(contract)
     ari = next(r for r in rows if r[1] == "ARI001")
-    assert ari[2:8] == ["aritmetika", "kesalahan", "IK.3", "BAB III AKUNTABILITAS KINERJA", "4", "123"]
+    assert ari[2:8] == [
+        "aritmetika",
+        "kesalahan",
+        "IK.3",
+        "BAB III AKUNTABILITAS KINERJA",
+        "4",
+        "123",
+    ]
 
 
 def read_xlsx(data: bytes):
@@ -259,7 +280,9 @@ def test_junit_has_every_finding(contract):
     assert broken.find("error").text.splitlines() == contract["reports"][1]["errors"]
 
 
-@pytest.mark.parametrize("fail_on,failing", [("error", 2), ("warning", 6), ("info", 9), ("never", 0)])
+@pytest.mark.parametrize(
+    "fail_on,failing", [("error", 2), ("warning", 6), ("info", 9), ("never", 0)]
+)
 def test_junit_failures_follow_fail_on(contract, fail_on, failing):
     """Issue 13: JUnit fails exactly the findings that fail the exit code."""
     root = ET.fromstring(render(contract, "junit", fail_on=fail_on))

@@ -1,4 +1,5 @@
-"""Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its documentation examples.
+"""Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its
+documentation examples.
 
 A case edits the consistent example report (checks/examples/report.txt) with literal replacements
 (``replace``), and, for rules that read a Perjanjian Kinerja, the example agreement
@@ -71,8 +72,14 @@ def _cases():
 
 @pytest.mark.parametrize("rule_id,case", list(_cases()))
 def test_rule_case(rule_id, case, tmp_path):
-    findings = run_example(tmp_path, replace=case.get("replace"), pk_replace=case.get("pk_replace"),
-                           pk=case.get("pk", False), config=case.get("config"), period=case.get("period"))
+    findings = run_example(
+        tmp_path,
+        replace=case.get("replace"),
+        pk_replace=case.get("pk_replace"),
+        pk=case.get("pk", False),
+        config=case.get("config"),
+        period=case.get("period"),
+    )
     got = sorted((f.indicator for f in findings if f.rule == rule_id), key=str)
     assert got == sorted(case["expect"], key=str), [f.message for f in findings]
 
@@ -80,11 +87,17 @@ def test_rule_case(rule_id, case, tmp_path):
 @pytest.mark.parametrize("rule_id", REPORT_RULES)
 def test_doc_examples_run(rule_id, tmp_path):
     spec = rulepack.rules()[rule_id]
-    assert spec.bad is not None and spec.good is not None, f"{rule_id}: doc needs a bad and a good example"
+    assert spec.bad is not None and spec.good is not None, (
+        f"{rule_id}: doc needs a bad and a good example"
+    )
     for example, fires in ((spec.bad, True), (spec.good, False)):
         findings = run_example(tmp_path, replace=example.replace, pk_replace=example.pk_replace,
                                pk=example.pk, config=example.config, rule_ids=[rule_id])
-        assert bool(findings) is fires, (rule_id, "bad" if fires else "good", [f.message for f in findings])
+        assert bool(findings) is fires, (
+            rule_id,
+            "bad" if fires else "good",
+            [f.message for f in findings],
+        )
         assert example.shown(), f"{rule_id}: the example shows nothing in 'explain'"
 
 

@@ -1,4 +1,5 @@
-"""The reference report (text extracted from a real TW II 2025 LKj): extraction and table-level defects.
+"""The reference report (text extracted from a real TW II 2025 LKj): extraction and
+table-level defects.
 
 The seed lives in ../shared/seeds and is never copied into the project.
 """
@@ -17,10 +18,21 @@ EXPECTED = [
 TABLE_RULES = {rid for rid, spec in rulepack.rules().items()
                if spec.pack in ("arithmetic.yaml", "identity.yaml", "table_values.yaml")}
 EXPECTED_TABLE_FINDINGS = {
-    ("ZER001", "IK.7"), ("ZER001", "IK.9"), ("ZER001", "IK.10"), ("ZER001", "IK.11"),
-    ("UNT002", "IK.9"), ("UNT002", "IK.10"), ("UNT002", "IK.11"),
-    ("LBL001", "IK.10"), ("LBL001", "IK.11"), ("NAM001", "IK.11"),
-    ("ANO001", "IK.2"), ("ANO001", "IK.3"), ("ANO001", "IK.4"), ("ANO001", "IK.5"), ("ANO001", "IK.6"),
+    ("ZER001", "IK.7"),
+    ("ZER001", "IK.9"),
+    ("ZER001", "IK.10"),
+    ("ZER001", "IK.11"),
+    ("UNT002", "IK.9"),
+    ("UNT002", "IK.10"),
+    ("UNT002", "IK.11"),
+    ("LBL001", "IK.10"),
+    ("LBL001", "IK.11"),
+    ("NAM001", "IK.11"),
+    ("ANO001", "IK.2"),
+    ("ANO001", "IK.3"),
+    ("ANO001", "IK.4"),
+    ("ANO001", "IK.5"),
+    ("ANO001", "IK.6"),
     ("ANO001", "IK.8"),
 }
 
@@ -38,7 +50,9 @@ def test_metadata(seed_result):
 def test_all_eleven_indicators_extracted_exactly(seed_result):
     got = [(i["code"], i["target_annual"], i["target"], i["realisasi"], i["capaian_reported"])
            for i in seed_result.indicators]
-    assert got == [tuple(float(v) if not isinstance(v, str) else v for v in row) for row in EXPECTED]
+    assert got == [
+        tuple(float(v) if not isinstance(v, str) else v for v in row) for row in EXPECTED
+    ]
 
 
 def test_recomputed_capaian_null_for_zero_targets(seed_result):
@@ -75,17 +89,26 @@ def test_label_finding_names_real_and_printed_code(seed_result):
 NARRATIVE_RULES = {rid for rid, spec in rulepack.rules().items() if spec.pack == "narrative.yaml"}
 EXPECTED_NARRATIVE = {
     # "pada triwulan I" for TW II figures (narratives of IK.1, IK.2, IK.5; the analysis intro)
-    ("NPD001", "IK.1"), ("NPD001", "IK.2"), ("NPD001", "IK.5"), ("NPD001", None),
+    ("NPD001", "IK.1"),
+    ("NPD001", "IK.2"),
+    ("NPD001", "IK.5"),
+    ("NPD001", None),
     # target and realisasi exchanged in the prose
-    ("NNU002", "IK.2"), ("NNU002", "IK.5"),
+    ("NNU002", "IK.2"),
+    ("NNU002", "IK.5"),
     # "melebihi target ... sebanyak 1 dokumen" where the target is 0
     ("NNU001", "IK.7"),
     # verdicts contradicting the figures.  IK.9 and IK.11 (0 of 0, "sesuai ... 100%") are not here:
     # that sentence repeats the table's 100% on a zero target, reported once as ZER001.  IK.10 says
     # "melebihi" of 0 of 0 and IK.7 "sesuai" of 1 against 0: wrong whatever the table printed.
-    ("NVD001", "IK.2"), ("NVD001", "IK.5"), ("NVD001", "IK.6"), ("NVD001", "IK.7"), ("NVD001", "IK.10"),
+    ("NVD001", "IK.2"),
+    ("NVD001", "IK.5"),
+    ("NVD001", "IK.6"),
+    ("NVD001", "IK.7"),
+    ("NVD001", "IK.10"),
     # "0 temuan" / "1 temuan" where the table counts "jenis"
-    ("UNT004", "IK.1"), ("UNT004", "IK.2"),
+    ("UNT004", "IK.1"),
+    ("UNT004", "IK.2"),
 }
 
 
@@ -96,11 +119,17 @@ def test_narrative_defects_on_the_right_indicators(seed_result):
 
 def test_consistent_sentences_raise_nothing(seed_result):
     for code in ("IK.3", "IK.4", "IK.8"):
-        assert not [f for f in seed_result.findings if f.indicator == code and f.rule in NARRATIVE_RULES]
+        assert not [
+            f for f in seed_result.findings if f.indicator == code and f.rule in NARRATIVE_RULES
+        ]
 
 
 def test_swap_message_says_what_the_table_says(seed_result):
     f = next(f for f in seed_result.findings if f.rule == "NNU002" and f.indicator == "IK.5")
     assert "tertukar" in f.message and "target 8 dan realisasi 36" in f.message
-    # the swap corrected together with the verdict and the period of the same sentence (one sentence)
-    assert "pada triwulan II sebanyak 36 dokumen melebihi target triwulan II sebanyak 8 dokumen" in f.suggestion
+    # the swap corrected together with the verdict and the period of the same sentence
+    # (one sentence)
+    assert (
+        "pada triwulan II sebanyak 36 dokumen melebihi target triwulan II sebanyak 8 dokumen"
+        in f.suggestion
+    )

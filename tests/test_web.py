@@ -30,8 +30,10 @@ from kinerja_audit.config import Config
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REMOTE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""",
-                    re.IGNORECASE)
+REMOTE = re.compile(
+    r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
 HEADERS = {"X-Kinerja-Audit": "1"}
 SHOTS = an.ARTEFACTS / "web"
 

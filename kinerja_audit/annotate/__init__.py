@@ -76,7 +76,9 @@ def targets(paths: list[str], annotate: str) -> tuple[list[Path], bool]:
         name = Path(path).name
         count = seen.get(name.lower(), 0) + 1
         seen[name.lower()] = count
-        names.append(out / (name if count == 1 else f"{Path(name).stem}-{count}{Path(name).suffix}"))
+        names.append(
+            out / (name if count == 1 else f"{Path(name).stem}-{count}{Path(name).suffix}")
+        )
     return names, True
 
 

@@ -180,7 +180,9 @@ def element_runs(element) -> list:
     return runs
 
 
-def annotate(source: Path, target: Path, document, findings, *, lang: str, author: str) -> Placement:
+def annotate(
+    source: Path, target: Path, document, findings, *, lang: str, author: str
+) -> Placement:
     import docx
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run

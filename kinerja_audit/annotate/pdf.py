@@ -169,7 +169,9 @@ class WordMap:
         return self.sequence(phrase, page, row_hint) or self.band(phrase, page, row_hint)
 
 
-def annotate(source: Path, target: Path, document, findings, *, lang: str, author: str) -> Placement:
+def annotate(
+    source: Path, target: Path, document, findings, *, lang: str, author: str
+) -> Placement:
     from pypdf import PdfWriter
 
     words = WordMap(read_words(source))
@@ -188,8 +190,11 @@ def annotate(source: Path, target: Path, document, findings, *, lang: str, autho
                     break
             if not chosen:
                 approximate = True
-                line = document.lines[finding.line - 1].text if finding.line <= len(document.lines) \
+                line = (
+                    document.lines[finding.line - 1].text
+                    if finding.line <= len(document.lines)
                     else ""
+                )
                 chosen = words.find(line, page, hint) if line.strip() else None
         text = note(finding, lang, approximate=approximate)
         name = f"kinerja-audit-{number}"

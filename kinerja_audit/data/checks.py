@@ -90,9 +90,16 @@ def _capaian_values(period: str, polarity_of: Callable[[dict], str]):
         polarity = polarity_of(row)
         value = cp.compute(t, r, polarity)
         decimals = max(int(row[f"capaian_{period}__d"]), 0)
-        return {"values": {"target": t, "realisasi": r,
-                           "formula": ctx.label(f"data.formula.{polarity}")},
-                "found": ctx.pct(p, decimals), "expected": ctx.pct(value, decimals if decimals else 2)}
+        return {
+            "values": {
+                "target": t,
+                "realisasi": r,
+                "formula": ctx.label(f"data.formula.{polarity}"),
+            },
+            "found": ctx.pct(p, decimals),
+            "expected": ctx.pct(value, decimals if decimals else 2),
+        }
+
     return describe
 
 
@@ -129,9 +136,15 @@ def zero_checks(policy: str) -> list[Check]:
 
         def describe(row, ctx, period=period):
             zero = row[_t(period)] is not None
-            return {"values": {"target_state": ctx.label("data.target_zero" if zero else "data.target_empty")},
-                    "found": ctx.pct(row[f"capaian_{period}"], max(int(row[f"capaian_{period}__d"]), 0)),
-                    "expected": "-"}
+            return {
+                "values": {
+                    "target_state": ctx.label("data.target_zero" if zero else "data.target_empty")
+                },
+                "found": ctx.pct(
+                    row[f"capaian_{period}"], max(int(row[f"capaian_{period}__d"]), 0)
+                ),
+                "expected": "-",
+            }
         out.append(Check("ZER001", f"ZER001:{column}", column, no_target & printed, describe))
     return out
 
@@ -172,7 +185,9 @@ def target_checks(tol_sum: float, tol_final: float) -> list[Check]:
 def _decreasing(rule: str, role: str, applies: E) -> list[Check]:
     """Cumulative figures never fall: the first quarter that falls below the one before it."""
     out = []
-    falls = [col(f"{role}_{QUARTERS[k]}") < col(f"{role}_{QUARTERS[k - 1]}") - EPS for k in range(1, 4)]
+    falls = [
+        col(f"{role}_{QUARTERS[k]}") < col(f"{role}_{QUARTERS[k - 1]}") - EPS for k in range(1, 4)
+    ]
     for k in range(1, 4):
         earlier = any_of(*falls[:k - 1]).fillfalse() if k > 1 else lit(False)
         expr = applies & falls[k - 1] & ~earlier
@@ -202,7 +217,11 @@ def unit_checks() -> list[Check]:
 def range_checks() -> list[Check]:
     out = []
     kind = col("_kind").isin(["score", "percent"])
-    for name in ("target_annual", *(f"target_{q}" for q in QUARTERS), *(f"realisasi_{q}" for q in QUARTERS)):
+    for name in (
+        "target_annual",
+        *(f"target_{q}" for q in QUARTERS),
+        *(f"realisasi_{q}" for q in QUARTERS),
+    ):
         expr = kind & (col(name) > 100)
 
         def describe(row, ctx, name=name):
@@ -245,17 +264,17 @@ def _raw_found(row: dict, column: str, ctx) -> str:
 
 
 def integrity_checks() -> list[Check]:
-    from .shape import NUMBERS, canonical_values
+    from .shape import canonical_values
 
     out = []
 
     def dup(row, ctx):
         period = row.get("_period")
         period = ctx.label(f"data.period.{period}") if period and period != "?" else None
-        return {"values": {"first_row": int(row["_first_row"]),
-                           "period_part": ctx.label("data.period_part", period=period) if period else "",
-                           "period_key": ctx.label("data.period_key") if ctx.shape == "long" else ""},
-                "found": None, "expected": None}
+        values = {"first_row": int(row["_first_row"]),
+                  "period_part": ctx.label("data.period_part", period=period) if period else "",
+                  "period_key": ctx.label("data.period_key") if ctx.shape == "long" else ""}
+        return {"values": values, "found": None, "expected": None}
     out.append(Check("DAT001", "DAT001:key", None, flag("_dup"), dup))
     for key in ("unit", "code", "year"):
         bad = flag("_year_bad") | col("year").isnull() if key == "year" else col(key).isnull()
@@ -274,7 +293,8 @@ def integrity_checks() -> list[Check]:
     for k, q in enumerate(QUARTERS):
         others = any_of(*(targets[j].notnull() for j in range(4) if j != k))
         no_target = targets[k].isnull() & col(f"target_{q}__bad").eq(0)
-        target_gap = no_target & reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0) & annual.notnull() & others
+        target_gap = (no_target & reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0)
+                      & annual.notnull() & others)
 
         def gap_target(row, ctx, q=q):
             return {"values": {"role": ctx.label("data.role.target"),
@@ -284,30 +304,42 @@ def integrity_checks() -> list[Check]:
         out.append(Check("DAT004", f"DAT004:target_{q}", f"target_{q}", target_gap, gap_target))
         if k < 3:
             later = any_of(*(reals[j].notnull() for j in range(k + 1, 4)))
-            real_gap = reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0) & (targets[k] > 0) & later
+            real_gap = (reals[k].isnull() & col(f"realisasi_{q}__bad").eq(0) & (targets[k] > 0)
+                        & later)
 
             def gap_real(row, ctx, k=k):
-                later_q = next(QUARTERS[j] for j in range(k + 1, 4) if row[f"realisasi_{QUARTERS[j]}"] is not None)
+                later_q = next(QUARTERS[j] for j in range(k + 1, 4)
+                               if row[f"realisasi_{QUARTERS[j]}"] is not None)
                 return {"values": {"role": ctx.label("data.role.realisasi"),
                                    "role_lower": ctx.label("data.role.realisasi").lower(),
                                    "reason": ctx.label("data.reason.later_realisasi",
                                                        later=ctx.label(f"data.period.{later_q}"))},
                         "found": ctx.label("data.empty"), "expected": None}
-            out.append(Check("DAT004", f"DAT004:realisasi_{q}", f"realisasi_{q}", real_gap, gap_real))
+            out.append(Check("DAT004", f"DAT004:realisasi_{q}", f"realisasi_{q}", real_gap,
+                             gap_real))
         without = reals[k].notnull() & no_target
 
         def real_only(row, ctx, q=q):
             return {"values": {}, "found": ctx.num(row[f"realisasi_{q}"]), "expected": None}
         out.append(Check("DAT005", f"DAT005:realisasi_{q}", f"realisasi_{q}", without, real_only))
-    out += _decreasing("DAT006", "realisasi", col("_basis").eq("cumulative") & col("aggregation").eq("sum"))
+    out += _decreasing("DAT006", "realisasi",
+                       col("_basis").eq("cumulative") & col("aggregation").eq("sum"))
+    return out + _number_checks()
+
+
+def _number_checks() -> list[Check]:
+    """A number column's value that cannot be read (DAT007) or is negative (PRS004)."""
+    from .shape import NUMBERS
+
+    out = []
     for name in NUMBERS:
         def unreadable(row, ctx, name=name):
-            return {"values": {"column": ctx.source_column(name)}, "found": _raw_found(row, name, ctx),
-                    "expected": None}
+            return {"values": {"column": ctx.source_column(name)},
+                    "found": _raw_found(row, name, ctx), "expected": None}
 
         def negative(row, ctx, name=name):
-            return {"values": {"column": ctx.source_column(name)}, "found": _raw_found(row, name, ctx),
-                    "expected": "≥ 0"}
+            return {"values": {"column": ctx.source_column(name)},
+                    "found": _raw_found(row, name, ctx), "expected": "≥ 0"}
         out.append(Check("DAT007", f"DAT007:{name}", name, col(f"{name}__bad").eq(1), unreadable))
         out.append(Check("PRS004", f"PRS004:{name}", name, col(f"{name}__bad").eq(2), negative))
     return out

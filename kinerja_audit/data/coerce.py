@@ -76,7 +76,11 @@ def numbers(series, typed: bool = False):
     import pandas as pd
 
     index = series.index
-    if typed or pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+    if (
+        typed
+        or pd.api.types.is_numeric_dtype(series.dtype)
+        and not pd.api.types.is_bool_dtype(series.dtype)
+    ):
         values = pd.to_numeric(series, errors="coerce").astype("float64")
         text_bad = series.notna() & values.isna()
         if typed and not pd.api.types.is_numeric_dtype(series.dtype):    # database text of a number
@@ -96,8 +100,11 @@ def numbers(series, typed: bool = False):
         status[neg] = NEGATIVE
         arr = np.where(neg, np.nan, arr)
         dec[neg] = -1
-        return (pd.Series(arr, index=index, dtype="Float64"), pd.Series(dec, index=index, dtype="Int8"),
-                pd.Series(status, index=index, dtype="Int8"))
+        return (
+            pd.Series(arr, index=index, dtype="Float64"),
+            pd.Series(dec, index=index, dtype="Int8"),
+            pd.Series(status, index=index, dtype="Int8"),
+        )
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     distinct = uniques.tolist()
     text = isinstance(series.dtype, pd.StringDtype)      # every distinct value is a str
@@ -177,7 +184,11 @@ def number_expr(name: str, typed: bool = False) -> dict[str, E]:
     negative = readable & minus & (value < 0)
     status = when(empty, OK, when(readable, when(negative, NEGATIVE, OK), UNREADABLE))
     keep = (~empty) & readable & ~negative
-    return {"value": when(keep, value, None), "decimals": when(keep, decimals, -1), "status": status}
+    return {
+        "value": when(keep, value, None),
+        "decimals": when(keep, decimals, -1),
+        "status": status,
+    }
 
 
 def _decimals_of_value(value: E) -> E:

@@ -1,4 +1,5 @@
-"""A report against its unit's rows of an indicator dataset (``check REPORT --data SOURCE --unit NAME``).
+"""A report against its unit's rows of an indicator dataset
+(``check REPORT --data SOURCE --unit NAME``).
 
 The unit's rows for the report's year become a :class:`~kinerja_audit.pk.PK` (targets, names,
 units, polarity, aggregation, basis; ``where`` names the file and row), so the PK rules
@@ -41,15 +42,26 @@ class UnitData:
         y = self.year_for(year)
         if y is None:
             return None
-        where = self.frame.source.rsplit("/", 1)[-1] + (f"!{self.frame.table}" if self.frame.table else "")
+        where = self.frame.source.rsplit("/", 1)[-1] + (
+            f"!{self.frame.table}" if self.frame.table else ""
+        )
         items = []
         for code, row in self.rows[y].items():
-            items.append(PKIndicator(
-                code=code, name=row.get("name") or code, unit=row.get("satuan"),
-                polarity=row["_pol"], aggregation=row.get("aggregation") or "sum",
-                annual=row.get("target_annual"), quarters=tuple(row.get(f"target_{q}") for q in QUARTERS),
-                basis=row["_basis"], basis_source="pk" if row.get("target_basis") else "option",
-                where=f"{where}:{row['_row']}", raw=""))
+            items.append(
+                PKIndicator(
+                    code=code,
+                    name=row.get("name") or code,
+                    unit=row.get("satuan"),
+                    polarity=row["_pol"],
+                    aggregation=row.get("aggregation") or "sum",
+                    annual=row.get("target_annual"),
+                    quarters=tuple(row.get(f"target_{q}") for q in QUARTERS),
+                    basis=row["_basis"],
+                    basis_source="pk" if row.get("target_basis") else "option",
+                    where=f"{where}:{row['_row']}",
+                    raw="",
+                )
+            )
         return PK(source=self.frame.source, indicators=tuple(items), unit=self.unit, year=y)
 
     def realisasi(self, year: int | None, code: str) -> dict | None:
@@ -57,7 +69,9 @@ class UnitData:
         return self.rows.get(y, {}).get(code) if y is not None else None
 
 
-def load_unit(source: str, options, unit: str | None, basis: str | None = None, lang: str = "id") -> UnitData:
+def load_unit(
+    source: str, options, unit: str | None, basis: str | None = None, lang: str = "id"
+) -> UnitData:
     """The rows of ``unit`` (the only unit when not named); DataError when it is not there."""
     from .explain import _clean
     from .validate import load
@@ -69,8 +83,16 @@ def load_unit(source: str, options, unit: str | None, basis: str | None = None, 
     units = sorted(str(u) for u in df["unit"].dropna().unique())
     if unit is None:
         if len(units) != 1:
-            raise DataError(source, i18n.label("data.err.many_units", lang, source=source, count=len(units),
-                                               example=units[0] if units else "-"))
+            raise DataError(
+                source,
+                i18n.label(
+                    "data.err.many_units",
+                    lang,
+                    source=source,
+                    count=len(units),
+                    example=units[0] if units else "-",
+                ),
+            )
         unit = units[0]
     wanted = " ".join(unit.split()).casefold()
     picked = df[df["unit"].str.casefold().eq(wanted).fillna(False) & df["_dup"].eq(0)]

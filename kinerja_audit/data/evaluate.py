@@ -73,7 +73,8 @@ class Text:
 
 
 def column(series):
-    """A frame column as held here: float64 numbers (NaN for null), :class:`Kleene`, :class:`Text`."""
+    """A frame column as held here: float64 numbers (NaN for null), :class:`Kleene`,
+    :class:`Text`."""
     import pandas as pd
 
     dtype = series.dtype
@@ -93,7 +94,11 @@ def _floats(series):
     cells already hold NaN (as ``shape.normalise`` writes them: no copy kept per column), else a
     copy."""
     data, mask = getattr(series.array, "_data", None), getattr(series.array, "_mask", None)
-    if isinstance(data, np.ndarray) and data.dtype == np.float64 and np.array_equal(np.isnan(data), mask):
+    if (
+        isinstance(data, np.ndarray)
+        and data.dtype == np.float64
+        and np.array_equal(np.isnan(data), mask)
+    ):
         view = data.view()
         view.flags.writeable = False
         return view
@@ -148,15 +153,24 @@ def choose(cond: Kleene, then, other, n: int):
 
     c = np.broadcast_to(cond.t, (n,))
     if isinstance(then, Text) or isinstance(other, Text):
-        a, b = (p if isinstance(p, Text) else
-                Text(np.full(n, -1 if p is None else 0, dtype=np.intp), pd.Series([p], dtype="string"))
-                for p in (then, other))
+        a, b = (
+            p
+            if isinstance(p, Text)
+            else Text(
+                np.full(n, -1 if p is None else 0, dtype=np.intp), pd.Series([p], dtype="string")
+            )
+            for p in (then, other)
+        )
         shifted = np.where(b.codes < 0, -1, b.codes + len(a.values))
-        return Text(np.where(c, a.codes, shifted), pd.concat([a.values, b.values], ignore_index=True))
+        return Text(
+            np.where(c, a.codes, shifted), pd.concat([a.values, b.values], ignore_index=True)
+        )
     if isinstance(then, Kleene) or isinstance(other, Kleene):
         a, b = kleene(then), kleene(other)
         return Kleene(np.where(c, a.t, b.t), np.where(c, a.f, b.f))
-    return np.where(c, np.asarray(num(then), dtype="float64"), np.asarray(num(other), dtype="float64"))
+    return np.where(
+        c, np.asarray(num(then), dtype="float64"), np.asarray(num(other), dtype="float64")
+    )
 
 
 def _arith(op, p, q):
@@ -213,7 +227,8 @@ COMPARE = ("<", "<=", ">", ">=", "==", "!=")
 
 
 def evaluate(e: E, frame, memo: dict | None = None) -> Any:
-    """The value of ``e`` on ``frame``: a float64 array, :class:`Kleene`, :class:`Text` or a scalar."""
+    """The value of ``e`` on ``frame``: a float64 array, :class:`Kleene`,
+    :class:`Text` or a scalar."""
     memo = {} if memo is None else memo
     n = len(frame)
 
@@ -288,6 +303,8 @@ def to_pandas(e: E, frame, memo: dict | None = None):
         t, f = np.broadcast_to(out.t, (n,)), np.broadcast_to(out.f, (n,))
         return pd.Series(pd.arrays.BooleanArray(t.copy(), ~(t | f)), index=index)
     if isinstance(out, Text):
-        values = pd.concat([out.values, pd.Series([None], dtype=out.values.dtype)], ignore_index=True)
+        values = pd.concat(
+            [out.values, pd.Series([None], dtype=out.values.dtype)], ignore_index=True
+        )
         return pd.Series(values.to_numpy()[out.codes], index=index, dtype=out.values.dtype)
     return pd.Series(np.broadcast_to(num(out), (n,)), index=index, dtype="Float64")

@@ -75,7 +75,11 @@ class Say:
         """The cell as the source wrote it (the cell of ``column``'s period in the long shape)."""
         from .shape import NUMBERS
 
-        source = self.source_column(column) if column in NUMBERS else self.frame.columns.get(column, column)
+        source = (
+            self.source_column(column)
+            if column in NUMBERS
+            else self.frame.columns.get(column, column)
+        )
         cells = self.raw_row(row_of(row, column, self.shape))
         value = cells.get(source)
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -107,7 +111,9 @@ def _clean(value):
 
 def _evidence(say: Say, row_no: int) -> str | None:
     cells = say.raw_row(row_no)
-    text = " | ".join("" if _clean(v) is None else str(v).strip() for k, v in cells.items() if k != "_row")
+    text = " | ".join(
+        "" if _clean(v) is None else str(v).strip() for k, v in cells.items() if k != "_row"
+    )
     text = text.strip(" |")
     return (text[:EVIDENCE_MAX] + " …" if len(text) > EVIDENCE_MAX else text) or None
 
@@ -131,25 +137,41 @@ def findings(frame: Frame, checks, failing: dict[str, list[int]], ctx) -> list[F
             told = check.describe(row, say)
             year = int(row["year"]) if row.get("year") is not None else None
             period = check.period
-            values = {"code": row.get("code") or "-", "name": row.get("name") or "-",
-                      "unit": row.get("unit") or "-", "year": year if year is not None else "-",
-                      "period": say.label(f"data.period.{period}") if period else "",
-                      **{k: (say.num(v) if isinstance(v, int | float) and not isinstance(v, bool) else v)
-                         for k, v in told["values"].items()},
-                      "found": told["found"], "expected": told["expected"]}
+            values = {
+                "code": row.get("code") or "-",
+                "name": row.get("name") or "-",
+                "unit": row.get("unit") or "-",
+                "year": year if year is not None else "-",
+                "period": say.label(f"data.period.{period}") if period else "",
+                **{
+                    k: (say.num(v) if isinstance(v, int | float) and not isinstance(v, bool) else v)
+                    for k, v in told["values"].items()
+                },
+                "found": told["found"],
+                "expected": told["expected"],
+            }
             row_no = row_of(row, check.column, frame.shape)
             message = own.get("message") or spec.message
             suggestion = own.get("suggestion") or spec.suggestion
             section = f"{row['unit']} · {year}" if row.get("unit") and year is not None else None
-            out.append(Finding(
-                rule=check.rule, category=spec.category, severity=ctx.severity.get(check.rule, spec.severity),
-                indicator=row.get("code"), page=None, line=None,
-                message=_fill(message, ctx.lang, values, check.rule),
-                expected=None if told["expected"] is None else str(told["expected"]),
-                found=None if told["found"] is None else str(told["found"]),
-                evidence=_evidence(say, row_no),
-                suggestion=_fill(suggestion, ctx.lang, values, check.rule),
-                section=section, row=row_no, table=frame.table))
+            out.append(
+                Finding(
+                    rule=check.rule,
+                    category=spec.category,
+                    severity=ctx.severity.get(check.rule, spec.severity),
+                    indicator=row.get("code"),
+                    page=None,
+                    line=None,
+                    message=_fill(message, ctx.lang, values, check.rule),
+                    expected=None if told["expected"] is None else str(told["expected"]),
+                    found=None if told["found"] is None else str(told["found"]),
+                    evidence=_evidence(say, row_no),
+                    suggestion=_fill(suggestion, ctx.lang, values, check.rule),
+                    section=section,
+                    row=row_no,
+                    table=frame.table,
+                )
+            )
     return sort_findings(out)
 
 
@@ -157,7 +179,9 @@ def _records(df, failing: dict[str, list[int]]) -> dict[int, dict]:
     """{position: the row's values (None for a missing one)} of every failing row, read at once."""
     positions = sorted({p for found in failing.values() for p in found})
     rows = df.iloc[positions].to_dict("records")
-    return {p: {k: _clean(v) for k, v in row.items()} for p, row in zip(positions, rows, strict=True)}
+    return {
+        p: {k: _clean(v) for k, v in row.items()} for p, row in zip(positions, rows, strict=True)
+    }
 
 
 def _fill(templates: dict[str, str], lang: str, values: dict, rule: str) -> str:

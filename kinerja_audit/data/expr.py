@@ -16,6 +16,7 @@ decided (a null somewhere) is no violation: every engine turns the final null in
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,7 +123,10 @@ def key(e: E):
     cached = e.__dict__.get("_key")
     if cached is None:
         # a literal's type is part of it: 1, 1.0 and True are equal in Python, not here
-        cached = (e.op, tuple(key(a) if isinstance(a, E) else (type(a).__name__, a) for a in e.args))
+        cached = (
+            e.op,
+            tuple(key(a) if isinstance(a, E) else (type(a).__name__, a) for a in e.args),
+        )
         object.__setattr__(e, "_key", cached)
     return cached
 
@@ -137,6 +141,10 @@ def keys(e: E) -> set:
 
 
 # ------------------------------------------------------------------------------------------- Spark
+
+
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+            "==": operator.eq, "!=": operator.ne}
 
 
 def to_spark(e: E):  # noqa: C901
@@ -159,8 +167,7 @@ def to_spark(e: E):  # noqa: C901
         if op == "abs":
             return F.abs(ev(a[0]))
         if op in ("<", "<=", ">", ">=", "==", "!="):
-            p, q = ev(a[0]), ev(a[1])
-            return {"<": p < q, "<=": p <= q, ">": p > q, ">=": p >= q, "==": p == q, "!=": p != q}[op]
+            return _COMPARE[op](ev(a[0]), ev(a[1]))
         if op == "and":
             return ev(a[0]) & ev(a[1])
         if op == "or":
@@ -295,7 +302,14 @@ def _q_ident(name: str) -> str:
 def _q_lit(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
-    return repr(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
+    return (
+        repr(float(value))
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else repr(value)
+    )
+
+
+_ALWAYS, _NEVER = "(index == index)", "(index != index)"   # a pandas query's true and false
 
 
 def to_query(e: E) -> str:
@@ -355,7 +369,7 @@ def to_query(e: E) -> str:
             values = "[" + ", ".join(_q_lit(i) for i in a[1]) + "]"
             return f"({v} in {values})", f"(({v} not in {values}) & ({v} == {v}))"
         if op == "lit" and isinstance(a[0], bool):
-            return ("(index == index)", "(index != index)") if a[0] else ("(index != index)", "(index == index)")
+            return (_ALWAYS, _NEVER) if a[0] else (_NEVER, _ALWAYS)
         raise ValueError(f"{op} cannot be written as a pandas query")
 
     return pair(e)[0]

@@ -1,4 +1,5 @@
-"""Synthetic indicator datasets of any size: consistent first, defects planted after, recorded beside.
+"""Synthetic indicator datasets of any size: consistent first, defects planted after,
+recorded beside.
 
 ``generate(units, indicators, years, seed)`` returns a wide frame whose numbers are written the
 Indonesian way (``1.600``, ``81,25``) and the list of planted defects (rule, key, column), like the
@@ -24,7 +25,8 @@ CATALOG = (
     ("score", "Nilai Indeks Kepuasan Masyarakat", "nilai", "positive", "last"),
     ("time", "Rata-rata waktu penyelesaian layanan perizinan", "hari", "negative", "average"),
     ("count", "Jumlah laporan pengawasan yang diterbitkan", "laporan", "positive", "sum"),
-    ("count", "Jumlah rekomendasi hasil pemeriksaan yang ditindaklanjuti", "rekomendasi", "positive", "sum"),
+    ("count", "Jumlah rekomendasi hasil pemeriksaan yang ditindaklanjuti", "rekomendasi",
+     "positive", "sum"),
     ("percent", "Persentase penyerapan anggaran", "%", "positive", "last"),
     ("score", "Nilai Kinerja Anggaran", "nilai", "positive", "last"),
 )
@@ -75,9 +77,12 @@ def _capaian(t, r, negative):
     return np.where(negative, neg, pos)
 
 
-def generate(units: int = 20, indicators: int = 8, years: int = 2, seed: int = 2025,
-             defects: int | None = None, first_year: int = 2021):
-    """(wide text frame, [Defect]).  ``defects``: how many of each kind (default: scale with size)."""
+def generate(units: int = 20, indicators: int = 8, years: int = 2,
+             seed: int = 2025, defects: int | None = None, first_year: int = 2021):
+    """(wide text frame, [Defect]).
+
+    ``defects``: how many of each kind (default: scale with size).
+    """
     import numpy as np
     import pandas as pd
 
@@ -88,8 +93,41 @@ def generate(units: int = 20, indicators: int = 8, years: int = 2, seed: int = 2
     k = np.tile(np.arange(indicators), units * years)
     cat = [CATALOG[i % len(CATALOG)] for i in range(indicators)]
     kind = np.array([c[0] for c in cat])[k]
-    negative = kind == "time"
+    negative, score = kind == "time", kind == "score"
     cumulative = rng.random(units)[u] < 0.4
+    t, annual, r = _figures(rng, n, kind, cumulative)
+    cap = _capaian(t, r, negative[:, None])
+    measured = t > 0
+
+    unit_names = np.array([f"Satker {i + 1:04d}" for i in range(units)])
+    frame = pd.DataFrame({
+        "unit": unit_names[u], "year": (first_year + y).astype(str),
+        "code": np.array([f"IK.{i + 1}" for i in range(indicators)])[k],
+        "name": np.array([c[1] for c in cat])[k], "satuan": np.array([c[2] for c in cat])[k],
+        "polarity": np.array([c[3] for c in cat])[k],
+        "aggregation": np.array([c[4] for c in cat])[k],
+        "target_basis": np.where(cumulative, "cumulative", "per-quarter"),
+        "target_annual": _int(annual),
+    })
+    for q in range(4):
+        frame[f"target_{QUARTERS[q]}"] = _int(t[:, q])
+    for q in range(4):
+        whole = np.all(np.equal(np.mod(r[:, q], 1), 0))
+        text = _int(r[:, q]) if whole else np.where(np.mod(r[:, q], 1) == 0, _int(r[:, q]),
+                                                    _pct(r[:, q]))
+        frame[f"realisasi_{QUARTERS[q]}"] = np.where(~measured[:, q] & (r[:, q] == 0) & score,
+                                                     "", text)
+    for q in range(4):
+        frame[f"capaian_{QUARTERS[q]}"] = np.where(measured[:, q],
+                                                   _pct(np.nan_to_num(cap[:, q])), "")
+    per_kind = defects if defects is not None else max(1, n // 2000)
+    planted = _plant(frame, rng, per_kind, t, r, annual, kind, cumulative)
+    return frame, planted
+
+
+def _figures(rng, n: int, kind, cumulative):
+    """(quarter targets, annual targets, quarter realisations) consistent with each row's kind."""
+    import numpy as np
 
     t = np.zeros((n, 4))
     annual = np.zeros(n)
@@ -121,7 +159,7 @@ def generate(units: int = 20, indicators: int = 8, years: int = 2, seed: int = 2
     r[s] = 0
     r[s, 3] = np.minimum(np.round(a_s * rng.uniform(0.9, 1.12, size=n), 2), 100)[s]
     # times (negative polarity): the same target every quarter, averaging to the annual
-    w = negative
+    w = kind == "time"
     a_w = rng.integers(3, 15, size=n).astype(float)
     t[w] = a_w[w, None]
     annual[w] = a_w[w]
@@ -130,30 +168,7 @@ def generate(units: int = 20, indicators: int = 8, years: int = 2, seed: int = 2
     cc = c & cumulative
     t[cc] = np.cumsum(t[cc], axis=1)
     r[cc] = np.cumsum(r[cc], axis=1)
-
-    cap = _capaian(t, r, negative[:, None])
-    measured = t > 0
-
-    unit_names = np.array([f"Satker {i + 1:04d}" for i in range(units)])
-    frame = pd.DataFrame({
-        "unit": unit_names[u], "year": (first_year + y).astype(str),
-        "code": np.array([f"IK.{i + 1}" for i in range(indicators)])[k],
-        "name": np.array([c[1] for c in cat])[k], "satuan": np.array([c[2] for c in cat])[k],
-        "polarity": np.array([c[3] for c in cat])[k], "aggregation": np.array([c[4] for c in cat])[k],
-        "target_basis": np.where(cumulative, "cumulative", "per-quarter"),
-        "target_annual": _int(annual),
-    })
-    for q in range(4):
-        frame[f"target_{QUARTERS[q]}"] = _int(t[:, q])
-    for q in range(4):
-        whole = np.all(np.equal(np.mod(r[:, q], 1), 0))
-        text = _int(r[:, q]) if whole else np.where(np.mod(r[:, q], 1) == 0, _int(r[:, q]), _pct(r[:, q]))
-        frame[f"realisasi_{QUARTERS[q]}"] = np.where(~measured[:, q] & (r[:, q] == 0) & s, "", text)
-    for q in range(4):
-        frame[f"capaian_{QUARTERS[q]}"] = np.where(measured[:, q], _pct(np.nan_to_num(cap[:, q])), "")
-    per_kind = defects if defects is not None else max(1, n // 2000)
-    planted = _plant(frame, rng, per_kind, t, r, annual, kind, cumulative)
-    return frame, planted
+    return t, annual, r
 
 
 def _set_capaian(frame, i, q, t, r, negative):
@@ -181,7 +196,7 @@ def _plant(frame, rng, per_kind: int, t, r, annual, kind, cumulative) -> list:
         row = frame.loc[i]
         out.append(Defect(rule, row["unit"], int(row["year"]), row["code"], column, note))
 
-    count, percent, score, time = (kind == "count"), (kind == "percent"), (kind == "score"), (kind == "time")
+    count, percent, score, time = (kind == x for x in ("count", "percent", "score", "time"))
     per_q, cum = ~cumulative, cumulative
     for _ in range(per_kind):
         i = pick(count & (t[:, 1] > 0))
@@ -240,8 +255,8 @@ def _plant(frame, rng, per_kind: int, t, r, annual, kind, cumulative) -> list:
             dup.index = [n + len([d for d in out if d.rule == "DAT001"])]
             frame.loc[dup.index[0]] = dup.iloc[0]
             used.add(int(dup.index[0]))
-            out.append(Defect("DAT001", dup.iloc[0]["unit"], int(dup.iloc[0]["year"]), dup.iloc[0]["code"],
-                              None, "duplicate"))
+            out.append(Defect("DAT001", dup.iloc[0]["unit"], int(dup.iloc[0]["year"]),
+                              dup.iloc[0]["code"], None, "duplicate"))
         i = pick(count)
         if i is not None:                                   # the year left empty
             record("DAT002", i, "year")
@@ -297,8 +312,20 @@ def to_long(frame):
         part["_src"] = range(len(frame))
         parts.append(part)
     long = pd.concat(parts).sort_values(["_src", "_order"], kind="stable")
-    cols = ["unit", "year", "period", "code", "name", "satuan", "polarity", "aggregation", "target_basis",
-            "target", "realisasi", "capaian"]
+    cols = [
+        "unit",
+        "year",
+        "period",
+        "code",
+        "name",
+        "satuan",
+        "polarity",
+        "aggregation",
+        "target_basis",
+        "target",
+        "realisasi",
+        "capaian",
+    ]
     return long[cols].reset_index(drop=True)
 
 
@@ -316,11 +343,15 @@ def write(frame, path: str) -> None:
         from pyarrow import csv as pacsv
 
         table = pa.Table.from_pandas(frame.astype(str), preserve_index=False)
-        pacsv.write_csv(table, path, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+        pacsv.write_csv(
+            table, path, write_options=pacsv.WriteOptions(delimiter=";", quoting_style="needed")
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a synthetic indicator dataset with planted defects.")
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic indicator dataset with planted defects."
+    )
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--indicators", type=int, default=8)
     parser.add_argument("--years", type=int, default=2)

@@ -77,11 +77,16 @@ def expectation(check, target: str = "pandas", lang: str = "id"):
 
 def suite(checks, target: str = "pandas", name: str = "kinerja-audit", lang: str = "id"):
     gx = _gx()
-    return gx.ExpectationSuite(name=name, expectations=[expectation(c, target, lang) for c in checks],
-                               meta={"kinerja_audit": {"target": target}})
+    return gx.ExpectationSuite(
+        name=name,
+        expectations=[expectation(c, target, lang) for c in checks],
+        meta={"kinerja_audit": {"target": target}},
+    )
 
 
-def export_suite(ctx, rule_ids: set[str] | None, target: str = "pandas", name: str = "kinerja-audit") -> str:
+def export_suite(
+    ctx, rule_ids: set[str] | None, target: str = "pandas", name: str = "kinerja-audit"
+) -> str:
     """The suite as JSON (deterministic: no ids, keys sorted)."""
     from .checks import all_checks
 
@@ -155,7 +160,9 @@ def run(context, batch_definition, checks, target: str, batch_parameters: dict |
         for res in validation.results:
             info = res.expectation_config.meta["kinerja_audit"]
             if res.exception_info and res.exception_info.get("raised_exception"):
-                raise RuntimeError(f"{info['check']}: {res.exception_info.get('exception_message')}")
+                raise RuntimeError(
+                    f"{info['check']}: {res.exception_info.get('exception_message')}"
+                )
             if res.success:
                 continue
             result = res.result
@@ -167,13 +174,17 @@ def run(context, batch_definition, checks, target: str, batch_parameters: dict |
     return out
 
 
-def failing_rows(frame, checks, data_docs: str | None = None, lang: str = "id") -> dict[str, list[int]]:
+def failing_rows(
+    frame, checks, data_docs: str | None = None, lang: str = "id"
+) -> dict[str, list[int]]:
     """GE on the in-memory normalised frame: {check name: positions in ``frame.df``}."""
     df = frame.df
     context_ = context()
     asset = context_.data_sources.add_pandas("kinerja-audit").add_dataframe_asset("data")
     batch = asset.add_batch_definition_whole_dataframe("all")
-    rows = run(context_, batch, checks, "pandas", {"dataframe": plain_frame(df, checks)}, data_docs, lang)
+    rows = run(
+        context_, batch, checks, "pandas", {"dataframe": plain_frame(df, checks)}, data_docs, lang
+    )
     return positions(df, rows)
 
 

@@ -56,7 +56,9 @@ def build(checks, name: str = "indicator-data"):
         # ignore_na=False: the expression decides about missing values itself (pandera's default
         # would test every cell of the frame for null once per check, to pass all-null rows, and
         # ``_row`` is never null)
-        frame_checks.append(pa.Check(keeps, name=check.name, description=check.rule, ignore_na=False))
+        frame_checks.append(
+            pa.Check(keeps, name=check.name, description=check.rule, ignore_na=False)
+        )
     return pa.DataFrameSchema(columns, checks=frame_checks, name=name, strict=False, coerce=False)
 
 
@@ -74,7 +76,9 @@ def failing_rows(schema, df) -> dict[str, list[int]]:
         bad_columns = cases[~cases["check"].astype(str).isin(names)]
         if len(bad_columns):
             first = bad_columns.iloc[0]
-            raise ValueError(f"{first['column']}: {first['check']} ({first['failure_case']})") from None
+            raise ValueError(
+                f"{first['column']}: {first['check']} ({first['failure_case']})"
+            ) from None
         cases = cases[cases["index"].notna()]
         out: dict[str, list[int]] = {}
         for check, index in cases.groupby("check", sort=False)["index"]:

@@ -1,4 +1,5 @@
-"""The two documented dataset shapes, the column mapping, and the normalised frame every engine checks.
+"""The two documented dataset shapes, the column mapping, and the normalised frame
+every engine checks.
 
 *wide*: one row per unit × year × indicator — ``unit, year, code, name, satuan, polarity,
 aggregation, target_annual, target_tw1…tw4, realisasi_tw1…tw4, capaian_tw1…tw4`` (optional:
@@ -26,15 +27,45 @@ QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 PERIODS = (*QUARTERS, "annual")
 KEYS = ("unit", "year", "code")
 TEXT = ("unit", "code", "name", "satuan", "polarity", "aggregation", "target_basis")
-WIDE_REQUIRED = ("unit", "year", "code", "name", "satuan", "polarity", "aggregation", "target_annual",
-                 *(f"target_{q}" for q in QUARTERS))
-WIDE_OPTIONAL = ("target_basis", *(f"realisasi_{q}" for q in QUARTERS), *(f"capaian_{q}" for q in QUARTERS),
-                 "realisasi_annual", "capaian_annual")
-LONG_REQUIRED = ("unit", "year", "period", "code", "name", "satuan", "polarity", "aggregation", "target")
+WIDE_REQUIRED = (
+    "unit",
+    "year",
+    "code",
+    "name",
+    "satuan",
+    "polarity",
+    "aggregation",
+    "target_annual",
+    *(f"target_{q}" for q in QUARTERS),
+)
+WIDE_OPTIONAL = (
+    "target_basis",
+    *(f"realisasi_{q}" for q in QUARTERS),
+    *(f"capaian_{q}" for q in QUARTERS),
+    "realisasi_annual",
+    "capaian_annual",
+)
+LONG_REQUIRED = (
+    "unit",
+    "year",
+    "period",
+    "code",
+    "name",
+    "satuan",
+    "polarity",
+    "aggregation",
+    "target",
+)
 LONG_OPTIONAL = ("target_basis", "realisasi", "capaian")
 # every number column of the normalised (wide) frame
-NUMBERS = ("target_annual", *(f"target_{q}" for q in QUARTERS), *(f"realisasi_{q}" for q in QUARTERS),
-           *(f"capaian_{q}" for q in QUARTERS), "realisasi_annual", "capaian_annual")
+NUMBERS = (
+    "target_annual",
+    *(f"target_{q}" for q in QUARTERS),
+    *(f"realisasi_{q}" for q in QUARTERS),
+    *(f"capaian_{q}" for q in QUARTERS),
+    "realisasi_annual",
+    "capaian_annual",
+)
 VOCABULARY = ("polarity", "aggregation", "target_basis")
 
 
@@ -52,7 +83,9 @@ class Mapping:
 
 @dataclass
 class Frame:
-    """A normalised dataset: ``df`` in the wide shape, ``raw`` as read (evidence), where it came from."""
+    """A normalised dataset: ``df`` in the wide shape, ``raw`` as read (evidence),
+    where it came from."""
+
     source: str
     shape: str
     df: object
@@ -94,8 +127,16 @@ def _resolve(raw: Raw, mapping: Mapping, lang: str) -> tuple[str, dict[str, str]
     missing = [c for c in required if c not in found]
     if missing:
         col_name = mapping.columns.get(missing[0], missing[0])
-        raise DataError(raw.source, i18n.label("data.err.missing_column", lang, column=col_name, shape=shape,
-                                               required=", ".join(required)))
+        raise DataError(
+            raw.source,
+            i18n.label(
+                "data.err.missing_column",
+                lang,
+                column=col_name,
+                shape=shape,
+                required=", ".join(required),
+            ),
+        )
     return shape, found
 
 
@@ -313,9 +354,10 @@ def _duplicates(df):
     dup = (first_at.take(key) != positions) & keyed
     first_row = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(first_row, key, df["_row"].to_numpy(dtype=np.int64))
-    return (pd.Series(pd.arrays.IntegerArray(dup.astype(np.int8), np.zeros(n, dtype=bool)),
-                      index=df.index, copy=False),
-            pd.Series(pd.arrays.IntegerArray(first_row.take(key), ~dup), index=df.index, copy=False))
+    flags = pd.arrays.IntegerArray(dup.astype(np.int8), np.zeros(n, dtype=bool))
+    first = pd.arrays.IntegerArray(first_row.take(key), ~dup)
+    return (pd.Series(flags, index=df.index, copy=False),
+            pd.Series(first, index=df.index, copy=False))
 
 
 def _pivot(df):

@@ -118,15 +118,28 @@ def read_csv(path: Path, lang: str = "id") -> Raw:
 
     source = str(path)
     dialect = csv_dialect(path, lang)
-    encoding, skip, delimiter, names = dialect.encoding, dialect.skip, dialect.delimiter, dialect.names
+    encoding, skip, delimiter, names = (
+        dialect.encoding,
+        dialect.skip,
+        dialect.delimiter,
+        dialect.names,
+    )
     try:
         table = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(encoding=encoding, skip_rows=skip, column_names=names,
-                                           skip_rows_after_names=1, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                encoding=encoding,
+                skip_rows=skip,
+                column_names=names,
+                skip_rows_after_names=1,
+                block_size=1 << 24,
+            ),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
     except (pa.ArrowInvalid, OSError) as exc:
         reason = str(exc).splitlines()[0][:160]
@@ -188,7 +201,9 @@ def read_xlsx(path: Path, sheet: str | None, lang: str = "id") -> Raw:
         rows = list(ws.iter_rows(values_only=True))
     finally:
         wb.close()
-    start = next((i for i, r in enumerate(rows) if any(v is not None and str(v).strip() for v in r)), None)
+    start = next(
+        (i for i, r in enumerate(rows) if any(v is not None and str(v).strip() for v in r)), None
+    )
     if start is None:
         raise _fail(f"{source}!{title}", "empty", lang)
     names = ["" if v is None else str(v).strip() for v in rows[start]]
@@ -236,7 +251,8 @@ def safe_url(url: str) -> str:
 
 
 def relation_sql(table: str | None, query: str | None) -> tuple[str, str]:
-    """(SQL of the rows in source order, label): a table in its physical order, a query as written."""
+    """(SQL of the rows in source order, label): a table in its physical order,
+    a query as written."""
     from .expr import quote_ident
 
     if table:
@@ -250,11 +266,15 @@ def connect(url: str, lang: str = "id"):
     try:
         import psycopg
     except ImportError:
-        raise _fail(safe_url(url), "missing_dep", lang, package="psycopg", extra="postgres") from None
+        raise _fail(
+            safe_url(url), "missing_dep", lang, package="psycopg", extra="postgres"
+        ) from None
     try:
         return psycopg.connect(url.replace("postgres://", "postgresql://", 1), connect_timeout=10)
     except psycopg.Error as exc:
-        raise _fail(safe_url(url), "database", lang, reason=str(exc).strip().splitlines()[0]) from None
+        raise _fail(
+            safe_url(url), "database", lang, reason=str(exc).strip().splitlines()[0]
+        ) from None
 
 
 def read_postgres(url: str, *, table: str | None, query: str | None, lang: str = "id") -> Raw:
@@ -288,8 +308,11 @@ def read_postgres(url: str, *, table: str | None, query: str | None, lang: str =
         buf,
         read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     )
     frame = table_.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     frame["_row"] = frame.index.to_numpy() + 1

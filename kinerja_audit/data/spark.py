@@ -47,7 +47,9 @@ def session(master: str | None = None):
         try:
             from pyspark.sql import SparkSession
         except ImportError as exc:
-            raise ImportError(f"needs the pyspark package: pip install \"kinerja-audit[spark]\" ({exc})") from None
+            raise ImportError(
+                f"needs the pyspark package: pip install \"kinerja-audit[spark]\" ({exc})"
+            ) from None
     active = SparkSession.getActiveSession()
     if active is not None and master is None:
         return active
@@ -80,7 +82,9 @@ def _number_rows(sdf, first: int):
     position in the partition), computed by Spark."""
     from pyspark.sql import functions as F
 
-    sdf = sdf.withColumn("_pid", F.spark_partition_id()).withColumn("_mid", F.monotonically_increasing_id())
+    sdf = sdf.withColumn("_pid", F.spark_partition_id()).withColumn(
+        "_mid", F.monotonically_increasing_id()
+    )
     sdf = sdf.cache()
     counts = dict(sdf.groupBy("_pid").count().collect())
     offsets, total = {}, 0
@@ -130,7 +134,10 @@ def read(spark, source: str, sheet: str | None, table: str | None, query: str | 
             from .sources import DELIMITERS
 
             delimiter = max(DELIMITERS, key=first_line[0].count)
-            names = [h.strip() for h in next(iter(__import__("csv").reader([first_line[0]], delimiter=delimiter)))]
+            names = [
+                h.strip()
+                for h in next(iter(__import__("csv").reader([first_line[0]], delimiter=delimiter)))
+            ]
             encoding = "UTF-8"
         else:
             dialect = csv_dialect(Path(source), lang)
@@ -177,7 +184,11 @@ def _normaliser(names, typed, mapping: Mapping, lang: str, columns: list[str]):
         parts = [b for b in batches if len(b)]
         if not parts:
             return
-        raw = pd.concat(parts, ignore_index=True).sort_values(ROW, kind="stable").reset_index(drop=True)
+        raw = (
+            pd.concat(parts, ignore_index=True)
+            .sort_values(ROW, kind="stable")
+            .reset_index(drop=True)
+        )
         frame = normalise(Raw(source="", frame=raw, typed=set(typed)), mapping, lang)
         out = frame.df[columns]
         text = [c for c in columns if _spark_type(out[c].dtype).typeName() == "string"]
@@ -195,11 +206,14 @@ def normalised(spark, sdf, typed, mapping: Mapping, lang: str, source: str):
     sample = sdf.limit(20).toPandas()
     if sample.empty:
         raise DataError(source, _label("data.err.empty", lang))
-    probe = normalise(Raw(source=source, frame=sample, typed=set(typed)), mapping, lang)   # errors early
+    # errors early
+    probe = normalise(Raw(source=source, frame=sample, typed=set(typed)), mapping, lang)
     columns = list(probe.df.columns)
     schema = T.StructType([T.StructField(c, _spark_type(probe.df[c].dtype)) for c in columns])
     keys = [probe.columns.get(k) for k in KEYS if probe.columns.get(k)]
-    by = [F.lower(F.regexp_replace(F.trim(F.col(f"`{k}`").cast("string")), r"\s+", " ")) for k in keys]
+    by = [
+        F.lower(F.regexp_replace(F.trim(F.col(f"`{k}`").cast("string")), r"\s+", " ")) for k in keys
+    ]
     spread = sdf.repartition(*by) if by else sdf
     out = spread.mapInPandas(_normaliser(names, typed, mapping, lang, columns), schema)
     return out.cache(), probe
@@ -210,7 +224,8 @@ def normalised(spark, sdf, typed, mapping: Mapping, lang: str, source: str):
 
 def run_checks(sdf, checks) -> dict[str, list[int]]:
     """{check name: failing ``_row`` values}: every check's column expression in one pass over the
-    (cached) normalised rows; only the violating rows and the names of their checks are collected."""
+    (cached) normalised rows; only the violating rows and the names of their checks
+    are collected."""
     from pyspark.sql import functions as F
 
     if not checks:
@@ -230,13 +245,18 @@ def validate(source: str, checks, options, lang: str = "id"):
     from pyspark.sql import functions as F
 
     spark = session(options.spark_master)
-    sdf, typed, label, shown = read(spark, source, options.sheet, options.table, options.query, lang)
+    sdf, typed, label, shown = read(
+        spark, source, options.sheet, options.table, options.query, lang
+    )
     norm, probe = normalised(spark, sdf, typed, options.mapping, lang, shown)
     rows = run_checks(norm, checks)
     wanted = sorted({r for found in rows.values() for r in found})
     bad_cols = [c for c in norm.columns if c.endswith("__bad")]
-    agg = norm.agg(F.countDistinct("code").alias("indicators"), F.countDistinct("unit").alias("units"),
-                   *(F.sum((F.col(c) == 1).cast("long")).alias(c) for c in bad_cols)).first()
+    agg = norm.agg(
+        F.countDistinct("code").alias("indicators"),
+        F.countDistinct("unit").alias("units"),
+        *(F.sum((F.col(c) == 1).cast("long")).alias(c) for c in bad_cols),
+    ).first()
     counts = {"rows": sdf.count(), "indicators": int(agg["indicators"]), "units": int(agg["units"]),
               "cells_unreadable": int(sum(agg[c] or 0 for c in bad_cols))}
 
@@ -251,7 +271,9 @@ def validate(source: str, checks, options, lang: str = "id"):
         df = df.astype({c: probe.df[c].dtype for c in df.columns})
     else:
         df, raw = probe.df.iloc[0:0], probe.raw.iloc[0:0]
-    frame = Frame(source=shown, shape=probe.shape, df=df, raw=raw, table=label, columns=probe.columns)
+    frame = Frame(
+        source=shown, shape=probe.shape, df=df, raw=raw, table=label, columns=probe.columns
+    )
     norm.unpersist()
     where = {int(r): i for i, r in enumerate(df[ROW].to_numpy())} if len(df) else {}
     return frame, {name: [where[r] for r in found] for name, found in rows.items()}, counts

@@ -69,9 +69,12 @@ def failing(frame: Frame, checks, options: Options, lang: str = "id") -> dict[st
 
 def counts(frame: Frame) -> dict[str, int]:
     df = frame.df
-    return {"rows": len(frame.raw), "indicators": int(df["code"].nunique()),
-            "units": int(df["unit"].nunique()),
-            "cells_unreadable": int(sum((df[c] == 1).sum() for c in df.columns if c.endswith("__bad")))}
+    return {
+        "rows": len(frame.raw),
+        "indicators": int(df["code"].nunique()),
+        "units": int(df["unit"].nunique()),
+        "cells_unreadable": int(sum((df[c] == 1).sum() for c in df.columns if c.endswith("__bad"))),
+    }
 
 
 def result(frame: Frame, checks, fails: dict[str, list[int]], ctx: Context, engine: str,

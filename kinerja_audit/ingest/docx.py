@@ -81,7 +81,9 @@ class BodyReader:
 
     def __init__(self, document):
         self.body = document.element.body
-        self.numbers = ListNumbers(_related_xml(document, "numbering"), _related_xml(document, "styles"))
+        self.numbers = ListNumbers(
+            _related_xml(document, "numbering"), _related_xml(document, "styles")
+        )
         self.paged = _has_page_breaks(self.body)
         self.page = 1 if self.paged else None
         self.after_explicit_break = False
@@ -119,7 +121,8 @@ class BodyReader:
             self.after_explicit_break = True
 
     def rendered_break(self) -> None:
-        """Word marks where it broke the page; right after an explicit break it is the same break."""
+        """Word marks where it broke the page;
+        right after an explicit break it is the same break."""
         if self.paged and not self.after_explicit_break:
             self.page += 1
         self.after_explicit_break = False

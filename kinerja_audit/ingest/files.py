@@ -57,8 +57,11 @@ def regular_file(path: Path, source: str) -> os.stat_result:
     if stat.S_ISFIFO(mode):
         raise InputError(source, "fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise InputError(source, "device",
-                         what=Label("input.device_char" if stat.S_ISCHR(mode) else "input.device_block"))
+        raise InputError(
+            source,
+            "device",
+            what=Label("input.device_char" if stat.S_ISCHR(mode) else "input.device_block"),
+        )
     if stat.S_ISSOCK(mode):
         raise InputError(source, "socket")
     raise InputError(source, "special")

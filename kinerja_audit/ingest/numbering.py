@@ -16,8 +16,21 @@ def roman(n: int) -> str:
     if n <= 0 or n >= 4000:
         return str(n)
     out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out.append(letters)
             n -= value
@@ -48,11 +61,12 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class ListNumbers:
-    """Labels of auto-numbered paragraphs, in document order (call :meth:`label` once per paragraph)."""
+    """Labels of auto-numbered paragraphs, in document order
+    (call :meth:`label` once per paragraph)."""
 
     def __init__(self, numbering_xml=None, styles_xml=None):
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}   # abstract -> ilvl -> level
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}           # numId -> (abstract, starts)
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract -> ilvl -> level
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
         self.style_num: dict[str, tuple[str | None, int | None]] = {}
         self.style_base: dict[str, str] = {}
         self.counters: dict[str, dict[int, int]] = {}
@@ -100,7 +114,8 @@ class ListNumbers:
         return None, None
 
     def label(self, paragraph) -> str:
-        """The list label of a ``w:p`` element ('' when it is not numbered); advances the counters."""
+        """The list label of a ``w:p`` element ('' when it is not numbered);
+        advances the counters."""
         ppr = paragraph.find(W + "pPr")
         if ppr is None:
             return ""

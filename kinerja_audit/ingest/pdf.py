@@ -15,7 +15,8 @@ that wrapped onto a
 second line (or onto the next page) is one line again, and a table continued on the next page is
 stitched to the table it continues.
 
-Every failure of PDFium, pdfminer or pdfplumber becomes an :class:`~kinerja_audit.ingest.InputError`.
+Every failure of PDFium, pdfminer or pdfplumber becomes an
+:class:`~kinerja_audit.ingest.InputError`.
 """
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
 """Characters and words of a PDF page, read with pypdfium2 (PDFium, in C).
 
 PDFium reads a page's text some twenty times faster than pdfminer (which pdfplumber runs in
-Python).  The characters get pdfminer's geometry — ``x0``/``x1`` from the glyph advance, ``bottom`` at the baseline plus
-the font's descent, ``top`` one font size above it, the size scaled by the text matrix — and are
-grouped into words exactly as pdfplumber's word extractor groups them (its steps written out for
-upright text, pdfplumber's own extractor for rotated text).  Where PDFium and pdfminer see a page
-differently it is handled here:
+Python).  The characters get pdfminer's geometry — ``x0``/``x1`` from the glyph advance, ``bottom``
+at the baseline plus the font's descent, ``top`` one font size above it, the size scaled by the text
+matrix — and are grouped into words exactly as pdfplumber's word extractor groups them (its steps
+written out for upright text, pdfplumber's own extractor for rotated text).  Where PDFium and
+pdfminer see a page differently it is handled here:
 
 - PDFium drops a space glyph drawn as a text object of its own (Word does this between a list
   label and its text); such an object is kept as a space, so "m. Menyelenggarakan" stays two words;

@@ -111,5 +111,6 @@ def read(data: bytes, source: str) -> Document:
     text = decode(data, source)
     if not text.strip():
         raise InputError(source, "no_text")
-    check_line_count(max(text.count("\n"), text.count("\r")) + 1, source)      # before a million Line objects are made
+    # before a million Line objects are made
+    check_line_count(max(text.count("\n"), text.count("\r")) + 1, source)
     return Document(source=source, lines=to_lines(text), format="text")

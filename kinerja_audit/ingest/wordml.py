@@ -1,4 +1,6 @@
-"""WordprocessingML vocabulary shared by the DOCX reader and the list numbering: names and values."""
+"""WordprocessingML vocabulary shared by the DOCX reader and the list numbering:
+names and values."""
+
 from __future__ import annotations
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

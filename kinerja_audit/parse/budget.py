@@ -76,7 +76,10 @@ def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
     in_table = False
     for i in range(start, end + 1):
         text = doc.lines[i - 1].text
-        if pattern("budget_header_re").search(text) and len(norm(text.replace("|", " ")).split()) <= 14:
+        if (
+            pattern("budget_header_re").search(text)
+            and len(norm(text.replace("|", " ")).split()) <= 14
+        ):
             in_table = True
             continue
         if not in_table:
@@ -90,7 +93,9 @@ def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
             continue
         pct = parse_number(pct_raw) if pct_raw else None
         label = norm(label)
-        rows.append(BudgetRow(i, label, pagu, real, pct, bool(pattern("budget_total_re").match(label))))
+        rows.append(
+            BudgetRow(i, label, pagu, real, pct, bool(pattern("budget_total_re").match(label)))
+        )
     return rows
 
 

@@ -70,7 +70,8 @@ def _bigram_count(tokens: list[str], a: str, b: str) -> int:
     return sum(1 for x, y in pairwise(tokens) if x == a and y == b)
 
 
-def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> tuple[str, list[Cell]]:
+def split_trailing_cells(text: str, line: int,
+                         max_cells: int | None = None) -> tuple[str, list[Cell]]:
     """Split ``text`` into (leading text, trailing value cells).
 
     Cells are read from the right: ``number``, ``number %``, ``number unit`` or ``-``.
@@ -86,14 +87,18 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         # unit or percent sign after the number
         if unit_family(tok) == "percent":
             percent, unit, j = True, "%", i - 1
-        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok) and tok.lower() not in word_set("not_unit_words")) and i >= 2 \
-                and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
+        elif (_is_unit_word(tok) or cells and _UNKNOWN_UNIT.match(tok)
+              and tok.lower() not in word_set("not_unit_words")) \
+                and i >= 2 and _NUM_TOKEN.match(tokens[i - 2].rstrip("%")):
             # a known unit, or (between two cells) any lower-case word: "820 hektare  1.232 hektare"
             unit, j = tok.lower().strip(".,;:()"), i - 1
-        elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t) and t.lower() not in word_set("not_unit_words")
-                                      for t in tokens[i - 2:i]) and _NUM_TOKEN.match(tokens[i - 3]) \
+        elif cells and i >= 3 and all(_UNKNOWN_UNIT.match(t)
+                                      and t.lower() not in word_set("not_unit_words")
+                                      for t in tokens[i - 2:i]) \
+                and _NUM_TOKEN.match(tokens[i - 3]) \
                 and _bigram_count(tokens, tokens[i - 2], tokens[i - 1]) >= 2:
-            # a two-word unit repeated after target and realisasi: "1.260 wajib pajak  1.260 wajib pajak  100%"
+            # a two-word unit repeated after target and realisasi:
+            # "1.260 wajib pajak  1.260 wajib pajak  100%"
             unit, j = " ".join(tokens[i - 2:i]).lower(), i - 2
         if j == 0:
             break
@@ -107,7 +112,8 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
         if not _NUM_TOKEN.match(numtok):
             break
         before = tokens[j - 2].lower().rstrip(".:") if j >= 2 else ""
-        if before in word_set("not_value_before") or re.fullmatch(r"(19|20)\d\d", numtok) and not percent:
+        if before in word_set("not_value_before") \
+                or re.fullmatch(r"(19|20)\d\d", numtok) and not percent:
             break   # "2023" without a thousands dot is a year; a count would be written 2.023
         number = parse_number(numtok)
         if number is None:
@@ -119,7 +125,9 @@ def split_trailing_cells(text: str, line: int, max_cells: int | None = None) -> 
     return " ".join(tokens[:i]), cells
 
 
-_NUMBER_WITH_WORDS = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$")
+_NUMBER_WITH_WORDS = re.compile(
+    r"^\s*([-+]?\d+(?:[.,]\d+)*)\s+([a-z][a-z/.\-]{1,20}(?:\s+[a-z][a-z/.\-]{1,20})?)\s*$"
+)
 
 
 def value_line(text: str, line: int) -> list[Cell] | None:

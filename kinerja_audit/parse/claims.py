@@ -29,21 +29,28 @@ from .periods import roman_or_int
 from .tables import caption_match
 from .text import any_match, is_debris, norm, pattern, word_set
 
-_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+")
+_ITEM_START = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+"
+)
 
 
 @functools.cache
 def _num() -> re.Pattern:
     """A figure, with its percent sign or word ("85,5 %", "85,5 persen")."""
     words = "|".join(re.escape(w) for w in rulepack.lexicon()["units"]["percent"] if w != "%")
-    return re.compile(rf"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])([ \t]?%|\s+(?:{words})\b)?", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![\w])([ \t]?%|\s+(?:{words})\b)?", re.IGNORECASE
+    )
+
+
 LOOK_BEHIND = 200   # characters before a figure that can hold its cue words (cue_window words)
 LOOK_AHEAD = 120    # characters after a figure that can hold its unit or "yang ditargetkan"
 
 
 @functools.cache
 def _vocab() -> dict[str, re.Pattern]:
-    """Word lists of checks/parse.yaml as anchored regexes (before: at the end; after: at the start)."""
+    """Word lists of checks/parse.yaml as anchored regexes
+    (before: at the end; after: at the start)."""
     lx = rulepack.lexicon()
 
     def alternation(key: str) -> str:
@@ -53,10 +60,14 @@ def _vocab() -> dict[str, re.Pattern]:
         "abbrev": re.compile(rf"\b(?:{alternation('abbreviations')})\.$", re.IGNORECASE),
         "money_before": re.compile(rf"({alternation('money_before')})\s*$", re.IGNORECASE),
         "money_after": re.compile(rf"^\s*({alternation('money_after')})\b", re.IGNORECASE),
-        "months_after": re.compile(rf"^\s*({'|'.join(map(re.escape, lx['months']))})\b", re.IGNORECASE),
-        "not_figure_before": re.compile(rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?"
-                                        rf"|[{''.join(map(re.escape, lx['not_figure_marks']))}])\s*$",
-                                        re.IGNORECASE),
+        "months_after": re.compile(
+            rf"^\s*({'|'.join(map(re.escape, lx['months']))})\b", re.IGNORECASE
+        ),
+        "not_figure_before": re.compile(
+            rf"(\b({'|'.join(map(re.escape, lx['not_figure_before']))})\.?"
+            rf"|[{''.join(map(re.escape, lx['not_figure_marks']))}])\s*$",
+            re.IGNORECASE,
+        ),
     }
 @dataclass
 class Claim:
@@ -71,16 +82,17 @@ class Claim:
     unit: str | None = None
     meaning: str | None = None        # verdict: below | equal | above | reached
     literal: bool = False             # verdict compares realisasi and target literally
-    ambiguous: bool = False           # verdict: may also state the achievement ("melampaui target")
-    target_follows: bool = False      # verdict: the word "target" follows the phrase ("melampaui target")
+    ambiguous: bool = False  # verdict: may also state the achievement ("melampaui target")
+    # verdict: the word "target" follows the phrase ("melampaui target")
+    target_follows: bool = False
     aux_start: int | None = None      # verdict: where a "telah/sudah" before the phrase starts
     period: tuple[str, int] | None = None   # ("quarter", 2) | ("semester", 1) | ("year", 2024)
     cue_near: bool = False            # number: its cue word stands within three words before it
     cue: str = ""                     # number: the cue word that gave its role, as written
-    cue_end: int | None = None        # number: where that cue word ends in the sentence
-    numeral: str = ""                 # period: its numeral as printed ("II", "2025"), at the end of raw
-    current_cue: bool = False         # period: "capaian/realisasi/terhadap target" right before it
-    of_target: bool = False           # period: it names the period of a target ("target triwulan II")
+    cue_end: int | None = None  # number: where that cue word ends in the sentence
+    numeral: str = ""  # period: its numeral as printed ("II", "2025"), at the end of raw
+    current_cue: bool = False  # period: "capaian/realisasi/terhadap target" right before it
+    of_target: bool = False  # period: it names the period of a target ("target triwulan II")
 
 
 @dataclass(frozen=True)
@@ -136,8 +148,14 @@ def _lex():
     flags = re.IGNORECASE
     cues = {role: [re.compile(p, flags) for p in pats] for role, pats in lx["claim_cues"].items()}
     # one alternation per verdict group (earlier patterns win at the same position, as listed)
-    verdicts = [(v["meaning"], (bool(v.get("literal")), bool(v.get("ambiguous"))),
-                 [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)]) for v in lx["verdicts"]]
+    verdicts = [
+        (
+            v["meaning"],
+            (bool(v.get("literal")), bool(v.get("ambiguous"))),
+            [re.compile("|".join(f"(?:{p})" for p in v["patterns"]), flags)],
+        )
+        for v in lx["verdicts"]
+    ]
     return {
         "cues": cues,
         "after_target": [re.compile(p, flags) for p in lx["claim_after_target"]],
@@ -211,8 +229,13 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     for para in paras:
         # blank lines inside a wrapped sentence are common in extracted PDFs: merge a paragraph that
         # does not end a sentence with the next one when the next starts in lower case
-        if merged and not _ends_sentence(merged[-1][-1][1]) and para and para[0][1].strip()[:1].islower() \
-                and para[0][0] - merged[-1][-1][0] <= 3:
+        if (
+            merged
+            and not _ends_sentence(merged[-1][-1][1])
+            and para
+            and para[0][1].strip()[:1].islower()
+            and para[0][0] - merged[-1][-1][0] <= 3
+        ):
             merged[-1].extend(para)
         else:
             merged.append(list(para))
@@ -227,7 +250,8 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“•])", text):
-        tail = text[max(start, m.end() - 16):m.end()]   # what decides a full stop stands right before it
+        # what decides a full stop stands right before it
+        tail = text[max(start, m.end() - 16):m.end()]
         if _vocab()["abbrev"].search(tail) or m.end() - start <= 8 and re.fullmatch(
                 r"\s*\(?[A-Za-z0-9]{1,4}[.)]", text[start:m.end()]) \
                 or tail[-2:-1].isdigit() and re.match(r"\s+\d", text[m.end():m.end() + 4]):
@@ -257,9 +281,11 @@ def _block_of(scope: _Scope, line: int) -> str:
 
 # ---------------------------------------------------------------- indicator of a paragraph
 
-def _indicator_of(scope: _Scope, para_text: str, first_line: int) -> tuple[str | None, tuple[int, int] | None]:
-    """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands in,
-    else the indicator whose name it begins with."""
+def _indicator_of(
+    scope: _Scope, para_text: str, first_line: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The indicator a paragraph is about: a code opening it, else the Bab III narrative it stands
+    in, else the indicator whose name it begins with."""
     coded = _coded(scope, para_text)
     if coded[0] is not None:
         return coded
@@ -289,10 +315,12 @@ def _named_in_item(scope: _Scope, ind, para_text: str):
     target ..."): the item is about that indicator."""
     if not _ITEM_START.match(para_text):
         return None
-    floor, item = (float(rulepack.setting(k)) for k in ("claim_name_score_floor", "claim_name_score_item"))
+    floor, item = (
+        float(rulepack.setting(k)) for k in ("claim_name_score_floor", "claim_name_score_item")
+    )
     if fuzz.partial_ratio(_normalised(ind.name or ""), normalise(para_text[:400])) >= floor:
         return None
-    other, score = _best_name(scope, para_text, anywhere=True)    # not ind: its score is below floor
+    other, score = _best_name(scope, para_text, anywhere=True)  # not ind: its score is below floor
     return other if score >= item else None
 
 
@@ -358,12 +386,15 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
     if not name:
         return None
     spans = []
-    al = fuzz.partial_ratio_alignment(name.lower(), text[:NAME_SCOPE].lower())   # the subject opens the text
+    # the subject opens the text
+    al = fuzz.partial_ratio_alignment(name.lower(), text[:NAME_SCOPE].lower())
     if al is not None and al.score >= rulepack.setting("claim_name_score_floor"):
         start = al.dest_start
         first = normalise(name).split()[:1]
-        if first:   # the alignment may begin a few words early; start at the name's first word
-            m = re.search(r"\b" + re.escape(first[0]), text[al.dest_start:al.dest_end], re.IGNORECASE)
+        if first:  # the alignment may begin a few words early; start at the name's first word
+            m = re.search(
+                r"\b" + re.escape(first[0]), text[al.dest_start : al.dest_end], re.IGNORECASE
+            )
             if m:
                 start = al.dest_start + m.start()
         while 0 < start < len(text) and text[start - 1].isalnum():   # never cut a word in two
@@ -390,8 +421,8 @@ def _name_span(name: str | None, text: str) -> tuple[int, int] | None:
 def _lists_many(text: str) -> bool:
     """Several indicators' codes, or a run of many figures: a flattened table or list."""
     codes = {text[a:b].lower().replace(" ", "") for a, b in code_spans(text)}
-    figures = [m for m in _num().finditer(text)
-               if not (m.group(2) is None and re.fullmatch(r"(19|20)\d\d", m.group(1)))]   # years do not count
+    figures = [m for m in _num().finditer(text)   # years do not count
+               if not (m.group(2) is None and re.fullmatch(r"(19|20)\d\d", m.group(1)))]
     return len(codes) >= 2 or len(figures) >= rulepack.setting("claim_flattened_numbers")
 
 
@@ -423,14 +454,20 @@ def _verdicts(text: str) -> tuple[list[tuple[str, bool, int, int, str]], str]:
     return sorted(found, key=lambda v: v[2]), work
 
 
-def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_percent: bool) -> tuple[str, bool]:
+def _role(
+    before: str, after: str, percent: bool, unit: str | None, unit_is_percent: bool
+) -> tuple[str, bool]:
     """(role, explicit): the nearest cue word before the number decides; no cue -> realisasi."""
     lx = _lex()
     words = before.split()
     # a figure with its unit may stand several words after its cue; a bare number must follow it
     # directly or through a linking word ("realisasi 253", "target sebesar 88,50")
-    if not (unit or percent) and words and words[-1].lower().strip(",:") not in word_set("linking_words") \
-            and not any(p.search(words[-1]) for ps in lx["cues"].values() for p in ps):
+    if (
+        not (unit or percent)
+        and words
+        and words[-1].lower().strip(",:") not in word_set("linking_words")
+        and not any(p.search(words[-1]) for ps in lx["cues"].values() for p in ps)
+    ):
         return "other", False
     window = " ".join(words[-(lx["window"] if (unit or percent) else 2):])
     best_role, best_pos = None, -1
@@ -458,16 +495,31 @@ def _role(before: str, after: str, percent: bool, unit: str | None, unit_is_perc
     return best_role, True
 
 
-def _verdict_claim(sentence: Sentence, meaning: str, kind: tuple[bool, bool], a: int, raw: str) -> Claim:
+def _verdict_claim(
+    sentence: Sentence, meaning: str, kind: tuple[bool, bool], a: int, raw: str
+) -> Claim:
     text = sentence.text
     after = text[a + len(raw):a + len(raw) + LOOK_AHEAD]
     target_follows = not pattern("verdict_names_target_re").search(raw) \
         and bool(pattern("verdict_target_follows_re").match(after))
-    aux = re.search(rf"\b({'|'.join(sorted(word_set('verdict_auxiliaries')))})\s+$", text[max(0, a - 40):a], re.IGNORECASE)
+    aux = re.search(
+        rf"\b({'|'.join(sorted(word_set('verdict_auxiliaries')))})\s+$",
+        text[max(0, a - 40) : a],
+        re.IGNORECASE,
+    )
     aux_start = max(0, a - 40) + aux.start() if aux else None
     literal, ambiguous = kind
-    return Claim("verdict", sentence.line_at(a), a, raw, meaning=meaning, literal=literal, ambiguous=ambiguous,
-                 target_follows=target_follows, aux_start=aux_start)
+    return Claim(
+        "verdict",
+        sentence.line_at(a),
+        a,
+        raw,
+        meaning=meaning,
+        literal=literal,
+        ambiguous=ambiguous,
+        target_follows=target_follows,
+        aux_start=aux_start,
+    )
 
 
 def _current_cue(text: str, start: int) -> bool:
@@ -482,17 +534,32 @@ def _current_cue(text: str, start: int) -> bool:
 def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]]:
     lx = _lex()
     spans = []
-    for kind, pat in (("quarter", lx["quarter"]), ("semester", lx["semester"]), ("year", lx["year"])):
+    for kind, pat in (
+        ("quarter", lx["quarter"]),
+        ("semester", lx["semester"]),
+        ("year", lx["year"]),
+    ):
         for m in pat.finditer(code_masked):   # a period word may sit inside the name's span
             value = int(m.group(1)) if kind == "year" else roman_or_int(m.group(1))
             if value is None:
                 continue
             spans.append((m.start(), m.end()))
-            sentence.claims.append(Claim("period", sentence.line_at(m.start()), m.start(), m.group(0),
-                                         period=(kind, value), numeral=m.group(1),
-                                         current_cue=_current_cue(code_masked, m.start()),
-                                         of_target=bool(lx["period_of_target"].search(
-                                             code_masked[max(0, m.start() - 30):m.start()]))))
+            sentence.claims.append(
+                Claim(
+                    "period",
+                    sentence.line_at(m.start()),
+                    m.start(),
+                    m.group(0),
+                    period=(kind, value),
+                    numeral=m.group(1),
+                    current_cue=_current_cue(code_masked, m.start()),
+                    of_target=bool(
+                        lx["period_of_target"].search(
+                            code_masked[max(0, m.start() - 30) : m.start()]
+                        )
+                    ),
+                )
+            )
     return spans
 
 
@@ -524,16 +591,34 @@ def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> No
         um = re.match(r"\s+([A-Za-z/]+)", after)
         if not percent and um and um.group(1).lower() in unit_words():
             unit = um.group(1).lower()
-        if not percent and unit is None and number.style == "plain" and 1900 <= number.value <= 2100:
+        if (
+            not percent
+            and unit is None
+            and number.style == "plain"
+            and 1900 <= number.value <= 2100
+        ):
             continue  # a year
         role, explicit = _role(before, after, percent, unit, unit_is_percent)
         raw = text[m.start(): m.end() + (um.end() if (um and unit and unit != "%") else 0)]
         near = " ".join(before.split()[-4:])
         cue_near = explicit and any(p.search(near) for p in _lex()["cues"].get(role, ()))
         cue, cue_end = _cue_of(before, role, m.start()) if explicit else ("", None)
-        sentence.claims.append(Claim("number", sentence.line_at(m.start()), m.start(), raw.strip(), role=role,
-                                     explicit=explicit, number=number, percent=percent, unit=unit,
-                                     cue_near=cue_near, cue=cue, cue_end=cue_end))
+        sentence.claims.append(
+            Claim(
+                "number",
+                sentence.line_at(m.start()),
+                m.start(),
+                raw.strip(),
+                role=role,
+                explicit=explicit,
+                number=number,
+                percent=percent,
+                unit=unit,
+                cue_near=cue_near,
+                cue=cue,
+                cue_end=cue_end,
+            )
+        )
 
 
 def _statements(sentence: Sentence) -> None:
@@ -548,8 +633,12 @@ def _statements(sentence: Sentence) -> None:
         x_raw, n_raw, verb = m.group(1), m.group(2), m.group(3).lower()
         claimed = None if x_raw.lower() in word_set("summary_count_all") else int(x_raw)
         negative = verb.split()[0] in word_set("summary_count_negative")
-        sentence.counts.append(CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative))
-    sentence.comparisons = [(c.start(), c.end()) for c in pattern("period_comparison").finditer(text)]
+        sentence.counts.append(
+            CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative)
+        )
+    sentence.comparisons = [
+        (c.start(), c.end()) for c in pattern("period_comparison").finditer(text)
+    ]
     sentence.numeral_words = statements.numeral_words(text)
     sentence.totals = statements.totals(sentence)
     sentence.year_references = statements.year_references(text)
@@ -567,7 +656,8 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     masked = _masked(text, spans)
     code_masked = _masked(text, code_spans(text))
     verdicts, _ = _verdicts(masked)
-    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict; its words stay as cues
+    # figures inside a verdict phrase ("tercapai 100%") belong to the verdict;
+    # its words stay as cues
     verdict_masked = _masked(masked, [(a, b) for _, _, a, b, _ in verdicts],
                              keep=lambda ch: not (ch.isdigit() or ch in "%,."))
     for meaning, literal, a, _, raw in verdicts:
@@ -578,7 +668,9 @@ def _claims(sentence: Sentence, unit_is_percent: bool) -> None:
     _statements(sentence)
 
 
-def _positional(scope: _Scope, paras: list[list[tuple[int, str]]], found: list[str | None]) -> list[str | None]:
+def _positional(
+    scope: _Scope, paras: list[list[tuple[int, str]]], found: list[str | None]
+) -> list[str | None]:
     """A run of list items as long as the indicator list, mostly matching it in order, is that list:
     items whose indicator could not be recognised take the indicator at their position."""
     codes = [i.code for i in scope.indicators]
@@ -615,8 +707,11 @@ def extract(doc, sections, tables, indicators, excluded=frozenset()) -> list[Sen
     found = [_indicator_of(scope, joined, para[0][0]) for joined, para in zip(joined_paras, paras)]
     codes = _positional(scope, paras, [f[0] for f in found])
     for para, (code_found, span_found), code in zip(paras, found, codes):
-        out.extend(_paragraph_sentences(scope, para, code, span_found if code == code_found else None,
-                                        code != code_found))
+        out.extend(
+            _paragraph_sentences(
+                scope, para, code, span_found if code == code_found else None, code != code_found
+            )
+        )
     return out
 
 
@@ -633,7 +728,10 @@ def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) 
     if find_span:
         name_span = _name_span(scope.indicator(code).name, joined)
     block = _block_of(scope, first)
-    item_score, name_score = rulepack.setting("claim_name_score_item"), rulepack.setting("claim_name_score")
+    item_score, name_score = (
+        rulepack.setting("claim_name_score_item"),
+        rulepack.setting("claim_name_score"),
+    )
     out = []
     for a, b in _split_sentences(joined):
         text = joined[a:b].strip()
@@ -656,11 +754,23 @@ def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) 
             if other is not None and (code is None and score >= name_score
                                       or score >= item_score and other.code != code):
                 sent_code, span = other.code, _name_span(other.name, text)
-        s = Sentence(text=text, line=line, end_line=end_line, block=block, indicator=sent_code, name_span=span,
-                     offsets=sent_offsets, flattened=flattened)
+        s = Sentence(
+            text=text,
+            line=line,
+            end_line=end_line,
+            block=block,
+            indicator=sent_code,
+            name_span=span,
+            offsets=sent_offsets,
+            flattened=flattened,
+        )
         ind = scope.indicator(sent_code) if sent_code else None
         # without a known indicator, a sentence about a "persentase ..." measures a percentage
-        in_percent = ind.in_percent if ind is not None else bool(pattern("percent_subject_re").search(text[:120]))
+        in_percent = (
+            ind.in_percent
+            if ind is not None
+            else bool(pattern("percent_subject_re").search(text[:120]))
+        )
         _claims(s, in_percent)
         out.append(s)
     return out
@@ -671,10 +781,20 @@ def claim_rows(report) -> list[dict]:
     rows = []
     for s in report.sentences:
         for c in s.claims:
-            rows.append({
-                "indicator": s.indicator, "block": s.block, "line": c.line, "kind": c.kind, "role": c.role,
-                "value": c.number.value if c.number else (c.period[1] if c.period else None),
-                "percent": c.percent, "unit": c.unit, "verdict": c.meaning,
-                "period": c.period[0] if c.period else None, "raw": c.raw, "sentence": s.text,
-            })
+            rows.append(
+                {
+                    "indicator": s.indicator,
+                    "block": s.block,
+                    "line": c.line,
+                    "kind": c.kind,
+                    "role": c.role,
+                    "value": c.number.value if c.number else (c.period[1] if c.period else None),
+                    "percent": c.percent,
+                    "unit": c.unit,
+                    "verdict": c.meaning,
+                    "period": c.period[0] if c.period else None,
+                    "raw": c.raw,
+                    "sentence": s.text,
+                }
+            )
     return rows

@@ -10,8 +10,10 @@ from .. import rulepack
 @functools.cache
 def code_re() -> re.Pattern:
     prefixes = "|".join(sorted(rulepack.lexicon()["code_prefixes"], key=len, reverse=True))
-    return re.compile(rf"\b(?P<prefix>{prefixes})\s*[-.,:]?\s*(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*(?:(?-i:[a-z])(?![A-Za-z]))?)(?![\d,]*\d)(?!\s*%)",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"\b(?P<prefix>{prefixes})\s*[-.,:]?\s*(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*(?:(?-i:[a-z])(?![A-Za-z]))?)(?![\d,]*\d)(?!\s*%)",
+        re.IGNORECASE,
+    )
 
 
 @functools.cache
@@ -33,11 +35,22 @@ def find_code(text: str, *, at_start: bool = False) -> tuple[str, str, int, int]
     offset = len(text) - len(text.lstrip()) if at_start else 0
     m = code_re().match(text.lstrip()) if at_start else code_re().search(text)
     if m:
-        return canonical(m.group("prefix"), m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
-    m = _long_re().match(text.lstrip()) if at_start else None   # "Indikator Kinerja 4: ..." opening a heading
+        return (
+            canonical(m.group("prefix"), m.group("num")),
+            m.group(0).strip(),
+            m.start() + offset,
+            m.end() + offset,
+        )
+    # "Indikator Kinerja 4: ..." opening a heading
+    m = _long_re().match(text.lstrip()) if at_start else None
     if m:
         prefix = _long_prefix(m.group("kind"))
-        return canonical(prefix, m.group("num")), m.group(0).strip(), m.start() + offset, m.end() + offset
+        return (
+            canonical(prefix, m.group("num")),
+            m.group(0).strip(),
+            m.start() + offset,
+            m.end() + offset,
+        )
     return None
 
 
@@ -48,7 +61,8 @@ def exact_code(text: str) -> str | None:
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Where codes stand in ``text`` (short and long forms), so their digits are not read as figures."""
+    """Where codes stand in ``text`` (short and long forms),
+    so their digits are not read as figures."""
     spans = [(m.start(), m.end()) for m in code_re().finditer(text)]
     spans += [(m.start(), m.end()) for m in _long_re().finditer(text)]
     return spans

@@ -32,7 +32,9 @@ class ListItem:
     inline: bool = False            # an item written on the same line as the one before it
 
 
-def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None = None) -> list[ListItem]:
+def parse_items(
+    doc: Document, start: int, end: int, stop_lines: set[int] | None = None
+) -> list[ListItem]:
     stop_lines = stop_lines or set()
     items: list[ListItem] = []
     current: ListItem | None = None
@@ -51,13 +53,18 @@ def parse_items(doc: Document, start: int, end: int, stop_lines: set[int] | None
             continue
         if m and not caption_match(raw):
             if m.group("num"):
-                style, value = ("(1)" if m.group("open") else "1" + m.group("nsep")), int(m.group("num"))
+                style, value = (
+                    ("(1)" if m.group("open") else "1" + m.group("nsep")),
+                    int(m.group("num")),
+                )
             elif m.group("let"):
                 style, value = "a" + m.group("lsep"), ord(m.group("let")) - ord("a") + 1
             elif m.group("up"):
                 letter = m.group("up")
                 # I, V, X: a letter when it continues a lettered list (H -> I), else a roman numeral
-                if letter in "IVX" and not (prev_upper is not None and prev_upper == ord(letter) - ord("A")):
+                if letter in "IVX" and not (
+                    prev_upper is not None and prev_upper == ord(letter) - ord("A")
+                ):
                     style, value = "I" + m.group("usep"), roman_or_int(letter)
                 else:
                     style, value = "A" + m.group("usep"), ord(letter) - ord("A") + 1
@@ -90,8 +97,13 @@ def _inline_items(doc: Document, items: list[ListItem]) -> list[ListItem]:
     out: list[ListItem] = []
     for it, nxt in zip(items, items[1:] + [None]):
         out.append(it)
-        if it.value is None or not it.style.startswith("1") or nxt is None or nxt.style != it.style \
-                or nxt.value != it.value + 2:
+        if (
+            it.value is None
+            or not it.style.startswith("1")
+            or nxt is None
+            or nxt.style != it.style
+            or nxt.value != it.value + 2
+        ):
             continue
         marker = re.search(rf"(?<=\s)({it.value + 1}){re.escape(it.style[1])}\s+(?=[A-Z])", it.text)
         if marker is None:
@@ -114,7 +126,12 @@ def _split_words(doc: Document, items: list[ListItem]) -> None:
     neither fragment is."""
     vocabulary = None
     for it, nxt in itertools.pairwise(items):
-        if it.style != nxt.style or it.value is None or nxt.value != it.value + 1 or nxt.line - it.end_line > 4:
+        if (
+            it.style != nxt.style
+            or it.value is None
+            or nxt.value != it.value + 1
+            or nxt.line - it.end_line > 4
+        ):
             continue
         tail = re.search(r"([a-z]{1,8})$", it.text)
         head = re.match(r"([a-z]{2,12})\b", nxt.text)
@@ -122,7 +139,11 @@ def _split_words(doc: Document, items: list[ListItem]) -> None:
             continue
         vocabulary = vocabulary or _words(doc)
         joined = tail.group(1) + head.group(1)
-        if vocabulary[joined] >= 1 and vocabulary[tail.group(1)] <= 1 and vocabulary[head.group(1)] <= 1:
+        if (
+            vocabulary[joined] >= 1
+            and vocabulary[tail.group(1)] <= 1
+            and vocabulary[head.group(1)] <= 1
+        ):
             nxt.split_word = joined
 
 

@@ -1,4 +1,6 @@
-"""Report metadata: agency, kind (quarterly / semester / annual), quarter, year, place and date signed."""
+"""Report metadata: agency, kind (quarterly / semester / annual), quarter, year,
+place and date signed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +18,9 @@ from .text import norm, pattern, word_set
 @functools.cache
 def _agency_head_re() -> re.Pattern:
     """Where a unit's name may begin: one of ``agency_heads`` (as written: capitalised)."""
-    heads = "|".join(r"\s+".join(map(re.escape, h.split())) for h in rulepack.lexicon()["agency_heads"])
+    heads = "|".join(
+        r"\s+".join(map(re.escape, h.split())) for h in rulepack.lexicon()["agency_heads"]
+    )
     return re.compile(rf"\b(?:{heads})\b")
 
 
@@ -31,11 +35,15 @@ def _names_in(text: str, start: int = 0):
 
 @functools.cache
 def _agency_start() -> re.Pattern:
-    heads = "|".join(r"\s+".join(map(re.escape, h.upper().split())) for h in rulepack.lexicon()["agency_cover_heads"])
+    heads = "|".join(
+        r"\s+".join(map(re.escape, h.upper().split()))
+        for h in rulepack.lexicon()["agency_cover_heads"]
+    )
     return re.compile(rf"^(?:{heads})\b")
 
 
-_SIGN_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}),\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>20\d\d)\s*$")
+_SIGN_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}),\s*(?P<day>\d{1,2})\s+"
+                      r"(?P<month>[A-Za-z]+)\s+(?P<year>20\d\d)\s*$")
 
 
 @dataclass
@@ -48,7 +56,8 @@ class Meta:
     signed_date: dt.date | None = None
     signed_line: int | None = None
     title_line: int | None = None
-    period_source: str | None = None   # title | caption | prose | running | option: what decided the period
+    # title | caption | prose | running | option: what decided the period
+    period_source: str | None = None
     period_line: int | None = None
     mentions: list = field(default_factory=list)   # every PeriodMention
 
@@ -99,8 +108,12 @@ def _excluded(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 40):start], text[end:end + 8]
     regulation = pattern("period_vote_regulation_re").search(before) \
         and not pattern("period_vote_numbering_re").search(before)
-    return bool(regulation or re.match(r"\s*[-–—]?\s*(19|20)\d\d\b", after)
-                or re.search(r"(19|20)\d\d\s*[-–—]\s*$", before) or pattern("period_vote_comparison_re").search(before))
+    return bool(
+        regulation
+        or re.match(r"\s*[-–—]?\s*(19|20)\d\d\b", after)
+        or re.search(r"(19|20)\d\d\s*[-–—]\s*$", before)
+        or pattern("period_vote_comparison_re").search(before)
+    )
 
 
 def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
@@ -120,15 +133,25 @@ def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(PeriodMention(lines[idx].no, "title" if lines[idx].no <= front else "prose-title",
-                                     kind or "annual", quarter, year, m.group(0)))
+            out.append(
+                PeriodMention(
+                    lines[idx].no,
+                    "title" if lines[idx].no <= front else "prose-title",
+                    kind or "annual",
+                    quarter,
+                    year,
+                    m.group(0),
+                )
+            )
     return out
 
 
 def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
     out = []
     taken: list[tuple[int, int]] = []
-    quarters = {m.group("q").upper() for m in pattern("period_vote_re").finditer(text) if m.group("q")}
+    quarters = {
+        m.group("q").upper() for m in pattern("period_vote_re").finditer(text) if m.group("q")
+    }
     listing = len(quarters) >= 3   # "TW I TW II TW III TW IV": a row of period columns, no claim
     for m in pattern("period_vote_re").finditer(text):
         if _excluded(text, m.start(), m.end()):
@@ -146,7 +169,9 @@ def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
 def _letter_spaced(text: str) -> bool:
     """Text whose words were cut into fragments by the extraction ("Per sentasepeni ngk at an")."""
     words = text.split()
-    short = sum(1 for w in words if w.isalpha() and len(w) <= 2 and w.lower() not in word_set("short_words"))
+    short = sum(
+        1 for w in words if w.isalpha() and len(w) <= 2 and w.lower() not in word_set("short_words")
+    )
     return len(words) >= 8 and short >= 0.2 * len(words)
 
 
@@ -164,21 +189,31 @@ def period_mentions(doc: Document, running=()) -> list[PeriodMention]:
     for ln in doc.lines:
         if not ln.text.strip() or ln.no in in_titles:
             continue
-        source = "caption" if pattern("caption_re").match(ln.text) else \
-            "header" if pattern("header_role_words").search(ln.text) and len(ln.text.split()) <= 12 else "prose"
+        source = (
+            "caption"
+            if pattern("caption_re").match(ln.text)
+            else "header"
+            if pattern("header_role_words").search(ln.text) and len(ln.text.split()) <= 12
+            else "prose"
+        )
         mentions += _mentions_in(norm(ln.text), ln.no, source)
         if _letter_spaced(ln.text):   # "LAPORAN KI NERJ A ... T AHUN 20 15": read it without spaces
             squeezed = pattern("squeezed_title_re").search(ln.text.replace(" ", ""))
             if squeezed:
-                mentions.append(PeriodMention(ln.no, "running", None, None, int(squeezed.group("year")),
-                                              squeezed.group(0)))
+                mentions.append(
+                    PeriodMention(
+                        ln.no, "running", None, None, int(squeezed.group("year")), squeezed.group(0)
+                    )
+                )
     for r in running:
         for m in _title_mentions(Document("", [Line(r.line, None, r.text)]), front=0):
             mentions.append(PeriodMention(r.line, "running", m.kind, m.quarter, m.year, r.text))
     return mentions
 
 
-def decide_period(mentions: list[PeriodMention]) -> tuple[str | None, int | None, int | None, PeriodMention | None]:
+def decide_period(
+    mentions: list[PeriodMention],
+) -> tuple[str | None, int | None, int | None, PeriodMention | None]:
     """(kind, quarter, year, the mention that decided): the year most weight names; its kind from
     the report's own title if any (a period-specific title beats a bare annual one), else from the
     quarter or semester the captions, prose and running titles name with that year."""
@@ -201,8 +236,9 @@ def decide_period(mentions: list[PeriodMention]) -> tuple[str | None, int | None
     if periods:
         (kind, quarter), w = periods.most_common(1)[0]
         # (a quarter named only without its year, "TW II", has no mention of the year to cite)
-        first = next((m for m in mentions if (m.kind, m.quarter) == (kind, quarter) and m.year == year),
-                     None)
+        first = next(
+            (m for m in mentions if (m.kind, m.quarter) == (kind, quarter) and m.year == year), None
+        )
         if w >= 2 and first is not None:
             return kind, quarter, year, first
     first = next(m for m in mentions if m.year == year)
@@ -246,12 +282,18 @@ def _agency(head, running=()) -> str | None:
 
 def _trimmed_agency(name: str) -> str | None:
     """A unit's name as far as it is written like a name: capitalised words, acronyms in
-    parentheses and small words (dan, di); it ends at a lower-case word, a figure or a period word."""
+    parentheses and small words (dan, di); it ends at a lower-case word,
+    a figure or a period word."""
     minor = word_set("agency_minor_words")
     kept: list[str] = []
     for tok in name.split():
         bare = tok.strip("(),")
-        if not bare or bare[:1].isdigit() or pattern("agency_end_re").fullmatch(bare) or "/" in bare:
+        if (
+            not bare
+            or bare[:1].isdigit()
+            or pattern("agency_end_re").fullmatch(bare)
+            or "/" in bare
+        ):
             break   # a figure, a period word, or "Urusan/Program/Kegiatan" (a column header)
         if not (bare[:1].isupper() or bare.lower() in minor):
             break
@@ -283,7 +325,9 @@ def parse_meta(doc: Document, running=(), period: tuple[str, int | None, int] | 
     else:
         meta.kind, meta.quarter, meta.year, decided = decide_period(meta.mentions)
         if decided is not None:
-            meta.period_source = "title" if decided.source in ("title", "prose-title") else decided.source
+            meta.period_source = (
+                "title" if decided.source in ("title", "prose-title") else decided.source
+            )
             meta.period_line = decided.line
             meta.title_line = decided.line if decided.source == "title" else None
     head = doc.lines[:scan_lines]
@@ -293,7 +337,9 @@ def parse_meta(doc: Document, running=(), period: tuple[str, int | None, int] | 
         sm = _SIGN_RE.match(ln.text)
         if sm and sm.group("month").lower() in months:
             try:
-                meta.signed_date = dt.date(int(sm.group("year")), months[sm.group("month").lower()], int(sm.group("day")))
+                meta.signed_date = dt.date(
+                    int(sm.group("year")), months[sm.group("month").lower()], int(sm.group("day"))
+                )
             except ValueError:
                 continue
             meta.signed_place = sm.group("place").strip()

@@ -31,12 +31,16 @@ def similarity(a: str | None, b: str | None) -> float:
 
 
 def abbreviates(short: str | None, name: str | None) -> bool:
-    """``short`` is the acronym of ``name``: the one it gives in brackets ("Indeks Kualitas Lingkungan
-    Hidup (IKLH)") or the initials of its words."""
+    """``short`` is the acronym of ``name``: the one it gives in brackets ("Indeks Kualitas
+    Lingkungan Hidup (IKLH)") or the initials of its words."""
     if not short or not name:
         return False
     s = short.strip()
-    if not re.fullmatch(r"[A-Z][A-Za-z]{1,9}", s) or s.upper() != s and sum(c.isupper() for c in s) < 2:
+    if (
+        not re.fullmatch(r"[A-Z][A-Za-z]{1,9}", s)
+        or s.upper() != s
+        and sum(c.isupper() for c in s) < 2
+    ):
         return False
     if re.search(r"\(\s*" + re.escape(s) + r"\s*\)", name):
         return True
@@ -50,10 +54,16 @@ def align(targets: list[str], names: list[str], threshold: float = 60.0) -> list
     Same length and every pair in order similar enough -> identity.  Otherwise a greedy best-first
     one-to-one match on similarity, ties broken by position.
     """
-    if len(targets) == len(names) and all(similarity(t, n) >= threshold for t, n in zip(targets, names)):
+    if len(targets) == len(names) and all(
+        similarity(t, n) >= threshold for t, n in zip(targets, names)
+    ):
         return list(range(len(names)))
     pairs = sorted(
-        ((similarity(t, n), -abs(i - j), i, j) for j, n in enumerate(names) for i, t in enumerate(targets)),
+        (
+            (similarity(t, n), -abs(i - j), i, j)
+            for j, n in enumerate(names)
+            for i, t in enumerate(targets)
+        ),
         reverse=True,
     )
     used_t: set[int] = set()

@@ -51,7 +51,9 @@ def parse_number(token: str) -> Number | None:
         int_part, frac = s.rsplit(dec_sep, 1)
         if not re.fullmatch(r"\d{1,3}(?:" + re.escape(thou_sep) + r"\d{3})*", int_part):
             return None
-        return Number(sign * float(int_part.replace(thou_sep, "") + "." + frac), len(frac), style, raw)
+        return Number(
+            sign * float(int_part.replace(thou_sep, "") + "." + frac), len(frac), style, raw
+        )
     if dots > 1 or commas > 1:
         sep = "." if dots else ","
         if not re.fullmatch(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+", s):

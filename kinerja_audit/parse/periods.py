@@ -30,8 +30,12 @@ def parse_period_option(text: str) -> tuple[str, int | None, int] | None:
     (semester) -> (kind, quarter the period ends on, year); None when it is none of these."""
     import re
 
-    m = re.fullmatch(r"\s*(?:(?:(?P<q>tw|q|triwulan)\s*(?P<qn>[1-4]|iv|iii|ii|i)|(?P<s>s|smt|semester)\s*"
-                     r"(?P<sn>[12]|ii|i))\s*[-/ ]\s*)?(?P<year>(?:19|20)\d\d)\s*", text, re.IGNORECASE)
+    m = re.fullmatch(
+        r"\s*(?:(?:(?P<q>tw|q|triwulan)\s*(?P<qn>[1-4]|iv|iii|ii|i)|(?P<s>s|smt|semester)\s*"
+        r"(?P<sn>[12]|ii|i))\s*[-/ ]\s*)?(?P<year>(?:19|20)\d\d)\s*",
+        text,
+        re.IGNORECASE,
+    )
     if m is None:
         return None
     year = int(m.group("year"))
@@ -76,7 +80,8 @@ def is_current(period: tuple[str, int], meta) -> bool:
 
 
 def current_numeral(kind: str, meta) -> str:
-    """How the report's own period of ``kind`` is written: "2025", "II" (quarter), "I" (semester)."""
+    """How the report's own period of ``kind`` is written:
+    "2025", "II" (quarter), "I" (semester)."""
     if kind == "year":
         return str(meta.year)
     if not meta.quarter:
@@ -95,4 +100,6 @@ def label(meta, word, *, with_year: bool = False) -> str:
         period = word("period_semester", s=roman(semester_of(meta.quarter)))
     else:
         period = word("period_quarter", q=roman(meta.quarter))
-    return word("report_period", period=period, year=meta.year) if with_year and meta.year else period
+    return (
+        word("report_period", period=period, year=meta.year) if with_year and meta.year else period
+    )

@@ -21,7 +21,9 @@ _GLUED_CASE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 # two letters ("25km", "3m") stay as they are
 _GLUED_DIGIT = re.compile(r"(?<=\d)(?=[A-Za-z][a-z]{2})")
 # characters that UTF-8 text shows when read as a one-byte code page
-_MOJIBAKE = re.compile(r"[\u00c2-\u00f4\u0392-\u03c9][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178\u02c6-\u02dc]{1,2}")
+_MOJIBAKE = re.compile(
+    r"[\u00c2-\u00f4\u0392-\u03c9][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178\u02c6-\u02dc]{1,2}"
+)
 _PAGE_FIRST = re.compile(r"^\s*(\d{1,3})\s+(?=[a-z])")
 
 
@@ -94,7 +96,11 @@ def _ends_mid_sentence(text: str) -> bool:
     if not t or not t[-1].isalpha():
         return False
     last = t.split()[-1]
-    return last.islower() and last not in word_set("linking_words") and last not in word_set("number_cue_words")
+    return (
+        last.islower()
+        and last not in word_set("linking_words")
+        and last not in word_set("number_cue_words")
+    )
 
 
 def _page_number_inside(text: str) -> int:
@@ -117,7 +123,8 @@ def repair(doc: Document) -> tuple[Document, list[RunningLine]]:
     for ln in doc.lines:
         text = _unglued(_unmojibake(ln.text))
         page_title = pattern("page_banner_re").match(norm(text))
-        if page_title:   # "Page 9 - Laporan Kinerja Triwulan I Tahun 2021 ...": a viewer's page label
+        # "Page 9 - Laporan Kinerja Triwulan I Tahun 2021 ...": a viewer's page label
+        if page_title:
             if pattern("running_title_re").match(page_title.group("title")):
                 running.append(RunningLine(ln.no, page_title.group("title")))
             text = ""

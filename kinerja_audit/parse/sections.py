@@ -36,7 +36,8 @@ class Section:
 
 @functools.cache
 def parts():
-    """The parts of a report (checks/lexicon.yaml ``parts``) with their heading patterns compiled."""
+    """The parts of a report (checks/lexicon.yaml ``parts``) with their heading
+    patterns compiled."""
     parts = rulepack.lexicon()["parts"]
     return [
         {**p, "_re": [re.compile(x, re.IGNORECASE) for x in p["patterns"]]}
@@ -72,7 +73,10 @@ def _headingish(text: str) -> bool:
     words = MARKER_RE.sub("", t).split()
     if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    title_case = all(w[:1].isupper() or w.lower() in word_set("minor_words") or not w[:1].isalpha() for w in words)
+    title_case = all(
+        w[:1].isupper() or w.lower() in word_set("minor_words") or not w[:1].isalpha()
+        for w in words
+    )
     return title_case or MARKER_RE.match(t) is not None
 
 
@@ -97,9 +101,18 @@ def _candidates(doc: Document) -> list[Section]:
                 continue
             if not title:
                 j = _next_nonblank(doc, i)
-                title = norm(doc.lines[j].text) if j is not None and _headingish(doc.lines[j].text) else ""
+                title = (
+                    norm(doc.lines[j].text)
+                    if j is not None and _headingish(doc.lines[j].text)
+                    else ""
+                )
             part = _match_part(title, level=1) if title else None
-            if part is None or part["key"] in ("kata_pengantar", "daftar_isi", "ikhtisar", "lampiran"):
+            if part is None or part["key"] in (
+                "kata_pengantar",
+                "daftar_isi",
+                "ikhtisar",
+                "lampiran",
+            ):
                 part = next((p for p in parts() if p.get("number") == number), None)
             if part is None:
                 continue
@@ -121,9 +134,12 @@ def _candidates(doc: Document) -> list[Section]:
 
 
 def _outline_entry(body: list) -> bool:
-    """The lines under a heading are an outline of its sub-headings ("1.1 Latar Belakang"), no prose."""
+    """The lines under a heading are an outline of its sub-headings
+    ("1.1 Latar Belakang"), no prose."""
     texts = [norm(ln.text) for ln in body]
-    numbered = sum(1 for t in texts if MARKER_RE.match(t) or re.match(r"\d{1,2}(\.\d{1,2}){1,3}", t))
+    numbered = sum(
+        1 for t in texts if MARKER_RE.match(t) or re.match(r"\d{1,2}(\.\d{1,2}){1,3}", t)
+    )
     return 0 < len(texts) <= 15 and numbered * 5 >= len(texts) * 3 and all(
         len(t) <= 90 and not t.endswith(".") for t in texts)
 
@@ -181,7 +197,11 @@ def parts_present(doc: Document, sections: list[Section]) -> set[str]:
     prose, ``body_patterns``) by words in the body of their chapter."""
     present = {s.key for s in sections}
     for part in parts():
-        if part["key"] in present or not part.get("body_patterns") or part.get("parent") not in present:
+        if (
+            part["key"] in present
+            or not part.get("body_patterns")
+            or part.get("parent") not in present
+        ):
             continue
         chapter = next(s for s in sections if s.key == part["parent"])
         body = " ".join(doc.lines[i - 1].text for i in range(chapter.start, chapter.end + 1))

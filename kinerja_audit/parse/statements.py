@@ -159,8 +159,16 @@ def totals(sentence) -> list[Total]:
                                     slack=claim.number.half_step * (len(every) + 1)) else closed
         if len(parts) < 2 or any(unit_key(c.unit) != key for c in parts):
             continue
-        out.append(Total(claim.start, claim.raw, claim.number, claim.unit, tuple(c.number for c in parts),
-                         tuple(c.raw for c in parts)))
+        out.append(
+            Total(
+                claim.start,
+                claim.raw,
+                claim.number,
+                claim.unit,
+                tuple(c.number for c in parts),
+                tuple(c.raw for c in parts),
+            )
+        )
     return out
 
 
@@ -191,7 +199,8 @@ def year_references(text: str) -> list[YearReference]:
 
 
 def no_target_percents(text: str) -> list[NoTargetPercent]:
-    """"tidak ada target ... persentase 100": a percentage stated for an indicator without target."""
+    """"tidak ada target ... persentase 100":
+    a percentage stated for an indicator without target."""
     out = []
     for m in pattern("no_target_percent_re").finditer(text):
         number = parse_number(m.group("pct"))

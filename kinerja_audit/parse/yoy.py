@@ -53,7 +53,10 @@ def _header(doc: Document, i: int, end: int) -> tuple[int, tuple[int, ...], bool
         years = [int(y) for y in _YEAR.findall(text)]
         runs = [years[k:k + 2] for k in range(len(years) - 1)]
         consecutive = [y for y, z in runs if z == y + 1]
-        diff, pct = bool(pattern("yoy_difference_re").search(text)), bool(re.search(r"(^|\s)%(\s|$)", text))
+        diff, pct = (
+            bool(pattern("yoy_difference_re").search(text)),
+            bool(re.search(r"(^|\s)%(\s|$)", text)),
+        )
         if len(consecutive) >= 1 and (diff or pct) and pattern("yoy_header_re").search(text):
             years = tuple(sorted(set(years)))
             if all(b == a + 1 for a, b in itertools.pairwise(years)):
@@ -61,7 +64,9 @@ def _header(doc: Document, i: int, end: int) -> tuple[int, tuple[int, ...], bool
     return None
 
 
-def _row(text: str, k: int, diff: bool, pct: bool) -> tuple[str, tuple, Number | None, Number | None] | None:
+def _row(
+    text: str, k: int, diff: bool, pct: bool
+) -> tuple[str, tuple, Number | None, Number | None] | None:
     tokens = text.replace("%", " ").split()
     need = k + diff + pct
     if len(tokens) < need + 1:
@@ -118,7 +123,11 @@ def parse_yoy_tables(doc: Document, stop_lines: set[int] | None = None) -> list[
                 continue
             name, values, d, p = parsed
             number = int(number_m.group(1)) if number_m else label_number
-            rows.append(YoyRow(j, number, norm(f"{label} {name}" if not number_m else name), values, d, p, t))
+            rows.append(
+                YoyRow(
+                    j, number, norm(f"{label} {name}" if not number_m else name), values, d, p, t
+                )
+            )
             label, label_number, misses = "", None, 0
             j += 1
         if rows:

@@ -13,8 +13,21 @@ from ..findings import SEVERITIES
 
 #: Fixed column order of the flat finding table (csv; xlsx and md pick from it).
 COLUMNS = (
-    "source", "rule", "category", "severity", "indicator", "section", "page", "line", "table", "row",
-    "message", "found", "expected", "evidence", "suggestion",
+    "source",
+    "rule",
+    "category",
+    "severity",
+    "indicator",
+    "section",
+    "page",
+    "line",
+    "table",
+    "row",
+    "message",
+    "found",
+    "expected",
+    "evidence",
+    "suggestion",
 )
 
 

@@ -72,8 +72,22 @@ def _result(report: dict, f: dict, rule_index: int) -> dict:
         physical["region"] = {"startLine": f["line"]}
         if f.get("evidence"):
             physical["region"]["snippet"] = {"text": f["evidence"]}
-    props = {k: f.get(k) for k in ("category", "indicator", "section", "page", "table", "row", "found",
-                                   "expected", "evidence", "suggestion") if f.get(k) is not None}
+    props = {
+        k: f.get(k)
+        for k in (
+            "category",
+            "indicator",
+            "section",
+            "page",
+            "table",
+            "row",
+            "found",
+            "expected",
+            "evidence",
+            "suggestion",
+        )
+        if f.get(k) is not None
+    }
     return {
         "ruleId": f["rule"],
         "ruleIndex": rule_index,

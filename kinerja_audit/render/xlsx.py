@@ -55,7 +55,9 @@ def _sheet_name(source: str, no: int, taken: set[str], lang: str) -> str:
     """A unique, valid sheet name from the report's file name (Excel: 31 characters at most,
     none of ``[]:*?/\\'``)."""
     stem = os.path.splitext(os.path.basename(source.replace("\\", "/")))[0]
-    base = _SHEET_FORBIDDEN.sub("_", clean(stem)).strip() or labels.label("sheet.report", lang, no=no)
+    base = _SHEET_FORBIDDEN.sub("_", clean(stem)).strip() or labels.label(
+        "sheet.report", lang, no=no
+    )
     name, k = base[:_SHEET_NAME_MAX], 2
     while name.lower() in taken:
         suffix = f" ({k})"
@@ -132,7 +134,9 @@ def _table(ws, header: list, rows: list[list], widths: list[int], *, start: int 
         c.font, c.fill, c.alignment = bold, fill, wrap
     for r, values in enumerate(rows, start=start + 1):
         for col, value in enumerate(values, start=1):
-            ws.cell(row=r, column=col, value=None if value is None else cell(value)).alignment = wrap
+            ws.cell(
+                row=r, column=col, value=None if value is None else cell(value)
+            ).alignment = wrap
     for col, width in enumerate(widths[: len(header)], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     if filters:

@@ -28,10 +28,19 @@ def capaian_recomputed(report, ctx: Context):
         if ind.polarity == "negative" and cp.consistent(p, t, r, "positive", tol):
             continue  # POL001 reports it
         value = cp.compute(t.number.value, r.number.value, ind.polarity)
-        yield Hit(ind.code, p.line, evidence_lines=ind.table.span,
-                  values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
-                          "formula": ctx.word(f"formula_{ind.polarity}")},
-                  found=pct(p.number.value, p.number.decimals), expected=pct(value, cp.decimals_for(p)))
+        yield Hit(
+            ind.code,
+            p.line,
+            evidence_lines=ind.table.span,
+            values={
+                "code": ind.code,
+                "target": t.number.value,
+                "realisasi": r.number.value,
+                "formula": ctx.word(f"formula_{ind.polarity}"),
+            },
+            found=pct(p.number.value, p.number.decimals),
+            expected=pct(value, cp.decimals_for(p)),
+        )
 
 
 @rule("POL001")
@@ -42,12 +51,23 @@ def negative_polarity_formula(report, ctx: Context):
         if cells is None:
             continue
         t, r, p = cells
-        if cp.consistent(p, t, r, "negative", tol) is False and cp.consistent(p, t, r, "positive", tol):
+        if cp.consistent(p, t, r, "negative", tol) is False and cp.consistent(
+            p, t, r, "positive", tol
+        ):
             value = cp.compute(t.number.value, r.number.value, "negative")
-            yield Hit(ind.code, p.line, evidence_lines=ind.table.span,
-                      values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
-                              "source": polarity_word(ind, ctx)},
-                      found=pct(p.number.value, p.number.decimals), expected=pct(value, cp.decimals_for(p)))
+            yield Hit(
+                ind.code,
+                p.line,
+                evidence_lines=ind.table.span,
+                values={
+                    "code": ind.code,
+                    "target": t.number.value,
+                    "realisasi": r.number.value,
+                    "source": polarity_word(ind, ctx),
+                },
+                found=pct(p.number.value, p.number.decimals),
+                expected=pct(value, cp.decimals_for(p)),
+            )
 
 
 @rule("ZER001")
@@ -58,7 +78,11 @@ def zero_target_percentage(report, ctx: Context):
                 continue
             t, r, p = m.cells.get("target"), m.cells.get("realisasi"), m.cells.get("capaian")
             # a target of 0, or "-" (no target this period), with a percentage printed against it
-            if not (t and p) or p.number is None or (t.number.value != 0 if t.number else not t.is_dash):
+            if (
+                not (t and p)
+                or p.number is None
+                or (t.number.value != 0 if t.number else not t.is_dash)
+            ):
                 continue
             realised = r is not None and r.number is not None and r.number.value > 0
             if p.number.value == 0 and not realised and ctx.option("policy") != "flag-any":
@@ -66,12 +90,18 @@ def zero_target_percentage(report, ctx: Context):
             annual = numbered(ind.value("target_annual"))
             extra = ctx.word("zero_extra_annual", annual=ctx.num(annual.number.value)) \
                 if annual and annual.number.value > 0 else ""
-            # something realised against no target was measured: "belum diukur" would be wrong advice
+            # something realised against no target was measured:
+            # "belum diukur" would be wrong advice
             advice = ctx.word("zero_advice_realised", realised=r.raw) if realised else \
                 ctx.word("zero_advice_unmeasured", extra=extra)
-            yield Hit(ind.code, p.line, evidence_lines=m.span,
-                      values={"code": ind.code, "period": period_word(report, ctx), "advice": advice},
-                      found=pct(p.number.value, p.number.decimals), expected="-")
+            yield Hit(
+                ind.code,
+                p.line,
+                evidence_lines=m.span,
+                values={"code": ind.code, "period": period_word(report, ctx), "advice": advice},
+                found=pct(p.number.value, p.number.decimals),
+                expected="-",
+            )
             break
 
 
@@ -117,13 +147,24 @@ def yoy_difference(report, ctx: Context):
         if d is None:
             continue
         expected = latest.value - previous.value
-        slack = sum(n.half_step for n in (d, previous, latest) if n.decimals)   # whole numbers are counts
+        # whole numbers are counts
+        slack = sum(n.half_step for n in (d, previous, latest) if n.decimals)
         if abs(d.value - expected) <= slack + 1e-9:
             continue
-        yield Hit(_yoy_indicator(report, row), row.line, evidence=row.raw,
-                  values={"name": row.name, "previous": ctx.num(previous.value), "latest": ctx.num(latest.value),
-                          "year_previous": str(table.years[-2]), "year_latest": str(table.years[-1])},
-                  found=d.value, expected=expected)
+        yield Hit(
+            _yoy_indicator(report, row),
+            row.line,
+            evidence=row.raw,
+            values={
+                "name": row.name,
+                "previous": ctx.num(previous.value),
+                "latest": ctx.num(latest.value),
+                "year_previous": str(table.years[-2]),
+                "year_latest": str(table.years[-1]),
+            },
+            found=d.value,
+            expected=expected,
+        )
 
 
 @rule("ARI005")
@@ -136,10 +177,23 @@ def yoy_percentage(report, ctx: Context):
         ratio = latest.value / previous.value * 100
         growth = ratio - 100
         h = p.half_step
-        if any(value - h - tol <= p.value <= value + h + tol or value - 2 * h - tol <= p.value <= value + tol
-               for value in (ratio, growth)):
+        if any(
+            value - h - tol <= p.value <= value + h + tol
+            or value - 2 * h - tol <= p.value <= value + tol
+            for value in (ratio, growth)
+        ):
             continue   # rounded or truncated ratio (116 for 116,67) or growth rate
-        yield Hit(_yoy_indicator(report, row), row.line, evidence=row.raw,
-                  values={"name": row.name, "previous": ctx.num(previous.value), "latest": ctx.num(latest.value),
-                          "year_previous": str(table.years[-2]), "year_latest": str(table.years[-1])},
-                  found=pct(p.value, p.decimals), expected=pct(ratio, 2))
+        yield Hit(
+            _yoy_indicator(report, row),
+            row.line,
+            evidence=row.raw,
+            values={
+                "name": row.name,
+                "previous": ctx.num(previous.value),
+                "latest": ctx.num(latest.value),
+                "year_previous": str(table.years[-2]),
+                "year_latest": str(table.years[-1]),
+            },
+            found=pct(p.value, p.decimals),
+            expected=pct(ratio, 2),
+        )

@@ -35,9 +35,17 @@ def budget_percentage(report, ctx: Context):
         if summed is not None and _matches(percent, summed[1], summed[0], tol):
             continue
         value = real.value / pagu.value * 100
-        yield Hit(None, line, values={"label": label or ctx.word("budget_total"), "pagu": ctx.num(pagu.value, 0),
-                                      "realisasi": ctx.num(real.value, 0)},
-                  found=pct(percent.value, percent.decimals), expected=pct(value, max(percent.decimals, 2)))
+        yield Hit(
+            None,
+            line,
+            values={
+                "label": label or ctx.word("budget_total"),
+                "pagu": ctx.num(pagu.value, 0),
+                "realisasi": ctx.num(real.value, 0),
+            },
+            found=pct(percent.value, percent.decimals),
+            expected=pct(value, max(percent.decimals, 2)),
+        )
 
 
 @rule("ARI003")
@@ -49,7 +57,15 @@ def budget_total(report, ctx: Context):
         for column in ("pagu", "realisasi"):
             printed = getattr(total, column).value
             summed = sum(getattr(r, column).value for r in parts)
-            misread = summed <= 0 or printed <= 0 or max(printed, summed) > ratio * min(printed, summed)
+            misread = (
+                summed <= 0 or printed <= 0 or max(printed, summed) > ratio * min(printed, summed)
+            )
             if abs(printed - summed) > tol and not misread:
-                yield Hit(None, total.line, values={"column": ctx.word(f"column_{column}"), "n": len(parts)},
-                          found=printed, expected=summed, unit="rupiah")
+                yield Hit(
+                    None,
+                    total.line,
+                    values={"column": ctx.word(f"column_{column}"), "n": len(parts)},
+                    found=printed,
+                    expected=summed,
+                    unit="rupiah",
+                )

@@ -69,4 +69,8 @@ def pct(value: float, decimals: int | None = None) -> Amount:
 def as_printed(cell, value: float | None = None) -> Amount:
     """``value`` (default: the cell's own) written like ``cell``: its decimals, its percent sign."""
     number = cell.number
-    return Amount(number.value if value is None else value, number.decimals or None, "%" if cell.percent else cell.unit)
+    return Amount(
+        number.value if value is None else value,
+        number.decimals or None,
+        "%" if cell.percent else cell.unit,
+    )

@@ -42,7 +42,9 @@ def _cell(ind, role):
 
 
 def _cumulative_view(m, p, report) -> bool:
-    return report.meta.kind == "annual" or cumulative_column(m, "realisasi") or p.basis == "cumulative"
+    return (
+        report.meta.kind == "annual" or cumulative_column(m, "realisasi") or p.basis == "cumulative"
+    )
 
 
 def _where(ctx: Context, p) -> str:
@@ -70,10 +72,18 @@ def realisasi_differs_from_data(report, ctx: Context):
         if expected is None or abs(cell.number.value - expected) <= cell.number.half_step + 1e-9:
             continue
         decimals = cell.number.decimals or None
-        yield Hit(ind.code, cell.line,
-                  values={"code": ind.code, "period": period, "where": _where(ctx, p),
-                          "view": i18n.label(f"data.view.{view}", ctx.lang, period=period)},
-                  found=Amount(cell.number.value, decimals, cell.unit), expected=Amount(expected, decimals, cell.unit))
+        yield Hit(
+            ind.code,
+            cell.line,
+            values={
+                "code": ind.code,
+                "period": period,
+                "where": _where(ctx, p),
+                "view": i18n.label(f"data.view.{view}", ctx.lang, period=period),
+            },
+            found=Amount(cell.number.value, decimals, cell.unit),
+            expected=Amount(expected, decimals, cell.unit),
+        )
 
 
 @rule("DAT009")
@@ -87,15 +97,28 @@ def capaian_differs_from_data(report, ctx: Context):
         row = ctx.data.realisasi(report.meta.year, p.code)
         if cell is None or row is None:
             continue
-        key = "capaian_annual" if report.meta.kind == "annual" else f"capaian_{QUARTERS[quarters[-1] - 1]}"
+        key = (
+            "capaian_annual"
+            if report.meta.kind == "annual"
+            else f"capaian_{QUARTERS[quarters[-1] - 1]}"
+        )
         expected = row.get(key)
         if report.meta.kind == "annual" and expected is None:
-            expected = row.get("capaian_tw4") if p.basis == "cumulative" or p.aggregation == "last" else None
+            expected = (
+                row.get("capaian_tw4")
+                if p.basis == "cumulative" or p.aggregation == "last"
+                else None
+            )
         if expected is None:
             continue
         step = max(cell.number.half_step, 0.5 * 10 ** -max(int(row.get(f"{key}__d") or 0), 0))
         if abs(cell.number.value - expected) <= step + 1e-9:
             continue
         decimals = cell.number.decimals or None
-        yield Hit(ind.code, cell.line, values={"code": ind.code, "period": period, "where": _where(ctx, p)},
-                  found=pct(cell.number.value, decimals), expected=pct(expected, decimals))
+        yield Hit(
+            ind.code,
+            cell.line,
+            values={"code": ind.code, "period": period, "where": _where(ctx, p)},
+            found=pct(cell.number.value, decimals),
+            expected=pct(expected, decimals),
+        )

@@ -24,7 +24,7 @@ def table_code_mismatch(report, ctx: Context):
 @rule("LBL002")
 def code_sequence(report, ctx: Context):
     prev = None
-    listed = [ind for ind in report.indicators if ind.table or ind.summary]   # the report's own list
+    listed = [ind for ind in report.indicators if ind.table or ind.summary]  # the report's own list
     for pos, ind in enumerate(listed, start=1):
         parts = split_code(ind.code)
         if parts is None:
@@ -70,6 +70,16 @@ def table_name_mismatch(report, ctx: Context):
             continue
         other = ctx.word("other_name_hint", other=best_other[1]) if best_other[0] >= hint else ""
         place = place_of(m, ctx)
-        yield Hit(ind.code, m.line,
-                  values={"place": place, "place_lower": lower_first(place), "code": ind.code, "other": other},
-                  found=m.name, expected=own, evidence_lines=(m.line, m.line))
+        yield Hit(
+            ind.code,
+            m.line,
+            values={
+                "place": place,
+                "place_lower": lower_first(place),
+                "code": ind.code,
+                "other": other,
+            },
+            found=m.name,
+            expected=own,
+            evidence_lines=(m.line, m.line),
+        )

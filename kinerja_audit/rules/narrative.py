@@ -1,4 +1,6 @@
-"""Prose rules: every figure, verdict and period stated in a sentence, checked against the tables."""
+"""Prose rules: every figure, verdict and period stated in a sentence,
+checked against the tables."""
+
 from __future__ import annotations
 
 from itertools import pairwise
@@ -32,7 +34,9 @@ def _facts(ind):
 
 def _fmt_claim(value: float, claim) -> str:
     """A value written like the claim it replaces (same decimals style, Indonesian)."""
-    decimals = claim.number.decimals if claim.number.decimals else (0 if float(value).is_integer() else 2)
+    decimals = (
+        claim.number.decimals if claim.number.decimals else (0 if float(value).is_integer() else 2)
+    )
     text = format_number(value, "id", decimals)
     if claim.percent:
         return text + "%"
@@ -73,10 +77,21 @@ def target_realisasi_swapped(report, ctx: Context):
         rc = [x for x in s.numbers("realisasi") if _is_same(t.number.value, x)]
         if tc and rc:
             corrected = _swap(s, tc[0], rc[0])
-            yield Hit(ind.code, min(tc[0].line, rc[0].line), evidence=s.text,
-                      values={"code": ind.code, "found_r": rc[0].raw, "found_t": tc[0].raw,
-                              "table_t": t.number.value, "table_r": r.number.value, "corrected": corrected},
-                      found=f"{rc[0].raw} / {tc[0].raw}", expected=f"{ctx.num(r.number.value)} / {ctx.num(t.number.value)}")
+            yield Hit(
+                ind.code,
+                min(tc[0].line, rc[0].line),
+                evidence=s.text,
+                values={
+                    "code": ind.code,
+                    "found_r": rc[0].raw,
+                    "found_t": tc[0].raw,
+                    "table_t": t.number.value,
+                    "table_r": r.number.value,
+                    "corrected": corrected,
+                },
+                found=f"{rc[0].raw} / {tc[0].raw}",
+                expected=f"{ctx.num(r.number.value)} / {ctx.num(t.number.value)}",
+            )
 
 
 class _Probe:
@@ -94,9 +109,13 @@ def _swap(s, a, b) -> str:
     def with_number(claim, number_raw: str) -> str:
         return claim.raw.replace(claim.number.raw, number_raw, 1)
 
-    return (text[:first.start] + with_number(first, second.number.raw)
-            + text[first.start + len(first.raw):second.start] + with_number(second, first.number.raw)
-            + text[second.start + len(second.raw):])
+    return (
+        text[: first.start]
+        + with_number(first, second.number.raw)
+        + text[first.start + len(first.raw) : second.start]
+        + with_number(second, first.number.raw)
+        + text[second.start + len(second.raw) :]
+    )
 
 
 def _swapped(s, ind, t, r) -> bool:
@@ -127,17 +146,28 @@ def prose_figure_mismatch(report, ctx: Context):
                 if not claim.explicit and not _same_unit(claim.unit, ind.unit):
                     continue
             if claim.percent:
-                # in a percentage indicator a "%" figure may be the target, the actual or the achievement
+                # in a percentage indicator a "%" figure may be the target,
+                # the actual or the achievement
                 ok += [x.number.value for x in (t, r, a, p) if x] + ([c] if c is not None else [])
             if truth is None or any(_is_same(v, claim, tolerance) for v in ok):
                 continue
-            yield Hit(ind.code, claim.line, evidence=s.text,
-                      values={"code": ind.code, "role": _role_word(ctx, claim.role),
-                              "corrected": _replace(s, claim, _fmt_claim(truth.number.value, claim))},
-                      found=claim.raw, expected=_fmt_claim(truth.number.value, claim) if ctx.lang == "id"
-                      else ctx.num(truth.number.value),
-                      found_value=claim.number.value, expected_value=truth.number.value,
-                      unit="%" if claim.percent else claim.unit)
+            yield Hit(
+                ind.code,
+                claim.line,
+                evidence=s.text,
+                values={
+                    "code": ind.code,
+                    "role": _role_word(ctx, claim.role),
+                    "corrected": _replace(s, claim, _fmt_claim(truth.number.value, claim)),
+                },
+                found=claim.raw,
+                expected=_fmt_claim(truth.number.value, claim)
+                if ctx.lang == "id"
+                else ctx.num(truth.number.value),
+                found_value=claim.number.value,
+                expected_value=truth.number.value,
+                unit="%" if claim.percent else claim.unit,
+            )
             break
 
 
@@ -168,15 +198,26 @@ def prose_percentage_mismatch(report, ctx: Context):
         for claim in s.numbers("capaian"):
             if not claim.percent or other_period_near(s, claim, report, window):
                 continue
-            if any(_is_same(v, claim, 0.0, tolerance) for v in candidates) or _unit_slip(claim, ind):
+            if any(_is_same(v, claim, 0.0, tolerance) for v in candidates) or _unit_slip(
+                claim, ind
+            ):
                 continue
             best = c if c is not None else (p.number.value if p else None)
             if best is None:
                 continue
-            yield Hit(ind.code, claim.line, evidence=s.text,
-                      values={"code": ind.code, "printed": ctx.pct(p.number.value, p.number.decimals) if p else "-",
-                              "corrected": _replace(s, claim, _fmt_claim(best, claim))},
-                      found=claim.raw, found_value=claim.number.value, expected=pct(best, 2))
+            yield Hit(
+                ind.code,
+                claim.line,
+                evidence=s.text,
+                values={
+                    "code": ind.code,
+                    "printed": ctx.pct(p.number.value, p.number.decimals) if p else "-",
+                    "corrected": _replace(s, claim, _fmt_claim(best, claim)),
+                },
+                found=claim.raw,
+                found_value=claim.number.value,
+                expected=pct(best, 2),
+            )
             break
 
 
@@ -186,13 +227,16 @@ def _unit_slip(claim, ind) -> bool:
     if not claim.percent or ind.in_percent or claim.number.value == 0:
         return False
     t, r, a, p, c = _facts(ind)
-    if any(v is not None and _is_same(v, claim, 0.0, 0.01) for v in (p.number.value if p else None, c)):
+    if any(
+        v is not None and _is_same(v, claim, 0.0, 0.01) for v in (p.number.value if p else None, c)
+    ):
         return False   # it is the achievement after all
     return any(x is not None and _is_same(x.number.value, claim) for x in (t, r, a))
 
 
 def _achieved(ind, printed: bool = False) -> bool | None:
-    """Target reached?  None when not measured (0 of 0, or no figures).  A "-" target is a zero target."""
+    """Target reached?  None when not measured (0 of 0, or no figures).
+    A "-" target is a zero target."""
     t, r, _, p, c = _facts(ind)
     if printed and p is not None and not (t is None or t.number.value == 0):
         return round(p.number.value, 2) >= 100
@@ -218,20 +262,29 @@ def average_capaian_statement(report, ctx: Context):
     if not recomputed:
         return
     # the report may average its printed figures, the recomputed ones, or the recomputed ones capped
-    averages = [sum(x) / len(x) for x in (printed, recomputed, [min(v, cap) for v in recomputed]) if x]
+    averages = [
+        sum(x) / len(x) for x in (printed, recomputed, [min(v, cap) for v in recomputed]) if x
+    ]
     for s in report.sentences:
         num = s.average
         if num is None or any(same_value(num, o, slack=tolerance) for o in averages):
             continue
-        yield Hit(s.indicator, s.line, evidence=s.text, values={"n": len(recomputed)},
-                  found=pct(num.value, num.decimals), expected=pct(averages[-2] if len(averages) > 1 else averages[0], 2))
+        yield Hit(
+            s.indicator,
+            s.line,
+            evidence=s.text,
+            values={"n": len(recomputed)},
+            found=pct(num.value, num.decimals),
+            expected=pct(averages[-2] if len(averages) > 1 else averages[0], 2),
+        )
 
 
 def _expected_meaning(ind):
     """(meaning, numbers-text-values) the figures support, or None when they say nothing."""
     t, r, _, _, c = _facts(ind)
     if any(x is not None and x.number.value < 0 for x in (t, r)):
-        return None   # a negative figure (a change rate) says "achieved" only in the report's own terms
+        # a negative figure (a change rate) says "achieved" only in the report's own terms
+        return None
     if c is not None:
         rc = round(c, 2)
         meaning = "above" if rc > 100 else "equal" if rc == 100 else "below"
@@ -303,19 +356,30 @@ def verdict_contradicts_numbers(report, ctx: Context):
             if not _contradicts(said, expected):
                 continue
             if v.ambiguous and ind.polarity == "negative" and not _contradicts(v.meaning, expected):
-                continue   # "melebihi target" of a lower-is-better indicator may state the achievement
+                # "melebihi target" of a lower-is-better indicator may state the achievement
+                continue
             if printed_zero_pct and expected == "not_measured" and said in ("equal", "reached"):
-                continue  # "sesuai/100%" repeats the table's 100% on a zero target: one root cause, ZER001
+                # "sesuai/100%" repeats the table's 100% on a zero target: one root cause, ZER001
+                continue
             key = "verdict_not_measured" if expected == "not_measured" else f"verdict_{expected}"
             if c is not None:
-                numbers = ctx.word("verdict_numbers", capaian=ctx.pct(c, 2), r=ctx.num(r.number.value),
-                                   t=ctx.num(t.number.value))
+                numbers = ctx.word(
+                    "verdict_numbers",
+                    capaian=ctx.pct(c, 2),
+                    r=ctx.num(r.number.value),
+                    t=ctx.num(t.number.value),
+                )
             else:
                 numbers = ctx.word("verdict_numbers_zero", r=ctx.num(r.number.value))
             corrected = _corrected_verdict(s.text, v, key, words)
-            yield Hit(ind.code, v.line, evidence=s.text,
-                      values={"code": ind.code, "evidence_numbers": numbers, "corrected": corrected},
-                      found=v.raw, expected=ctx.word(key))
+            yield Hit(
+                ind.code,
+                v.line,
+                evidence=s.text,
+                values={"code": ind.code, "evidence_numbers": numbers, "corrected": corrected},
+                found=v.raw,
+                expected=ctx.word(key),
+            )
             break
 
 
@@ -367,9 +431,16 @@ def summary_count_statement(report, ctx: Context):
                       (measured_printed - n_ok_printed) if st.negative else n_ok_printed}
             if claimed in truths and st.total in (None, n_total):
                 continue
-            yield Hit(s.indicator, s.line, evidence=s.text, values={},
-                      found=st.raw, found_value=claimed, expected=ctx.word("count_statement", x=n_ok, n=n_total),
-                      expected_value=(len(measured) - n_ok) if st.negative else n_ok)
+            yield Hit(
+                s.indicator,
+                s.line,
+                evidence=s.text,
+                values={},
+                found=st.raw,
+                found_value=claimed,
+                expected=ctx.word("count_statement", x=n_ok, n=n_total),
+                expected_value=(len(measured) - n_ok) if st.negative else n_ok,
+            )
             break
 
 
@@ -426,14 +497,19 @@ def wrong_period_in_prose(report, ctx: Context):
             if ref.period[0] == "quarter" and meta.kind == "annual":
                 continue
             # a sentence naming the report's own period beside another one compares the two
-            own_named = any(q.period[0] == ref.period[0] and is_current(q.period, meta) and not q.of_target
-                            and ";" not in s.text[min(q.start, ref.start):max(q.start, ref.start)]
-                            for q in s.periods)
+            own_named = any(
+                q.period[0] == ref.period[0]
+                and is_current(q.period, meta)
+                and not q.of_target
+                and ";" not in s.text[min(q.start, ref.start) : max(q.start, ref.start)]
+                for q in s.periods
+            )
             if own_named or ref.period in compared or _compared_near(s, ref, before, after):
                 compared.add(ref.period)
                 continue
-            # figures this reference qualifies: after it, with no nearer reference of its kind, and
-            # no nearer reference to the current period ("survei semester I ... pada triwulan III sebesar")
+            # figures this reference qualifies: after it, with no nearer reference of its kind,
+            # and no nearer reference to the current period ("survei semester I ... pada
+            # triwulan III sebesar")
             nums_after = [n for n in s.numbers() if n.start > ref.start
                           and not any(ref.start < q.start < n.start and
                                       (q.period[0] == ref.period[0] or
@@ -445,8 +521,15 @@ def wrong_period_in_prose(report, ctx: Context):
                 continue
             fixed = ref.raw[:len(ref.raw) - len(ref.numeral)] + current_numeral(ref.period[0], meta)
             corrected = s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]
-            yield Hit(s.indicator, ref.line, evidence=s.text, values={"corrected": corrected},
-                      found=ref.raw, found_value=ref.period[1], expected=period_word(report, ctx, with_year=True))
+            yield Hit(
+                s.indicator,
+                ref.line,
+                evidence=s.text,
+                values={"corrected": corrected},
+                found=ref.raw,
+                found_value=ref.period[1],
+                expected=period_word(report, ctx, with_year=True),
+            )
             break
 
 
@@ -470,14 +553,21 @@ def prose_unit_differs(report, ctx: Context):
         if unit_family(table_unit) == "count" and ind.named_score:
             continue  # the table's unit is the wrong one (UNT002)
         for claim in s.numbers():
-            # "89,20 persen" where the table counts a score of 89,20 is a slip; else a different unit word
+            # "89,20 persen" where the table counts a score of 89,20 is a slip;
+            # else a different unit word
             wrong_word = (claim.unit not in (None, "%") and claim.role in ("target", "realisasi")
                           and not _same_unit(claim.unit, table_unit)
                           and unit_family(claim.unit) in ("count", "score", "time"))
             if not (_unit_slip(claim, ind) or wrong_word):
                 continue
-            yield Hit(ind.code, claim.line, evidence=s.text, values={"code": ind.code, "raw": claim.raw},
-                      found=claim.unit, expected=table_unit)
+            yield Hit(
+                ind.code,
+                claim.line,
+                evidence=s.text,
+                values={"code": ind.code, "raw": claim.raw},
+                found=claim.unit,
+                expected=table_unit,
+            )
             reported.add(ind.code)
             break
 
@@ -492,9 +582,16 @@ def caption_year_differs(report, ctx: Context):
         (found,), (expected,) = caption, columns
         own = [i.code for i in report.indicators if i.table is not None and i.table.table is table]
         code = own[0] if len(own) == 1 else report.indicator_at(table.caption_line)
-        yield Hit(code, table.caption_line, evidence=table.caption,
-                  values={"n": table.caption_number or ""}, found=str(found), expected=str(expected),
-                  found_value=found, expected_value=expected)
+        yield Hit(
+            code,
+            table.caption_line,
+            evidence=table.caption,
+            values={"n": table.caption_number or ""},
+            found=str(found),
+            expected=str(expected),
+            found_value=found,
+            expected_value=expected,
+        )
 
 
 @rule("NPD007")
@@ -506,10 +603,15 @@ def running_title_period_differs(report, ctx: Context):
     for m in meta.mentions:
         if m.source != "running" or m.year is None:
             continue
-        quarter_differs = m.kind in ("quarterly", "semester") and meta.kind in ("quarterly", "semester") \
+        quarter_differs = (
+            m.kind in ("quarterly", "semester")
+            and meta.kind in ("quarterly", "semester")
             and m.quarter != meta.quarter
+        )
         if m.year == meta.year and not quarter_differs:
             continue
-        found = periods.label(type(meta)(kind=m.kind, quarter=m.quarter, year=m.year), ctx.word, with_year=True)
+        found = periods.label(
+            type(meta)(kind=m.kind, quarter=m.quarter, year=m.year), ctx.word, with_year=True
+        )
         yield Hit(None, m.line, evidence=m.text, values={"title": m.text}, found=found,
                   expected=period_word(report, ctx, with_year=True))

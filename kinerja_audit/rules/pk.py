@@ -15,8 +15,10 @@ from .registry import Context, Hit, rule
 
 
 def _basis(p, ctx: Context) -> dict:
-    return {"basis": ctx.word("basis_per_quarter" if p.basis == "per-quarter" else "basis_cumulative"),
-            "basis_source": ctx.word(f"basis_src_{p.basis_source}")}
+    return {
+        "basis": ctx.word("basis_per_quarter" if p.basis == "per-quarter" else "basis_cumulative"),
+        "basis_source": ctx.word(f"basis_src_{p.basis_source}"),
+    }
 
 
 def _evidence(p) -> str:
@@ -59,9 +61,19 @@ def pk_cumulative_decreasing(report, ctx: Context):
         for k in range(1, 4):
             prev, cur = p.quarters[k - 1], p.quarters[k]
             if prev is not None and cur is not None and cur < prev - 1e-9:
-                yield Hit(p.code, None,
-                          values={"code": p.code, "q_prev": roman(k), "q": roman(k + 1), **_basis(p, ctx)},
-                          found=cur, expected=prev, evidence=_evidence(p))
+                yield Hit(
+                    p.code,
+                    None,
+                    values={
+                        "code": p.code,
+                        "q_prev": roman(k),
+                        "q": roman(k + 1),
+                        **_basis(p, ctx),
+                    },
+                    found=cur,
+                    expected=prev,
+                    evidence=_evidence(p),
+                )
                 break
 
 
@@ -76,7 +88,9 @@ def pk_final_quarter(report, ctx: Context):
         final = p.quarters[3]
         if final is None or p.annual is None or not _differs(final, p.annual, tol):
             continue
-        reason = ctx.word("final_reason_last" if p.aggregation == "last" else "final_reason_cumulative")
+        reason = ctx.word(
+            "final_reason_last" if p.aggregation == "last" else "final_reason_cumulative"
+        )
         yield Hit(p.code, None, values={"code": p.code, "reason": reason, **_basis(p, ctx)},
                   found=final, expected=p.annual, evidence=_evidence(p))
 
@@ -87,7 +101,10 @@ def pk_target_empty(report, ctx: Context):
         return
     for p in ctx.pk.indicators:
         empty = ([ctx.word("pk_target_annual")] if p.annual is None else []) + [
-            ctx.word("pk_target_quarter", q=roman(k + 1)) for k, v in enumerate(p.quarters) if v is None]
+            ctx.word("pk_target_quarter", q=roman(k + 1))
+            for k, v in enumerate(p.quarters)
+            if v is None
+        ]
         if empty:
             yield Hit(p.code, None, values={"code": p.code, "empty": ", ".join(empty)},
                       evidence=_evidence(p))
@@ -107,7 +124,11 @@ def pk_year_differs(report, ctx: Context):
 
 def _compared(report):
     """Linked pairs whose report row passed the frame schema."""
-    return [(lk.report, lk.pk, lk.by) for lk in report.pk_links if lk.report and lk.pk and not lk.rejected]
+    return [
+        (lk.report, lk.pk, lk.by)
+        for lk in report.pk_links
+        if lk.report and lk.pk and not lk.rejected
+    ]
 
 
 def _line(ind) -> int | None:
@@ -141,7 +162,13 @@ def name_differs_from_pk(report, ctx: Context):
         if not ind.name or namesim.similarity(ind.name, p.name) >= threshold:
             continue
         m = ind.heading if ind.heading and ind.heading.name else (ind.table or ind.summary)
-        yield Hit(ind.code, m.line if m else None, values={"code": ind.code}, found=ind.name, expected=p.name)
+        yield Hit(
+            ind.code,
+            m.line if m else None,
+            values={"code": ind.code},
+            found=ind.name,
+            expected=p.name,
+        )
 
 
 @rule("PKM004")
@@ -150,8 +177,17 @@ def unit_differs_from_pk(report, ctx: Context):
         unit = ind.unit
         if not unit or not p.unit or unit_key(unit) == unit_key(p.unit):
             continue
-        cell = next((c for m in (ind.table, ind.summary) if m for c in m.cells.values() if c.unit == unit), None)
-        yield Hit(ind.code, cell.line if cell else _line(ind), values={"code": ind.code}, found=unit, expected=p.unit)
+        cell = next(
+            (c for m in (ind.table, ind.summary) if m for c in m.cells.values() if c.unit == unit),
+            None,
+        )
+        yield Hit(
+            ind.code,
+            cell.line if cell else _line(ind),
+            values={"code": ind.code},
+            found=unit,
+            expected=p.unit,
+        )
 
 
 @rule("PKM005")
@@ -182,17 +218,29 @@ def period_target_differs_from_pk(report, ctx: Context):
         expected = p.period_target(quarters, cumulative)
         if expected is None or not _differs(cell.number.value, expected, cell.number.half_step):
             continue
-        yield Hit(ind.code, cell.line,
-                  values={"code": ind.code, "period": period,
-                          "view": ctx.word("view_upto" if cumulative else "view_alone", period=period),
-                          "view_reason": ctx.word("view_reason_header" if header_says else "view_reason_pk"),
-                          **_basis(p, ctx)},
-                  found=as_printed(cell), expected=as_printed(cell, expected))
+        yield Hit(
+            ind.code,
+            cell.line,
+            values={
+                "code": ind.code,
+                "period": period,
+                "view": ctx.word("view_upto" if cumulative else "view_alone", period=period),
+                "view_reason": ctx.word("view_reason_header" if header_says else "view_reason_pk"),
+                **_basis(p, ctx),
+            },
+            found=as_printed(cell),
+            expected=as_printed(cell, expected),
+        )
 
 
 @rule("PKM007")
 def code_differs_from_pk(report, ctx: Context):
     for ind, p, by in _compared(report):
-        if by != "name" or "#" in ind.code or ind.code == p.code or not any(m.code for m in ind.mentions()):
+        if (
+            by != "name"
+            or "#" in ind.code
+            or ind.code == p.code
+            or not any(m.code for m in ind.mentions())
+        ):
             continue
         yield Hit(ind.code, _line(ind), values={"name": p.name}, found=ind.code, expected=p.code)

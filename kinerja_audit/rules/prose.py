@@ -27,10 +27,21 @@ def numeral_word_disagree(report, ctx: Context):
             if nw.numeral == nw.word_value:
                 continue
             corrected = f"{nw.numeral} ({spelled(nw.numeral)})" if spelled(nw.numeral) else nw.raw
-            yield Hit(s.indicator, s.line_at(nw.start), evidence=s.text,
-                      values={"numeral": nw.numeral, "word": nw.word, "word_value": nw.word_value,
-                              "corrected": corrected},
-                      found=nw.raw, found_value=nw.word_value, expected=corrected, expected_value=nw.numeral)
+            yield Hit(
+                s.indicator,
+                s.line_at(nw.start),
+                evidence=s.text,
+                values={
+                    "numeral": nw.numeral,
+                    "word": nw.word,
+                    "word_value": nw.word_value,
+                    "corrected": corrected,
+                },
+                found=nw.raw,
+                found_value=nw.word_value,
+                expected=corrected,
+                expected_value=nw.numeral,
+            )
 
 
 @rule("NNU008")
@@ -42,11 +53,21 @@ def parts_do_not_add_up(report, ctx: Context):
             if same_value(total.total, summed, slack=slack):
                 continue
             decimals = max([total.total.decimals, *(p.decimals for p in total.parts)])
-            yield Hit(s.indicator, s.line_at(total.start), evidence=s.text,
-                      values={"parts": " + ".join(total.parts_raw), "unit": total.unit,
-                              "sum": ctx.num(summed, decimals)},
-                      found=total.raw, found_value=total.total.value,
-                      expected=f"{ctx.num(summed, decimals)} {total.unit}", expected_value=summed, unit=total.unit)
+            yield Hit(
+                s.indicator,
+                s.line_at(total.start),
+                evidence=s.text,
+                values={
+                    "parts": " + ".join(total.parts_raw),
+                    "unit": total.unit,
+                    "sum": ctx.num(summed, decimals),
+                },
+                found=total.raw,
+                found_value=total.total.value,
+                expected=f"{ctx.num(summed, decimals)} {total.unit}",
+                expected_value=summed,
+                unit=total.unit,
+            )
 
 
 @rule("NPD003")
@@ -57,8 +78,16 @@ def wrong_previous_year(report, ctx: Context):
     for s in report.sentences:
         for ref in s.year_references:
             if ref.kind == "previous" and ref.year != year - 1:
-                yield Hit(s.indicator, s.line_at(ref.start), evidence=s.text, values={"year": year},
-                          found=ref.raw, found_value=ref.year, expected=str(year - 1), expected_value=year - 1)
+                yield Hit(
+                    s.indicator,
+                    s.line_at(ref.start),
+                    evidence=s.text,
+                    values={"year": year},
+                    found=ref.raw,
+                    found_value=ref.year,
+                    expected=str(year - 1),
+                    expected_value=year - 1,
+                )
 
 
 @rule("NPD004")
@@ -93,12 +122,27 @@ def transposed_year(report, ctx: Context):
     distance = int(ctx.option("min_distance"))
     for s in report.sentences:
         for ref in s.year_references:
-            if ref.kind == "named" and ref.year != year and sorted(str(ref.year)) == sorted(str(year)) \
-                    and abs(ref.year - year) >= distance:
+            if (
+                ref.kind == "named"
+                and ref.year != year
+                and sorted(str(ref.year)) == sorted(str(year))
+                and abs(ref.year - year) >= distance
+            ):
                 fixed = ref.raw[:len(ref.raw) - 4] + str(year)
-                yield Hit(s.indicator, s.line_at(ref.start), evidence=s.text,
-                          values={"corrected": s.text[:ref.start] + fixed + s.text[ref.start + len(ref.raw):]},
-                          found=ref.raw, found_value=ref.year, expected=str(year), expected_value=year)
+                yield Hit(
+                    s.indicator,
+                    s.line_at(ref.start),
+                    evidence=s.text,
+                    values={
+                        "corrected": s.text[: ref.start]
+                        + fixed
+                        + s.text[ref.start + len(ref.raw) :]
+                    },
+                    found=ref.raw,
+                    found_value=ref.year,
+                    expected=str(year),
+                    expected_value=year,
+                )
 
 
 @rule("ZER002")
@@ -153,7 +197,8 @@ def _own_figures(report):
 
 @rule("NNU006")
 def sentence_capaian(report, ctx: Context):
-    """A sentence gives target, realisasi and capaian: the capaian must follow from the other two."""
+    """A sentence gives target, realisasi and capaian:
+    the capaian must follow from the other two."""
     tolerance = float(ctx.option("tolerance"))
     caps = [float(c) for c in str(ctx.option("caps")).replace(";", ",").split(",") if c.strip()]
     for s in _own_figures(report):
@@ -168,13 +213,21 @@ def sentence_capaian(report, ctx: Context):
             if not (t and r and p) or t.number.value == 0:
                 continue
             if t.percent != r.percent:
-                continue   # "80% ... 23 sampel": not the same quantity
-            if any(cp.consistent(p, t, r, pol, tolerance, caps=caps) is not False for pol in _polarities(report, s)):
+                continue  # "80% ... 23 sampel": not the same quantity
+            if any(
+                cp.consistent(p, t, r, pol, tolerance, caps=caps) is not False
+                for pol in _polarities(report, s)
+            ):
                 continue
             value = cp.compute(t.number.value, r.number.value, _polarities(report, s)[0])
-            yield Hit(s.indicator, p.line, evidence=s.text,
-                      values={"target": t.raw, "realisasi": r.raw},
-                      found=pct(p.number.value, p.number.decimals), expected=pct(value, cp.decimals_for(p)))
+            yield Hit(
+                s.indicator,
+                p.line,
+                evidence=s.text,
+                values={"target": t.raw, "realisasi": r.raw},
+                found=pct(p.number.value, p.number.decimals),
+                expected=pct(value, cp.decimals_for(p)),
+            )
 
 
 def _realisasi_is_capaian(s, t, reals):
@@ -191,9 +244,16 @@ def _realisasi_is_capaian(s, t, reals):
                 continue
             value = cp.compute(t.number.value, b.number.value)
             if value is not None and same_value(a.number, value, slack=0.01):
-                yield Hit(s.indicator, a.line, evidence=s.text,
-                          values={"capaian": a.raw, "realisasi": b.raw, "target": t.raw},
-                          found=a.raw, found_value=a.number.value, expected=b.raw, expected_value=b.number.value)
+                yield Hit(
+                    s.indicator,
+                    a.line,
+                    evidence=s.text,
+                    values={"capaian": a.raw, "realisasi": b.raw, "target": t.raw},
+                    found=a.raw,
+                    found_value=a.number.value,
+                    expected=b.raw,
+                    expected_value=b.number.value,
+                )
                 return
 
 
@@ -227,8 +287,8 @@ _INVERSE = {"above": "below", "below": "above"}
 
 def _compared_before(s, claim) -> bool:
     """A comparison word ("dibandingkan", "sebelumnya") stands before the figure, with no reference
-    to the report's own period between them ("... tahun sebelumnya; Realisasi tahun 2021 sebesar 158"
-    is this year's figure)."""
+    to the report's own period between them ("... tahun sebelumnya; Realisasi tahun 2021 sebesar
+    158" is this year's figure)."""
     return any(b <= claim.start and not any(b <= p.start < claim.start and p.period[0] == "year"
                                             for p in s.periods)
                for _, b in s.comparisons)
@@ -240,7 +300,11 @@ def _contradicts(v, literal_expected: str, polarity: str) -> bool:
     are; an achievement verdict ("belum mencapai target") reads them through the polarity.  Words
     that can be either ("melampaui target" of a lower-is-better indicator) contradict only when
     both readings do."""
-    achieved = _INVERSE.get(literal_expected, literal_expected) if polarity == "negative" else literal_expected
+    achieved = (
+        _INVERSE.get(literal_expected, literal_expected)
+        if polarity == "negative"
+        else literal_expected
+    )
     readings = [literal_expected] if v.literal else [achieved]
     if v.literal and polarity == "negative" and v.meaning == "above" and v.ambiguous:
         readings.append(achieved)
@@ -255,7 +319,8 @@ def _contradicts(v, literal_expected: str, polarity: str) -> bool:
 
 @rule("NNU009")
 def realisasi_restated(report, ctx: Context):
-    """The same indicator's realisasi for the report's period given differently in several places."""
+    """The same indicator's realisasi for the report's period given differently in
+    several places."""
     window = int(ctx.option("period_window"))
     by_indicator: dict[str, list] = {}
     for s in report.sentences:

@@ -50,13 +50,13 @@ class Hit:
 @dataclass
 class Context:
     lang: str = "id"
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)   # per-rule option overrides
-    severity: dict[str, str] = field(default_factory=dict)              # per-rule severity overrides
-    pk: Any = None                                                      # kinerja_audit.pk.PK
-    polarity: dict[str, str] = field(default_factory=dict)              # configured: code -> polarity
-    rule: str | None = None                                             # the rule now running
-    data: Any = None                                                    # kinerja_audit.data.compare.UnitData
-    period: tuple | None = None                                         # --period: (kind, quarter, year)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-rule option overrides
+    severity: dict[str, str] = field(default_factory=dict)  # per-rule severity overrides
+    pk: Any = None  # kinerja_audit.pk.PK
+    polarity: dict[str, str] = field(default_factory=dict)  # configured: code -> polarity
+    rule: str | None = None  # the rule now running
+    data: Any = None  # kinerja_audit.data.compare.UnitData
+    period: tuple | None = None  # --period: (kind, quarter, year)
 
     def option(self, key: str) -> Any:
         """An option of the rule now running (declared in its pack entry), as configured."""
@@ -116,7 +116,11 @@ def _text(value: Any, ctx: Context) -> str | None:
     if value is None:
         return None
     if isinstance(value, Amount):
-        return ctx.pct(value.value, value.decimals) if value.unit == "%" else ctx.num(value.value, value.decimals)
+        return (
+            ctx.pct(value.value, value.decimals)
+            if value.unit == "%"
+            else ctx.num(value.value, value.decimals)
+        )
     if _is_number(value):
         return ctx.num(value)
     return str(value)
@@ -134,7 +138,9 @@ def _unit(hit: Hit) -> str | None:
     return units[0] if units else hit.unit
 
 
-def select(selected: Iterable[str] | None = None, ignored: Iterable[str] | None = None) -> list[str]:
+def select(
+    selected: Iterable[str] | None = None, ignored: Iterable[str] | None = None
+) -> list[str]:
     """Rule ids to run. Entries may be ids (ARI001), names (capaian-recomputed) or categories."""
     specs = rulepack.rules()
     load_all()
@@ -159,7 +165,8 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
     specs = rulepack.rules()
     load_all()
     findings: list[Finding] = []
-    rewrites: list[tuple[int, Any, dict]] = []   # (index, spec, values) of findings rewriting a sentence
+    # (index, spec, values) of findings rewriting a sentence
+    rewrites: list[tuple[int, Any, dict]] = []
     for rid in rule_ids:
         spec = specs[rid]
         ctx.rule = rid
@@ -179,7 +186,9 @@ def run(report: Any, ctx: Context, rule_ids: list[str]) -> list[Finding]:
             if evidence is None and hit.line:
                 a, b = hit.evidence_lines or (hit.line, hit.line)
                 evidence = norm(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
-                evidence = (evidence[:EVIDENCE_MAX] + " …" if len(evidence) > EVIDENCE_MAX else evidence) or None
+                evidence = (
+                    evidence[:EVIDENCE_MAX] + " …" if len(evidence) > EVIDENCE_MAX else evidence
+                ) or None
             findings.append(Finding(
                 rule=rid,
                 category=spec.category,

@@ -7,7 +7,11 @@ from .registry import Context, Hit, rule
 
 
 def _no_chapters(report) -> bool:
-    return not any(p["key"] in report.parts_present for p in parts() if p.get("level") == 1 and p.get("required"))
+    return not any(
+        p["key"] in report.parts_present
+        for p in parts()
+        if p.get("level") == 1 and p.get("required")
+    )
 
 
 @rule("STR001")
@@ -66,7 +70,8 @@ def sequence_problems(values: list[tuple[int, object]], adjacent=lambda a, b: Fa
     for value, payload in values:
         before = prev_payload
         if value == 1 and stack and stack[-1] == 1 and adjacent(prev_payload, payload):
-            yield "duplicate", 1, 1, 2, payload   # "1) ... 1) ...": the second item repeats the first number
+            # "1) ... 1) ...": the second item repeats the first number
+            yield "duplicate", 1, 1, 2, payload
             repeated = 1
             prev_payload = payload
             continue
@@ -113,10 +118,16 @@ def list_numbering(report, ctx: Context):
         return a is not None and previous.get(id(b)) is a and b.line - a.end_line <= 3
 
     for (_, style), items in sorted(groups.items(), key=lambda kv: kv[1][0].line):
-        for kind, prev, found, expected, it in sequence_problems([(it.value, it) for it in items], adjacent):
-            yield Hit(None, it.line,
-                      values={"problem": ctx.word(f"problem_{kind}"), "previous": _label(style, prev)},
-                      found=_label(style, found), expected=_label(style, expected))
+        for kind, prev, found, expected, it in sequence_problems(
+            [(it.value, it) for it in items], adjacent
+        ):
+            yield Hit(
+                None,
+                it.line,
+                values={"problem": ctx.word(f"problem_{kind}"), "previous": _label(style, prev)},
+                found=_label(style, found),
+                expected=_label(style, expected),
+            )
 
 
 @rule("NUM003")
@@ -126,8 +137,14 @@ def item_split_mid_word(report, ctx: Context):
         if it.split_word is None:
             continue
         before = previous[id(it)]
-        yield Hit(report.indicator_at(it.line), it.line, evidence_lines=(before.line, it.line),
-                  values={"previous": before.marker, "word": it.split_word}, found=it.marker, expected=before.marker)
+        yield Hit(
+            report.indicator_at(it.line),
+            it.line,
+            evidence_lines=(before.line, it.line),
+            values={"previous": before.marker, "word": it.split_word},
+            found=it.marker,
+            expected=before.marker,
+        )
 
 
 @rule("NUM002")
@@ -145,10 +162,20 @@ def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int]]
     prev = None
     for value, line in captions:
         if prev is not None and value == prev:
-            yield Hit(None, line, values={"problem": ctx.word("problem_duplicate"), "previous": label(prev)},
-                      found=label(value), expected=label(prev + 1))
+            yield Hit(
+                None,
+                line,
+                values={"problem": ctx.word("problem_duplicate"), "previous": label(prev)},
+                found=label(value),
+                expected=label(prev + 1),
+            )
             value = prev + 1   # the repeated table stands where the next number belongs
         elif prev is not None and value > prev + 1:
-            yield Hit(None, line, values={"problem": ctx.word("problem_gap"), "previous": label(prev)},
-                      found=label(value), expected=label(prev + 1))
+            yield Hit(
+                None,
+                line,
+                values={"problem": ctx.word("problem_gap"), "previous": label(prev)},
+                found=label(value),
+                expected=label(prev + 1),
+            )
         prev = value

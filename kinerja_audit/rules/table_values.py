@@ -34,9 +34,17 @@ def unit_differs(report, ctx: Context):
         first_unit, _, first_m = seen[0]
         for unit, line, m in seen[1:]:
             if unit_key(unit) != unit_key(first_unit):
-                yield Hit(ind.code, line,
-                          values={"code": ind.code, "place": place_of(m, ctx), "other_place": place_of(first_m, ctx)},
-                          found=unit, expected=first_unit)
+                yield Hit(
+                    ind.code,
+                    line,
+                    values={
+                        "code": ind.code,
+                        "place": place_of(m, ctx),
+                        "other_place": place_of(first_m, ctx),
+                    },
+                    found=unit,
+                    expected=first_unit,
+                )
                 break
 
 
@@ -45,8 +53,16 @@ def score_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
         if unit and ind.unit_family == "count" and ind.named_score:
-            line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
-            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected=ctx.word("unit_score"))
+            line = next(
+                (u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None
+            )
+            yield Hit(
+                ind.code,
+                line,
+                values={"code": ind.code, "name": ind.name},
+                found=unit,
+                expected=ctx.word("unit_score"),
+            )
 
 
 @rule("UNT003")
@@ -54,8 +70,16 @@ def percentage_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
         if unit and ind.unit_family in ("count", "score") and ind.named_percent:
-            line = next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
-            yield Hit(ind.code, line, values={"code": ind.code, "name": ind.name}, found=unit, expected=ctx.word("unit_percent"))
+            line = next(
+                (u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None
+            )
+            yield Hit(
+                ind.code,
+                line,
+                values={"code": ind.code, "name": ind.name},
+                found=unit,
+                expected=ctx.word("unit_percent"),
+            )
 
 
 @rule("RNG001")
@@ -74,8 +98,13 @@ def implausible_value(report, ctx: Context):
             cell = ind.value(role)
             if cell is None or cell.number is None or low <= cell.number.value <= high:
                 continue
-            yield Hit(ind.code, cell.line, values={"code": ind.code, "role": ctx.word(f"role_{role}"), "kind": kind},
-                      found=cell.number.value, expected=f"{ctx.num(low)}–{ctx.num(high)}")
+            yield Hit(
+                ind.code,
+                cell.line,
+                values={"code": ind.code, "role": ctx.word(f"role_{role}"), "kind": kind},
+                found=cell.number.value,
+                expected=f"{ctx.num(low)}–{ctx.num(high)}",
+            )
 
 
 def _same(a, b) -> bool:
@@ -88,11 +117,19 @@ def _differs(a, b) -> bool:
 
 def _shifted(summary: dict, table: dict, roles: list[str]) -> bool:
     """Values of the summary row sitting under other roles of the table: a misread, not a defect."""
-    if set(roles) == {"target", "realisasi"} and table.get("target") and table.get("realisasi") \
-            and _same(summary["target"], table["realisasi"]) and _same(summary["realisasi"], table["target"]):
-        return False   # target and realisasi exchanged in the summary is a discrepancy worth reporting
+    if (
+        set(roles) == {"target", "realisasi"}
+        and table.get("target")
+        and table.get("realisasi")
+        and _same(summary["target"], table["realisasi"])
+        and _same(summary["realisasi"], table["target"])
+    ):
+        # target and realisasi exchanged in the summary is a discrepancy worth reporting
+        return False
     values = {role: c for role, c in table.items() if c.number is not None}
-    return any(_same(summary[role], other) for role in roles for r2, other in values.items() if r2 != role)
+    return any(
+        _same(summary[role], other) for role in roles for r2, other in values.items() if r2 != role
+    )
 
 
 @rule("MIS001")
@@ -100,18 +137,30 @@ def summary_vs_table(report, ctx: Context):
     for ind in report.indicators:
         if ind.table is None or ind.summary is None:
             continue
-        differing = [role for role in ROLES if _differs(ind.summary.cells.get(role), ind.table.cells.get(role))]
+        differing = [
+            role
+            for role in ROLES
+            if _differs(ind.summary.cells.get(role), ind.table.cells.get(role))
+        ]
         if len(differing) > 1 and _shifted(ind.summary.cells, ind.table.cells, differing):
             continue   # the summary row was read out of step with its columns, not a discrepancy
         for role in differing:
             a, b = ind.summary.cells[role], ind.table.cells[role]
             decimals = max(a.number.decimals, b.number.decimals)
-            yield Hit(ind.code, a.line, evidence_lines=ind.summary.span,
-                      values={"code": ind.code, "role": ctx.word(f"role_{role}"),
-                              "role_lower": ctx.word(f"role_{role}").lower(),
-                              "place": place_of(ind.summary, ctx), "other_place": place_of(ind.table, ctx)},
-                      found=Amount(a.number.value, decimals, "%" if a.percent else a.unit),
-                      expected=Amount(b.number.value, decimals, "%" if b.percent else b.unit))
+            yield Hit(
+                ind.code,
+                a.line,
+                evidence_lines=ind.summary.span,
+                values={
+                    "code": ind.code,
+                    "role": ctx.word(f"role_{role}"),
+                    "role_lower": ctx.word(f"role_{role}").lower(),
+                    "place": place_of(ind.summary, ctx),
+                    "other_place": place_of(ind.table, ctx),
+                },
+                found=Amount(a.number.value, decimals, "%" if a.percent else a.unit),
+                expected=Amount(b.number.value, decimals, "%" if b.percent else b.unit),
+            )
 
 
 @rule("PRS001")
@@ -138,8 +187,13 @@ def mixed_number_format(report, ctx: Context):
             en_ex = next((c.raw for c in cells if c.number.style == "en"), "")
             if not id_ex or not en_ex:
                 continue
-            yield Hit(None, table.header_line, values={"line_no": table.header_line, "id_example": id_ex,
-                                                         "en_example": en_ex}, found=en_ex, expected=id_ex)
+            yield Hit(
+                None,
+                table.header_line,
+                values={"line_no": table.header_line, "id_example": id_ex, "en_example": en_ex},
+                found=en_ex,
+                expected=id_ex,
+            )
 
 
 @rule("PRS003")
@@ -160,4 +214,6 @@ def schema_rejected(report, ctx: Context):
         cols = ", ".join(sorted({str(f["column"]) for f in failures}))
         vals = ", ".join(str(f["value"]) for f in failures)
         line = ind.table.line if ind.table else (ind.summary.line if ind.summary else None)
-        yield Hit(ind.code, line, values={"code": ind.code, "columns": cols}, found=vals, expected=None)
+        yield Hit(
+            ind.code, line, values={"code": ind.code, "columns": cols}, found=vals, expected=None
+        )

@@ -19,7 +19,8 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class UploadRefused(Exception):
-    """The upload breaks a limit or is not a form upload; ``key`` names the label, ``values`` fill it."""
+    """The upload breaks a limit or is not a form upload; ``key`` names the label,
+    ``values`` fill it."""
 
     def __init__(self, key: str, status: int = 400, **values):
         super().__init__(key)

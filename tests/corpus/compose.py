@@ -499,8 +499,9 @@ class Composer:
         cap = None
         if st.table_seq:
             self.table_no += 1
-            cap = (f"Tabel {self.table_no}. Ikhtisar Capaian Kinerja "
-                   f"{'Tahun ' + str(m.year) if annual else 'Triwulan ' + self.q() + ' ' + str(m.year)}")
+            period = ("Tahun " + str(m.year) if annual
+                      else "Triwulan " + self.q() + " " + str(m.year))
+            cap = f"Tabel {self.table_no}. Ikhtisar Capaian Kinerja {period}"
         return Table(header, rows, "summary", cap, name_col=name_col, group_col=1)
 
     def unit_word(self, ind: Indicator, override: str | None = None) -> str:

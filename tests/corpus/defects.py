@@ -210,9 +210,13 @@ def d_arithmetic(report: Report, rng: random.Random, st: State):
         delta = rng.choice([1, 2, 5, 10, 25, 100]) * 1_000_000 * rng.choice([-1, 1])
         delta += rng.choice([0, 0, rng.randint(1, 999) * 1000])
         report.printed.budget_total_realisasi = true_total + delta
-        return rec("arithmetic", None, kind,
-                   f"Jumlah realisasi anggaran pada tabel tertulis Rp{n_id(true_total + delta, 0)}, "
-                   f"sedangkan penjumlahan rinciannya Rp{n_id(true_total, 0)}.")
+        return rec(
+            "arithmetic",
+            None,
+            kind,
+            f"Jumlah realisasi anggaran pada tabel tertulis Rp{n_id(true_total + delta, 0)}, "
+            f"sedangkan penjumlahan rinciannya Rp{n_id(true_total, 0)}.",
+        )
     i = rng.randrange(len(report.budget))
     row = report.budget[i]
     w = round_half_up(row.pct + rng.choice([-1, 1]) * rng.uniform(2, 15), 2)

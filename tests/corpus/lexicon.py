@@ -13,10 +13,18 @@ PLACE_ROOT = ["Seruni", "Belantik", "Kemuning", "Rangkas Jaya", "Sangkala", "Mer
               "Keladi", "Kayu Ara", "Sembilang", "Pinang Merah", "Rotan Tinggi", "Gading Mas"]
 PROVINCES = ["Nusa Laras", "Sundara Timur", "Kalindra Utara", "Swarna Barat", "Mandala Selatan",
              "Bentala Tengah", "Jayadipa", "Tirta Amerta", "Kencana Raya", "Sagara Timur"]
-PROVINCE_CAPITAL = {"Nusa Laras": "Larasati", "Sundara Timur": "Pranaja", "Kalindra Utara":
-                    "Batu Kalindra", "Swarna Barat": "Swarnapura", "Mandala Selatan": "Kota Mandala",
-                    "Bentala Tengah": "Bentala", "Jayadipa": "Dipanagara", "Tirta Amerta":
-                    "Amerta", "Kencana Raya": "Kencanapura", "Sagara Timur": "Sagarapura"}
+PROVINCE_CAPITAL = {
+    "Nusa Laras": "Larasati",
+    "Sundara Timur": "Pranaja",
+    "Kalindra Utara": "Batu Kalindra",
+    "Swarna Barat": "Swarnapura",
+    "Mandala Selatan": "Kota Mandala",
+    "Bentala Tengah": "Bentala",
+    "Jayadipa": "Dipanagara",
+    "Tirta Amerta": "Amerta",
+    "Kencana Raya": "Kencanapura",
+    "Sagara Timur": "Sagarapura",
+}
 
 GIVEN = ["Ahmad", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hendra", "Indah", "Joko",
          "Kartika", "Lestari", "Made", "Nurul", "Oktaviani", "Putu", "Rahmat", "Sri", "Teguh",
@@ -52,7 +60,8 @@ DOMAINS = [
         "id": "uji-mutu",
         "names": [("Balai", "Balai Pengujian dan Sertifikasi Mutu Barang {place}", "BPSMB {abbr}")],
         "parent": "Direktorat Jenderal Standardisasi dan Perlindungan Konsumen",
-        "tugas": "melaksanakan pengujian, sertifikasi dan pengawasan mutu barang di wilayah kerjanya",
+        "tugas": "melaksanakan pengujian, sertifikasi dan pengawasan mutu barang di "
+                 "wilayah kerjanya",
         "fungsi": ["penyusunan rencana, program, anggaran, evaluasi dan pelaporan",
                    "pelaksanaan pengujian mutu barang dan bahan",
                    "pelaksanaan sertifikasi produk dan sistem mutu",
@@ -67,7 +76,8 @@ DOMAINS = [
         "indicators": [
             ind("Jumlah sertifikat hasil uji yang diterbitkan", "sertifikat", "count", 600, 2400),
             ind("Jumlah sampel barang yang diuji sesuai standar", "sampel", "count", 800, 3200),
-            ind("Persentase hasil uji yang diterbitkan tepat waktu", "persen", "percent", 85, 95, 2),
+            ind("Persentase hasil uji yang diterbitkan tepat waktu", "persen", "percent",
+                85, 95, 2),
             ind("Waktu rata-rata penyelesaian pengujian sampel", "hari", "time", 5, 10, 1),
             ind("Jumlah ruang lingkup pengujian yang terakreditasi", "jenis", "count", 4, 12),
             ind("Jumlah laporan pengawasan mutu barang beredar", "laporan", "count", 4, 12),
@@ -77,7 +87,8 @@ DOMAINS = [
     },
     {
         "id": "perpustakaan",
-        "names": [("Dinas", "Dinas Perpustakaan dan Kearsipan Kabupaten {place}", "Dispusip {abbr}")],
+        "names": [("Dinas", "Dinas Perpustakaan dan Kearsipan Kabupaten {place}",
+                   "Dispusip {abbr}")],
         "parent": "Pemerintah Kabupaten {place}",
         "tugas": "melaksanakan urusan pemerintahan bidang perpustakaan dan kearsipan yang menjadi "
                  "kewenangan daerah",
@@ -300,7 +311,8 @@ DOMAINS = [
     },
     {
         "id": "kepegawaian",
-        "names": [("Badan", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten {place}",
+        "names": [("Badan",
+                   "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten {place}",
                    "BKPSDM {abbr}")],
         "parent": "Pemerintah Kabupaten {place}",
         "tugas": "melaksanakan fungsi penunjang urusan pemerintahan bidang kepegawaian serta "

@@ -113,13 +113,24 @@ def _pdf_styles():
     return {
         "body": base,
         "line": ParagraphStyle("line", parent=base, alignment=0, spaceAfter=0),
-        "h1": ParagraphStyle("h1", parent=base, fontName="VeraBd", fontSize=12, leading=16,
-                             alignment=TA_CENTER, spaceBefore=8, spaceAfter=8),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName="VeraBd",
+            fontSize=12,
+            leading=16,
+            alignment=TA_CENTER,
+            spaceBefore=8,
+            spaceAfter=8,
+        ),
         "h2": ParagraphStyle("h2", parent=base, fontName="VeraBd", spaceBefore=6),
         "item": ParagraphStyle("item", parent=base, leftIndent=18, firstLineIndent=-14),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11, alignment=0,
-                               spaceAfter=0),
-        "caption": ParagraphStyle("caption", parent=base, fontName="VeraBd", fontSize=8, alignment=TA_CENTER),
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=9, leading=11, alignment=0, spaceAfter=0
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontName="VeraBd", fontSize=8, alignment=TA_CENTER
+        ),
         "sign": ParagraphStyle("sign", parent=base, leftIndent=260, alignment=0, spaceAfter=0),
     }
 

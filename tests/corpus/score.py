@@ -69,7 +69,10 @@ def score_result(name: str, truth: dict, result) -> Score:
     truth_codes = [i["code"] for i in truth.get("indicators", [])]
     codes = [i["code"] for i in result.indicators]
     s = Score(name)
-    s.truth = {(d["category"], _position(d.get("indicator"), truth_codes)) for d in truth.get("defects", [])}
+    s.truth = {
+        (d["category"], _position(d.get("indicator"), truth_codes))
+        for d in truth.get("defects", [])
+    }
     s.found = {(f.category, _position(f.indicator, codes)) for f in result.findings}
     for pos, ti in enumerate(truth.get("indicators", []), start=1):
         got = result.indicators[pos - 1] if pos <= len(result.indicators) else None
@@ -103,7 +106,9 @@ def totals(scores: list[Score]) -> tuple[float, float, int, int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("paths", nargs="*", type=Path)
     ap.add_argument("--holdout-only", action="store_true")
     ap.add_argument("--tuning-only", action="store_true")

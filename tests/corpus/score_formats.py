@@ -147,8 +147,12 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=20)
     ap.add_argument("--seed", type=int, default=2025)
-    ap.add_argument("--first", type=int, metavar="K",
-                    help="score only the first K reports of the corpus (e.g. --count 40 --first 12)")
+    ap.add_argument(
+        "--first",
+        type=int,
+        metavar="K",
+        help="score only the first K reports of the corpus (e.g. --count 40 --first 12)",
+    )
     ap.add_argument("--formats", default=",".join(FORMATS),
                     help=f"comma-separated, of {', '.join(FORMATS)} (text is always scored)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
@@ -168,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         for fmt, per_report in scores.items():
             for s in per_report:
                 if s.fp or s.fn or s.extraction_errors:
-                    print(f"[{fmt}] {s.name}: fp={sorted(s.fp, key=str)} fn={sorted(s.fn, key=str)}"
-                          + (f" extraction={s.extraction_errors[:4]}" if s.extraction_errors else ""))
+                    print(
+                        f"[{fmt}] {s.name}: fp={sorted(s.fp, key=str)} fn={sorted(s.fn, key=str)}"
+                        + (f" extraction={s.extraction_errors[:4]}" if s.extraction_errors else "")
+                    )
         for line in differences(scores):
             print(line)
         print()

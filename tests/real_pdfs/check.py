@@ -15,9 +15,9 @@ the tool marked ``review #k`` (a recorded defect: true), ``consistent #k`` (it c
 recorded as consistent: false) or ``unreviewed`` (matches nothing recorded: false until someone
 reviews it and records it).  The last line is a summary.
 
-env KA_CMD        the program, split like a shell command (default: /work/main/.venv/bin/kinerja-audit
-                  when it exists, else the kinerja-audit beside this Python, else
-                  ``python -m kinerja_audit``)
+env KA_CMD        the program, split like a shell command (default:
+                  /work/main/.venv/bin/kinerja-audit when it exists, else the kinerja-audit
+                  beside this Python, else ``python -m kinerja_audit``)
 env KA_REAL_PDFS  the folder holding the PDFs (default: ../shared/real-pdfs beside the project)
 
 The functions (``load_truth``, ``run_tool``, ``evaluate`` and the matching helpers under them) are
@@ -90,7 +90,8 @@ def period_of(period: str) -> tuple[str, int, int | None]:
 
 # ---------------------------------------------------------------------------- text helpers
 def normalise_text(text: str) -> str:
-    """Whitespace collapsed; pdfium's line-break hyphen (U+0002) read as '-', soft hyphens dropped."""
+    """Whitespace collapsed; pdfium's line-break hyphen (U+0002) read as '-',
+    soft hyphens dropped."""
     text = str(text).replace("\x02", "-").replace("\xad", "")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -182,7 +183,9 @@ def capaian_consistent(ind: dict) -> bool | None:
     t_range = ind.get("target_range")
     if r is None or c is None or (t is None and not t_range) or ind.get("polarity") == "negative":
         return None
-    lo, hi = capaian_interval(t, r, t_range, decimals(ind.get("target")), decimals(ind.get("realisasi")))
+    lo, hi = capaian_interval(
+        t, r, t_range, decimals(ind.get("target")), decimals(ind.get("realisasi"))
+    )
     step = 10 ** -decimals(ind.get("capaian"))
     c_lo, c_hi = c - 0.5 * step, c + step          # rounded, or truncated toward zero
     if c < 0:
@@ -357,14 +360,17 @@ class FindingResult:
 
 def text_overlap(expected: str, got: str) -> bool:
     """The recorded evidence and the finding's evidence are the same words: one contains the
-    other, or they share a run of text at least TEXT_MATCH of the shorter one (and 12 characters)."""
+    other, or they share a run of text at least TEXT_MATCH of the shorter one
+    (and 12 characters)."""
     e, g = normalise_text(expected).casefold(), normalise_text(got).casefold()
     if not e or not g:
         return False
     if e in g or (len(g) >= 8 and g in e):
         return True
     shorter = min(len(e), len(g))
-    match = difflib.SequenceMatcher(None, e, g, autojunk=False).find_longest_match(0, len(e), 0, len(g))
+    match = difflib.SequenceMatcher(None, e, g, autojunk=False).find_longest_match(
+        0, len(e), 0, len(g)
+    )
     return match.size >= max(12, TEXT_MATCH * shorter)
 
 
@@ -380,7 +386,8 @@ def _same_place(entry: dict, finding: dict, slack: int = 1) -> bool:
 
 
 def numbers_in(text) -> list[float]:
-    """Every number in a text, read as parse_id_number reads a cell ('3.' -> 3, '41,18%' -> 41.18)."""
+    """Every number in a text, read as parse_id_number reads a cell
+    ('3.' -> 3, '41,18%' -> 41.18)."""
     out = []
     for tok in _NUMBER.findall(normalise_text("" if text is None else str(text))):
         value = parse_id_number(tok.rstrip(".,"))
@@ -508,7 +515,9 @@ def format_evaluation(ev: Evaluation, verbose: bool = False) -> str:
         lines.append(f"   tool error: {ev.error}")
     for key, m in ev.meta.items():
         mark = "ok  " if m["ok"] else "FAIL"
-        lines.append(f"   {mark} {key:<7} expected {m['expected']!s:<22} got {_short(m['got'], 60)!r}")
+        lines.append(
+            f"   {mark} {key:<7} expected {m['expected']!s:<22} got {_short(m['got'], 60)!r}"
+        )
     lines.append(f"   indicators: {c['indicators_ok']}/{c['indicators']} extracted once with the "
                  f"printed values (missing {c['missing']}, duplicated {c['duplicated']}, wrong "
                  f"values {c['wrong_values']}); {c['extra']} extra")
@@ -531,7 +540,9 @@ def format_evaluation(ev: Evaluation, verbose: bool = False) -> str:
     if c["missing"] and not verbose and len(ev.indicators) > 20:
         lines.append(f"     ({c['missing']} missing; -v lists them)")
     for t in ev.extra if verbose else []:
-        lines.append(f"     extra: {t.get('code')} {_short(t.get('name'), 60)} (line {t.get('line')})")
+        lines.append(
+            f"     extra: {t.get('code')} {_short(t.get('name'), 60)} (line {t.get('line')})"
+        )
     lines.append(f"   findings: {c['findings']} ({c['true']} match a review entry, "
                  f"{c['contradicts_consistent']} contradict a consistent fact, {c['unreviewed']} "
                  f"unreviewed); review entries found {c['review_found']}/{c['review_entries']} "
@@ -555,7 +566,8 @@ def summary(evaluations: list[Evaluation]) -> str:
     return (f"meta {tot['meta_ok']}/{3 * len(evaluations)} indicators "
             f"{tot['indicators_ok']}/{tot['indicators']} (missing {tot['missing']}, duplicated "
             f"{tot['duplicated']}, wrong {tot['wrong_values']}, extra {tot['extra']}) findings "
-            f"{tot['findings']} true {tot['true']} false {tot['contradicts_consistent'] + tot['unreviewed']}"
+            f"{tot['findings']} true {tot['true']} false "
+            f"{tot['contradicts_consistent'] + tot['unreviewed']}"
             f" required-found {tot['review_required_found']}/{tot['review_required']}")
 
 
