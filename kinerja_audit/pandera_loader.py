@@ -6,7 +6,9 @@ about pandas 3.  pandera has no switch for it, so the first import here hides py
 one import (pandera then leaves the pyspark type hints out; its PySpark backend, imported later by
 the Spark engine, imports pyspark itself as usual).  When pyspark is already loaded (the Spark
 engine ran first) nothing is hidden.  ``hypothesis`` the same way: pandera imports it whenever it
-is installed (for its data-synthesis strategies, which the project does not use), ±0.3 s more.
+is installed (for its data-synthesis strategies, which the project does not use), ±0.3 s more;
+``pandera.backends.pandas.builtin_checks`` (which pandera would import at the first validation,
+and with it the strategies and hypothesis, ±0.15 s) is therefore imported here too.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ def pandera():
             for m in hidden:
                 sys.modules[m] = None              # "import pyspark…" raises ImportError
             try:
+                import pandera.backends.pandas.builtin_checks
                 import pandera.pandas
             finally:
                 for m in hidden:

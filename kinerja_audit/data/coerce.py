@@ -106,15 +106,18 @@ def numbers(series, typed: bool = False):
             pd.Series(status, index=index, dtype="Int8"),
         )
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    parsed = [read_value(u) for u in uniques]
-    v = np.array([p[0] if p[0] is not None else np.nan for p in parsed] + [np.nan], dtype="float64")
-    d = np.array([min(p[1], 127) for p in parsed] + [-1], dtype=np.int8)     # int8 holds 127 digits
-    s = np.array([p[2] for p in parsed] + [OK], dtype=np.int8)
-    v, d, s = v[codes], d[codes], s[codes]          # code -1 (no value) picks the last entry
+    distinct = uniques.tolist()
+    text = isinstance(series.dtype, pd.StringDtype)      # every distinct value is a str
+    parsed = [read_text(u) for u in distinct] if text else [read_value(u) for u in distinct]
+    parsed.append((None, -1, OK))                       # code -1 (no value) picks the last entry
+    v = np.array([np.nan if p[0] is None else p[0] for p in parsed], dtype="float64")
+    d = np.array([min(p[1], 127) for p in parsed], dtype=np.int8)     # int8 holds 127 digits
+    s = np.array([p[2] for p in parsed], dtype=np.int8)
+    v, d, s = v.take(codes), d.take(codes), s.take(codes)
     none = np.zeros(len(codes), dtype=bool)
-    return (pd.Series(pd.arrays.FloatingArray(v, np.isnan(v)), index=index),
-            pd.Series(pd.arrays.IntegerArray(d, none), index=index),
-            pd.Series(pd.arrays.IntegerArray(s, none.copy()), index=index))
+    return (pd.Series(pd.arrays.FloatingArray(v, np.isnan(v)), index=index, copy=False),
+            pd.Series(pd.arrays.IntegerArray(d, none), index=index, copy=False),
+            pd.Series(pd.arrays.IntegerArray(s, none.copy()), index=index, copy=False))
 
 
 def half_step(decimals, always: bool):
@@ -122,13 +125,13 @@ def half_step(decimals, always: bool):
     import numpy as np
     import pandas as pd
 
-    d = decimals.to_numpy(dtype=np.int16, na_value=-1)     # Int8: -128 … 127, never missing
+    d = decimals.to_numpy(dtype=np.int8, na_value=-1)      # Int8: -128 … 127, never missing
     table = 0.5 * np.power(10.0, -np.arange(-128, 128, dtype="float64").clip(0))
     if not always:
         table[:129] = 0.0                                    # decimals <= 0
-    h = table[d + 128]
-    h[d < 0] = np.nan
-    return pd.Series(pd.arrays.FloatingArray(h, np.isnan(h)), index=decimals.index)
+    table[:128] = np.nan                                     # decimals < 0: no value
+    h = table.take(d.view(np.uint8) ^ 0x80)                  # -128 … 127 -> 0 … 255
+    return pd.Series(pd.arrays.FloatingArray(h, d < 0), index=decimals.index, copy=False)
 
 
 # ---------------------------------------------------------------------- the same rules, as columns

@@ -199,7 +199,7 @@ def _take_text(codes, values: list, index):
 
     table = pa.array([None if v is None else str(v) for v in values], type=pa.large_string())
     taken = table.take(pa.array(np.where(codes < 0, len(values) - 1, codes)))
-    return pd.Series(pd.array(taken, dtype=pd.StringDtype("pyarrow")), index=index)
+    return pd.Series(pd.array(taken, dtype=pd.StringDtype("pyarrow")), index=index, copy=False)
 
 
 def _code(value):
@@ -329,21 +329,35 @@ def normalise(raw: Raw, mapping: Mapping | None = None, lang: str = "id") -> Fra
 
 def _duplicates(df):
     """(dup Int8, first_row Int64) of the wide shape: a row whose key (unit, year, code, none
-    missing) an earlier row has, and the first source row of that key."""
+    missing) an earlier row has, and the first source row of that key.
+
+    Each key is one integer (the codes of its columns, mixed radix; renumbered when the range
+    outgrows the rows), and the first position and first row of every key are its minima."""
     import numpy as np
     import pandas as pd
 
-    keyed = np.ones(len(df), dtype=bool)
-    group = np.zeros(len(df), dtype=np.int64)
+    n = len(df)
+    keyed = np.ones(n, dtype=bool)
+    key, size = np.zeros(n, dtype=np.int64), 1
+    cap = max(4 * n, 1 << 16)
     for k in KEYS:
         codes, uniques = pd.factorize(df[k], use_na_sentinel=True)
         keyed &= codes >= 0
-        group, _ = pd.factorize(group * (len(uniques) + 1) + (codes + 1))
-    dup = pd.Series(group).duplicated(keep="first").to_numpy() & keyed
-    first = pd.Series(df["_row"].to_numpy()).groupby(group, sort=False).transform("min").to_numpy()
-    none = np.zeros(len(df), dtype=bool)
-    return (pd.Series(pd.arrays.IntegerArray(dup.astype(np.int8), none), index=df.index),
-            pd.Series(pd.arrays.IntegerArray(first.astype(np.int64), ~dup), index=df.index))
+        width = len(uniques) + 1
+        key, size = key * width + (codes + 1), size * width
+        if size > cap:
+            key, distinct = pd.factorize(key)
+            size = len(distinct)
+    positions = np.arange(n, dtype=np.int64)
+    first_at = np.full(size, n, dtype=np.int64)
+    np.minimum.at(first_at, key, positions)
+    dup = (first_at.take(key) != positions) & keyed
+    first_row = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first_row, key, df["_row"].to_numpy(dtype=np.int64))
+    flags = pd.arrays.IntegerArray(dup.astype(np.int8), np.zeros(n, dtype=bool))
+    first = pd.arrays.IntegerArray(first_row.take(key), ~dup)
+    return (pd.Series(flags, index=df.index, copy=False),
+            pd.Series(first, index=df.index, copy=False))
 
 
 def _pivot(df):
