@@ -510,8 +510,9 @@ def _uncoded_ids(inds: list[Indicator]) -> list[str]:
     No code is invented."""
     out: list[str] = []
     for ind in inds:
-        number = next((r.item or r.number for m in (ind.table, ind.summary) if m and m.table
-                       for r in m.table.rows if r.line == m.line and (r.item or r.number)), None)
+        number = next((_row_number(r, m.table) for m in (ind.table, ind.summary) if m and m.table
+                       for r in m.table.rows if r.line == m.line and _row_number(r, m.table)),
+                      None)
         ident = (
             f"Indikator {number}"
             if number
@@ -521,6 +522,14 @@ def _uncoded_ids(inds: list[Indicator]) -> list[str]:
             ident = f"{ident}#{len(out) + 1}"
         out.append(ident)
     return out
+
+
+def _row_number(row: Row, table: Table) -> int | None:
+    """The number a row gives its indicator: the one opening its name cell, else its "No." when
+    every row of the table has one (numbers on some rows only count the sasaran they open)."""
+    if row.item:
+        return row.item
+    return row.number if all(r.number for r in table.rows) else None
 
 
 def _attach_rows(inds: list[Indicator], pairs: list[tuple[Table, Row]], source: str) -> None:

@@ -322,3 +322,18 @@ Badan Pengelolaan Air Daerah (BPAD) Kabupaten Sukamaju dibentuk dengan peraturan
 Laporan Kinerja ini memuat hubungan keuangan antara Pemerintah Pusat dan Pemerintah Daerah.
 """
     assert _agency(text) == "Badan Pengelolaan Air Daerah Kabupaten Sukamaju"
+
+
+def test_a_no_column_that_numbers_the_sasaran_does_not_name_the_indicators():
+    header = "| No | Sasaran | Indikator | Target | Realisasi |"
+    rows = ("| 1 | Meningkatnya layanan | Jumlah desa tangguh bencana | 12 | 15 |\n"
+            "|  |  | Jumlah posko siaga bencana | 8 | 6 |\n"
+            "| 2 | Meningkatnya tata kelola | Persentase laporan tepat waktu | 90 | 81 |")
+    codes = [i.code for i in _pipe_report(header, rows).indicators]
+    assert codes == ["Jumlah desa tangguh bencana", "Jumlah posko siaga bencana",
+                     "Persentase laporan tepat waktu"]
+    # near miss: a number on every row numbers the indicators
+    every = rows.replace("| 2 | Meningkatnya tata", "| 3 | Meningkatnya tata")
+    every = every.replace("|  |  | Jumlah posko", "| 2 |  | Jumlah posko")
+    assert [i.code for i in _pipe_report(header, every).indicators] == [
+        "Indikator 1", "Indikator 2", "Indikator 3"]
