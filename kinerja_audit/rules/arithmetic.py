@@ -142,6 +142,12 @@ def _yoy_indicator(report, row) -> str | None:
     return f"Indikator {row.number}" if row.number else (row.name[:60] or None)
 
 
+def _yoy_values(table, row, previous, latest, ctx: Context) -> dict:
+    """The message values of a year-over-year row: its name, the two years and their figures."""
+    return {"name": row.name, "previous": ctx.num(previous.value), "latest": ctx.num(latest.value),
+            "year_previous": str(table.years[-2]), "year_latest": str(table.years[-1])}
+
+
 def _yoy_rows(report):
     for table in report.yoy_tables:
         for row in table.rows:
@@ -164,13 +170,7 @@ def yoy_difference(report, ctx: Context):
             _yoy_indicator(report, row),
             row.line,
             evidence=row.raw,
-            values={
-                "name": row.name,
-                "previous": ctx.num(previous.value),
-                "latest": ctx.num(latest.value),
-                "year_previous": str(table.years[-2]),
-                "year_latest": str(table.years[-1]),
-            },
+            values=_yoy_values(table, row, previous, latest, ctx),
             found=d.value,
             expected=expected,
         )
@@ -196,13 +196,7 @@ def yoy_percentage(report, ctx: Context):
             _yoy_indicator(report, row),
             row.line,
             evidence=row.raw,
-            values={
-                "name": row.name,
-                "previous": ctx.num(previous.value),
-                "latest": ctx.num(latest.value),
-                "year_previous": str(table.years[-2]),
-                "year_latest": str(table.years[-1]),
-            },
+            values=_yoy_values(table, row, previous, latest, ctx),
             found=pct(p.value, p.decimals),
             expected=pct(ratio, 2),
         )

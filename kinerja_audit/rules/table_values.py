@@ -20,6 +20,11 @@ def _mention_units(m):
     return out
 
 
+def _unit_line(ind) -> int | None:
+    """The line where the indicator's unit is printed (its table row, else its summary row)."""
+    return next((u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None)
+
+
 @rule("UNT001")
 def unit_differs(report, ctx: Context):
     for ind in report.indicators:
@@ -53,9 +58,7 @@ def score_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
         if unit and ind.unit_family == "count" and ind.named_score:
-            line = next(
-                (u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None
-            )
+            line = _unit_line(ind)
             yield Hit(
                 ind.code,
                 line,
@@ -70,9 +73,7 @@ def percentage_in_count_unit(report, ctx: Context):
     for ind in report.indicators:
         unit = ind.unit
         if unit and ind.unit_family in ("count", "score") and ind.named_percent:
-            line = next(
-                (u[1] for m in (ind.table, ind.summary) if m for u in _mention_units(m)), None
-            )
+            line = _unit_line(ind)
             yield Hit(
                 ind.code,
                 line,
