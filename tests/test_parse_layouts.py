@@ -337,3 +337,14 @@ def test_a_no_column_that_numbers_the_sasaran_does_not_name_the_indicators():
     every = every.replace("|  |  | Jumlah posko", "| 2 |  | Jumlah posko")
     assert [i.code for i in _pipe_report(header, every).indicators] == [
         "Indikator 1", "Indikator 2", "Indikator 3"]
+
+
+def test_an_average_row_labelled_under_no_is_no_indicator():
+    header = "| No | Indikator | Target | Realisasi | Capaian |"
+    rows = ("| I | Jumlah desa tangguh bencana | 12 | 15 | 125 |\n"
+            "| II | Persentase laporan tepat waktu | 90 | 81 | 90 |\n"
+            "| Rata-rata |  |  |  | 107,5 |")
+    report = _pipe_report(header, rows)
+    # a roman numeral under "No" does not enter the name; the average row is no indicator
+    assert [i.name for i in report.indicators] == ["Jumlah desa tangguh bencana",
+                                                   "Persentase laporan tepat waktu"]

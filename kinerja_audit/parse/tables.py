@@ -912,7 +912,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
         elif col.role == "number":
             if raw.rstrip(".").isascii() and raw.rstrip(".").isdigit():
                 row.number = int(raw.rstrip("."))
-            elif any(ch.isalpha() for ch in raw):
+            elif pattern("summary_row_re").match(raw):
                 row.texts.append((line, raw))   # "Rata-rata" under "No": the row's label
         elif col.role == "unit":
             row.unit = raw.lower()
