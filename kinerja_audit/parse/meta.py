@@ -286,9 +286,9 @@ def _agency(head, running=()) -> str | None:
         title = pattern("report_title_words").search(t)
         found = list(_names_in(t))
         names += found
-        after = [n for n in _names_in(t, title.end() if title else 0)][:1]
+        after = next(_names_in(t, title.end()), None) if title else (found or [None])[0]
         if after and (title or title_seen) and after_title is None:
-            after_title = after[0]
+            after_title = after
         anywhere = anywhere or (found[0] if found else None)
         title_seen = title_seen or bool(title)
     # a name opening with a weak head ("Pemerintah Pusat dan ...") gives way to a unit's name
