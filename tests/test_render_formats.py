@@ -464,3 +464,12 @@ def test_sarif_artifact_uri(source, uri):
     from kinerja_audit.render.sarif import artifact_uri
 
     assert artifact_uri(source) == uri
+
+
+def test_the_coverage_line_counts_and_leaves_the_unread_cells_to_the_json():
+    from kinerja_audit.render.common import coverage_text
+
+    coverage = {"indicators": 10, "unparsed_numbers": 1,
+                "unparsed_cells": [{"line": 12, "text": "1% dr jumlah pddk"}], "lines": 650}
+    assert coverage_text(coverage, "id") == "10 indikator, 1 angka tidak terbaca, 650 baris teks"
+    assert coverage_text(coverage, "en") == "10 indicators, 1 numbers not parsed, 650 text lines"

@@ -113,10 +113,13 @@ def category_counts(by_category: dict[str, int], lang: str) -> list[tuple[str, i
 
 
 def coverage_text(coverage: dict[str, Any], lang: str) -> str:
-    """"12 indikator, 30 klaim narasi, 2 angka tidak terbaca"; unknown keys as "key: value"."""
+    """"12 indikator, 30 klaim narasi, 2 angka tidak terbaca"; unknown keys as "key: value";
+    lists (the unread cells themselves) are details for the JSON and the working paper."""
     known = labels.load()
     parts = []
     for key, value in coverage.items():
+        if isinstance(value, (list, dict)):
+            continue
         entry = known.get(f"coverage.{key}")
         parts.append(f"{value} {entry[lang]}" if entry else f"{key}: {value}")
     return ", ".join(parts)
