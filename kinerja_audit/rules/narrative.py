@@ -438,7 +438,8 @@ def summary_count_statement(report, ctx: Context):
                 values={},
                 found=st.raw,
                 found_value=claimed,
-                expected=ctx.word("count_statement", x=n_ok, n=n_total),
+                expected=ctx.word("count_statement_below", x=len(measured) - n_ok, n=n_total)
+                if st.negative else ctx.word("count_statement", x=n_ok, n=n_total),
                 expected_value=(len(measured) - n_ok) if st.negative else n_ok,
             )
             break
