@@ -126,6 +126,8 @@ def capaian_anomaly(report, ctx: Context):
         if value is None or value <= threshold + 1e-9 or ind.explained:
             continue
         line = cells[2].line if cells[2] is not None else ind.table.line
+        if p is not None and cp.consistent(p, t, r, ind.polarity, 0.0) is not False:
+            value = p.number.value   # the figure as printed (254,55 for 254,56 recomputed)
         yield Hit(ind.code, line, values={"code": ind.code, "threshold": ctx.pct(threshold)},
                   evidence_lines=ind.table.span,
                   found=pct(value, cp.decimals_for(p)), expected="≤ " + ctx.pct(threshold))
