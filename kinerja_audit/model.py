@@ -510,9 +510,9 @@ def _uncoded_ids(inds: list[Indicator]) -> list[str]:
     No code is invented."""
     out: list[str] = []
     for ind in inds:
-        number = next((_row_number(r, m.table) for m in (ind.table, ind.summary) if m and m.table
-                       for r in m.table.rows if r.line == m.line and _row_number(r, m.table)),
-                      None)
+        number = next((n for m in (ind.table, ind.summary) if m and m.table
+                       for r in m.table.rows if r.line == m.line
+                       if (n := _row_number(r, m.table))), None)
         ident = (
             f"Indikator {number}"
             if number

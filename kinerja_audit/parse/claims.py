@@ -27,7 +27,7 @@ from .names import normalise
 from .numbers import Number, parse_number
 from .periods import roman_or_int
 from .tables import caption_match, is_table_header
-from .text import alternation, any_match, is_debris, norm, pattern, word_set
+from .text import alternation, any_match, filled_cells, is_debris, norm, pattern, word_set
 
 _ITEM_START = re.compile(
     r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+"
@@ -195,9 +195,7 @@ def _excluded_lines(scope: _Scope) -> set[int]:
 def _table_row(text: str) -> bool:
     """A row of a table no indicator table was read from: a pipe row of column headers, or of
     several cells one of which is only a value ("75 %", "1.000 orang").  Cells, not a sentence."""
-    if text.count("|") < 2:
-        return False
-    cells = [c.strip() for c in text.split("|") if c.strip()]
+    cells = filled_cells(text)
     return len(cells) >= 2 and (any(value_line(c, 0) for c in cells) or is_table_header(text))
 
 

@@ -423,6 +423,8 @@ def _column_parts(parts: tuple[str, ...]) -> list[str]:
     """The words of one column of a stacked header, top to bottom, without a group label of the
     name columns standing over a figure column ("INDIKATOR KINERJA" merged over "TAHUN 2016" /
     "TARGET | REALISASI" prints in the first figure column: that column is the target's)."""
+    if sum(1 for p in parts if p.strip()) < 2:
+        return list(parts)   # one label: nothing stands over it
     roles = [parse_header(f"| {p} |")[0].role if p.strip() else "other" for p in parts]
     if not any(r in NUMERIC_ROLES for r in roles):
         return list(parts)
@@ -890,7 +892,6 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             rows[-1].texts.append((line, norm(" ".join(c for c in cells_text if c))))
         return
     cells_text = _row_realigned(cols, cells_text, line)
-    roles = {c.role for c in cols}
     row = Row(line=line, end_line=line)
     for col, raw in zip(cols, cells_text):
         raw = raw.strip()
@@ -927,7 +928,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             row.texts.append((line, raw))
         elif col.role == "sasaran":
             continue
-        elif col.role == "keterangan" and "capaian" not in roles:
+        elif col.role == "keterangan" and "capaian" not in table.numeric_roles:
             # "63,36 % (Sedang)" under "Kategori Penilaian": the capaian with its category
             vals = value_line(_CATEGORY_NOTE.sub("", raw), line)
             if vals and len(vals) == 1 and vals[0].percent:

@@ -91,10 +91,16 @@ def is_debris(text: str) -> bool:
     return bool(t) and pattern("debris_patterns").match(t) is not None
 
 
+def filled_cells(text: str) -> list[str]:
+    """The cells of a pipe row that hold something ("| | 7. Prosentase | | 30 |" -> ["7.
+    Prosentase", "30"]); [] for a line that is no pipe row."""
+    if text.count("|") < 2:
+        return []
+    return [c.strip() for c in text.split("|") if c.strip()]
+
+
 def printed(text: str) -> str:
     """A line as its words are printed: the filled cells of a pipe row ("| | 7. Prosentase | | 30
     | 95 |") joined by spaces ("7. Prosentase 30 95"), any other line as it is."""
-    if text.count("|") < 2:
-        return text
-    return " ".join(c.strip() for c in text.strip().strip("|").split("|") if c.strip())
+    return " ".join(filled_cells(text)) if text.count("|") >= 2 else text
 

@@ -212,7 +212,8 @@ def grid_capaian(report, ctx: Context):
                                                      ("target", "realisasi", "capaian"))
         if not len(targets) == len(reals) == len(printed):
             continue   # columns that cannot be lined up
-        ind = next((i for i in report.indicators if grid.code and i.code == grid.code), None)
+        ind = report.indicator(grid.code) if grid.code else None
+        code = ind.code if ind else grid.code
         polarity = ind.polarity if ind else ("negative" if grid.lower_is_better else "positive")
         periods = list(grid.periods) if len(grid.periods) == len(printed) else []
         for k, (t, r, p) in enumerate(zip(targets, reals, printed)):
@@ -220,8 +221,8 @@ def grid_capaian(report, ctx: Context):
                     or cp.consistent(p, t, r, polarity, tol, caps=caps) is not False:
                 continue
             value = cp.compute(t.number.value, r.number.value, polarity)
-            yield Hit(ind.code if ind else grid.code, line,
-                      values={"code": (ind.code if ind else grid.code) or grid.name or "",
+            yield Hit(code, line,
+                      values={"code": code or grid.name or "",
                               "period": periods[k] if periods else str(k + 1),
                               "target": t.number.value, "realisasi": r.number.value,
                               "formula": ctx.word(f"formula_{polarity}")},
