@@ -15,7 +15,6 @@ LIMIT = 60
 LONGER = {
     ("parse/tables.py", "_read_body"): 147,
     ("data/generate.py", "_plant"): 116,
-    ("data/expr.py", "ev"): 87,
     ("data/expr.py", "to_sql"): 62,
     ("data/checks.py", "integrity_checks"): 62,
     ("data/expr.py", "to_spark"): 62,

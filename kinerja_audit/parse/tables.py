@@ -234,9 +234,7 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     targets = [c for c in columns if c.role == "target"]
     if len(targets) > 1 and kind != "annual":
         targets[0].role = "target_annual"
-    for role in ("target", "realisasi", "capaian", "target_annual"):
-        for extra in [c for c in columns if c.role == role][1:]:
-            extra.role = f"{role.split('_')[0]}_other"
+    _mark_other_columns(columns)
     return columns
 
 
