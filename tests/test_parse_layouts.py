@@ -324,6 +324,17 @@ Laporan Kinerja ini memuat hubungan keuangan antara Pemerintah Pusat dan Pemerin
     assert _agency(text) == "Badan Pengelolaan Air Daerah Kabupaten Sukamaju"
 
 
+def test_in_a_form_table_the_unit_is_a_cell_of_its_own_not_words_inside_an_activity():
+    rows = ("| Program/Kegiatan | Indikator Kinerja | Realisasi TW I | Realisasi TW II |\n"
+            "| DINAS KESEHATAN | | 1.200.000 | 2.400.000 |\n"
+            "| Penyediaan Sarana Penunjang Urusan Pemerintah Daerah | Jumlah paket sarana "
+            "| 0 | 2 |\n")
+    assert _agency(rows) == "Dinas Kesehatan"
+    # near miss: with no cell of its own the unit is not taken from an activity's words
+    inner = rows.replace("| DINAS KESEHATAN | | 1.200.000 | 2.400.000 |\n", "")
+    assert _agency(inner) is None
+
+
 def test_a_no_column_that_numbers_the_sasaran_does_not_name_the_indicators():
     header = "| No | Sasaran | Indikator | Target | Realisasi |"
     rows = ("| 1 | Meningkatnya layanan | Jumlah desa tangguh bencana | 12 | 15 |\n"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import rulepack
 from ..document import Document, Line
 from .periods import period_end, roman_or_int
-from .text import norm, pattern, word_set
+from .text import filled_cells, norm, pattern, word_set
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"\s*\([A-Z]{2,10}\)")   # "(BPLHD)" after a unit's name
@@ -77,9 +77,10 @@ def _cover_agency(head) -> str | None:
     wrapped over the next capital lines ("BADAN PENANGGULANGAN BENCANA" / "DAERAH PROVINSI JAWA
     BARAT") is read whole, up to its year."""
     for k, ln in enumerate(head[:15]):
-        t = norm(ln.text)
+        cells = filled_cells(ln.text)
+        t = norm(cells[0] if cells else ln.text)
         if _agency_start().match(t) and t.isupper() and len(t) <= 120:
-            for nxt in head[k + 1:k + 3]:
+            for nxt in head[k + 1:k + 3] if not cells else ():
                 more = norm(nxt.text)
                 if not more.isupper() or not _continues_name(more) or more in t:
                     break   # not the name going on, or its parent named again below it
@@ -284,7 +285,7 @@ def _agency(head, running=()) -> str | None:
     for ln in head:
         t = norm(ln.text)
         title = pattern("report_title_words").search(t)
-        found = list(_names_in(t))
+        found = _names_opening_cells(ln.text) if "|" in ln.text else list(_names_in(t))
         names += found
         after = next(_names_in(t, title.end()), None) if title else (found or [None])[0]
         if after and (title or title_seen) and after_title is None:
@@ -295,6 +296,17 @@ def _agency(head, running=()) -> str | None:
     strong = [n for n in (after_title, anywhere) if n and _agency_start().match(n.upper())]
     base = strong[0] if strong else after_title or anywhere
     return _fullest(base, names) if base else None
+
+
+def _names_opening_cells(text: str) -> list[str]:
+    """The unit names that open a cell of a pipe row: a name inside a cell ("Pengadaan Barang
+    Milik Daerah Penunjang Urusan Pemerintah Daerah") is part of an activity, not a unit."""
+    out = []
+    for cell in filled_cells(text):
+        name = next(_names_in(norm(cell)), None)
+        if name is not None and norm(cell).startswith(name):
+            out.append(name)
+    return out
 
 
 def _continues_name(text: str) -> bool:
