@@ -20,6 +20,7 @@ from .parse.grids import parse_grids
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.repair import repair
+from .parse.scales import find_scales
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
 from .parse.text import any_match, norm, pattern
@@ -132,6 +133,7 @@ class Report:
     pk_links: list = field(default_factory=list)           # pk_match.Link, set by the pipeline
     yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
     grids: list = field(default_factory=list)              # parse.grids.PeriodGrid
+    grading_scales: list = field(default_factory=list)     # parse.scales.Scale
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -215,6 +217,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
+    report_obj.grading_scales = find_scales(doc, items)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
                  | {t.header_line for t in report_obj.yoy_tables}
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)})

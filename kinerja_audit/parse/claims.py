@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .. import rulepack
-from . import statements
+from . import scales, statements
 from .cells import unit_words, value_line
 from .codes import canonical, code_re, code_spans
 from .names import normalise
@@ -125,6 +125,7 @@ class Sentence:
     totals: list = field(default_factory=list)             # parse.statements.Total
     year_references: list = field(default_factory=list)    # parse.statements.YearReference
     no_target_percents: list = field(default_factory=list)  # parse.statements.NoTargetPercent
+    grades: list = field(default_factory=list)              # parse.scales.Grade
 
     def line_at(self, pos: int) -> int:
         i = bisect.bisect_right(self.offsets, pos, key=lambda o: o[0]) - 1
@@ -641,6 +642,7 @@ def _statements(sentence: Sentence) -> None:
     sentence.totals = statements.totals(sentence)
     sentence.year_references = statements.year_references(text)
     sentence.no_target_percents = statements.no_target_percents(text)
+    sentence.grades = scales.grades_in(text)
 
 
 def _claims(sentence: Sentence, unit_is_percent: bool) -> None:

@@ -343,3 +343,43 @@ def realisasi_restated(report, ctx: Context):
                       values={"code": code, "other": first.raw, "other_line": first.line},
                       found=c.raw, found_value=c.number.value, expected=first.raw,
                       expected_value=first.number.value)
+
+
+def _place(report, line: int, ctx: Context) -> str:
+    """"hlm. 16, baris 638" (a PDF or DOCX page known) or "baris 638"."""
+    page = report.doc.page_of(line)
+    if page is None:
+        return ctx.word("place_line", line=line)
+    return ctx.word("place_page_line", page=page, line=line)
+
+
+def _one_scale(report):
+    """The report's grading scale, when it declares one (or the same one more than once)."""
+    distinct = {sc.bands_key: sc for sc in report.grading_scales}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+@rule("NVD004")
+def grade_against_scale(report, ctx: Context):
+    scale = _one_scale(report)
+    if scale is None:
+        return
+    for s in report.sentences:
+        if len(s.grades) != 1 or s.grades[0].states_band:
+            continue   # a sentence giving several grades, or an entry of the scale itself
+        grade = s.grades[0]
+        claim = next((c for c in s.numbers() if c.start == grade.percent_start), None)
+        if grade.label not in scale.labels or claim is None or claim.role != "capaian" \
+                or not claim.explicit:
+            continue   # the percentage right before the grade is no stated capaian
+        expected = scale.grade(claim.number.value)
+        if expected is None or expected == grade.label:
+            continue
+        yield Hit(
+            s.indicator,
+            s.line_at(grade.start),
+            evidence=s.text,
+            values={"capaian": claim.raw, "scale_place": _place(report, scale.line, ctx)},
+            found=grade.label,
+            expected=expected,
+        )

@@ -443,9 +443,11 @@ def finding_matches(entry: dict, finding: dict, category: bool = True) -> bool:
 
 def match_findings(truth: dict, findings: list[dict]) -> list[FindingResult]:
     out = []
+    review = list(enumerate(truth.get("review") or []))
     for f in findings or []:
         verdict = FindingResult(f, "unreviewed")
-        for k, entry in enumerate(truth.get("review") or []):
+        # an entry on the finding's own page first, then one a page away
+        for k, entry in sorted(review, key=lambda e: not _same_place(e[1], f, 0)):
             if finding_matches(entry, f):
                 verdict = FindingResult(f, "review", k)
                 break
