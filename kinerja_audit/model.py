@@ -19,6 +19,7 @@ from .parse.codes import find_code
 from .parse.grids import parse_grids
 from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
+from .parse.notes import drafting_notes
 from .parse.repair import repair
 from .parse.scales import find_scales
 from .parse.sections import Section, annex_of, find_sections, parts_present
@@ -134,6 +135,7 @@ class Report:
     yoy_tables: list = field(default_factory=list)         # parse.yoy.YoyTable
     grids: list = field(default_factory=list)              # parse.grids.PeriodGrid
     grading_scales: list = field(default_factory=list)     # parse.scales.Scale
+    drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -218,6 +220,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
     report_obj.grading_scales = find_scales(doc, items)
+    report_obj.drafting_notes = drafting_notes(doc)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
                  | {t.header_line for t in report_obj.yoy_tables}
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)})

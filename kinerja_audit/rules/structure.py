@@ -34,6 +34,12 @@ def no_chapters(report, ctx: Context):
         yield Hit(None, None, values={}, found=None, expected=None)
 
 
+@rule("STR004")
+def drafting_note(report, ctx: Context):
+    for note in report.drafting_notes:
+        yield Hit(None, note.line, evidence=note.text, values={}, found=note.text, expected=None)
+
+
 @rule("STR002")
 def annex_without_agreement(report, ctx: Context):
     annex = report.annex
