@@ -21,6 +21,7 @@ from .parse.lists import ListItem, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.repair import repair
+from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
 from .parse.sections import Section, annex_of, find_sections, parts_present
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
@@ -136,6 +137,7 @@ class Report:
     grids: list = field(default_factory=list)              # parse.grids.PeriodGrid
     grading_scales: list = field(default_factory=list)     # parse.scales.Scale
     drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
+    row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -221,6 +223,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.grids = parse_grids(doc)
     report_obj.grading_scales = find_scales(doc, items)
     report_obj.drafting_notes = drafting_notes(doc)
+    report_obj.row_numbers = row_number_sequences(doc)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
                  | {t.header_line for t in report_obj.yoy_tables}
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)})

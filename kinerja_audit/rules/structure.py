@@ -153,6 +153,46 @@ def item_split_mid_word(report, ctx: Context):
         )
 
 
+def _same_row(a, b) -> bool:
+    """Two row names are one (a wrapped cell prints fewer of its words): one starts with the other,
+    two words at least."""
+    n = min(len(a.words), len(b.words))
+    return n >= 2 and a.words[:n] == b.words[:n]
+
+
+def _numbers_elsewhere(row, block, blocks) -> list[int]:
+    """The number the same row carries in each other table that has it once."""
+    out = []
+    for other in blocks:
+        if other is block:
+            continue
+        same = [r for r in other if _same_row(row, r)]
+        if len(same) == 1:
+            out.append(same[0].value)
+    return out
+
+
+@rule("NUM004")
+def row_number_differs(report, ctx: Context):
+    blocks = report.row_numbers
+    for block in blocks:
+        for row in block:
+            elsewhere = _numbers_elsewhere(row, block, blocks)
+            if len(elsewhere) < 2 or len(set(elsewhere)) != 1 or elsewhere[0] == row.value:
+                continue
+            yield Hit(
+                None,
+                row.line,
+                values={"name": row.label, "tables": len(elsewhere), "number": row.value,
+                        "other": elsewhere[0]},
+                found=f"{row.value}{row.mark}",
+                expected=f"{elsewhere[0]}{row.mark}",
+                found_value=row.value,
+                expected_value=elsewhere[0],
+            )
+            break   # the rows after it follow from it: one finding per table
+
+
 @rule("NUM002")
 def table_numbering(report, ctx: Context):
     # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix
