@@ -14,6 +14,7 @@ from . import rulepack
 from .document import Document
 from .parse import budget, claims
 from .parse import names as namesim
+from .parse.announced import announced_lists
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.grids import parse_grids
@@ -138,6 +139,7 @@ class Report:
     grading_scales: list = field(default_factory=list)     # parse.scales.Scale
     drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
+    announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -232,6 +234,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     if budget_span:
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
+    report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
     report_obj.captions = find_captions(doc)
     report_obj.parts_present = parts_present(doc, sections)
     report_obj.annex = annex_of(doc, sections)

@@ -193,6 +193,23 @@ def row_number_differs(report, ctx: Context):
             break   # the rows after it follow from it: one finding per table
 
 
+@rule("NUM005")
+def list_count_differs(report, ctx: Context):
+    for announced in report.announced_lists:
+        if announced.claimed == announced.items:
+            continue
+        yield Hit(
+            None,
+            announced.line,
+            values={"raw": announced.raw, "items": announced.items,
+                    "first_item": announced.first_item},
+            found=announced.raw,
+            found_value=announced.claimed,
+            expected=str(announced.items),
+            expected_value=announced.items,
+        )
+
+
 @rule("NUM002")
 def table_numbering(report, ctx: Context):
     # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix

@@ -428,9 +428,9 @@ def finding_matches(entry: dict, finding: dict, category: bool = True) -> bool:
         return False
     for key in ("expected", "found"):
         if category and entry.get(key) is not None:
-            got = next((finding[k] for k in (key, f"{key}_value", "message")
-                        if finding.get(k) is not None), None)
-            if not values_agree(entry[key], got):
+            # the value as the finding words it, else as a number, else its message
+            got = [finding[k] for k in (key, f"{key}_value") if finding.get(k) is not None]
+            if not any(values_agree(entry[key], g) for g in got or [finding.get("message")]):
                 return False
     if _keywords_in(entry, finding):
         return True
