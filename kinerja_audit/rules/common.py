@@ -10,6 +10,15 @@ from .registry import Amount, Context
 ROLES = ("target_annual", "target", "realisasi", "capaian")
 
 
+def line_place(report, line: int, ctx: Context) -> str:
+    """Another place a message points to: "hlm. 16, baris 638" when its page is known (PDF,
+    DOCX), else "baris 638"."""
+    page = report.doc.page_of(line)
+    if page is None:
+        return ctx.word("place_line", line=line)
+    return ctx.word("place_page_line", page=page, line=line)
+
+
 def place_of(mention, ctx: Context) -> str:
     """Where a mention of an indicator stands ("Tabel 5", "the summary table (line 20)")."""
     table = mention.table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import capaian as cp
 from ..parse.numbers import same_value
 from ..parse.statements import spelled
-from .common import caps_option, other_period_near, pct
+from .common import caps_option, line_place, other_period_near, pct
 from .registry import Context, Hit, rule
 
 
@@ -345,14 +345,6 @@ def realisasi_restated(report, ctx: Context):
                       expected_value=first.number.value)
 
 
-def _place(report, line: int, ctx: Context) -> str:
-    """"hlm. 16, baris 638" (a PDF or DOCX page known) or "baris 638"."""
-    page = report.doc.page_of(line)
-    if page is None:
-        return ctx.word("place_line", line=line)
-    return ctx.word("place_page_line", page=page, line=line)
-
-
 def _one_scale(report):
     """The report's grading scale, when it declares one (or the same one more than once)."""
     distinct = {sc.bands_key: sc for sc in report.grading_scales}
@@ -379,7 +371,7 @@ def grade_against_scale(report, ctx: Context):
             s.indicator,
             s.line_at(grade.start),
             evidence=s.text,
-            values={"capaian": claim.raw, "scale_place": _place(report, scale.line, ctx)},
+            values={"capaian": claim.raw, "scale_place": line_place(report, scale.line, ctx)},
             found=grade.label,
             expected=expected,
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..parse.periods import roman
 from ..parse.sections import parts
+from .common import line_place
 from .registry import Context, Hit, rule
 
 
@@ -202,7 +203,7 @@ def list_count_differs(report, ctx: Context):
             None,
             announced.line,
             values={"raw": announced.raw, "items": announced.items,
-                    "first_item": announced.first_item},
+                    "first_item": line_place(report, announced.first_item, ctx)},
             found=announced.raw,
             found_value=announced.claimed,
             expected=str(announced.items),
