@@ -18,7 +18,7 @@ from .parse.announced import announced_lists
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.grids import parse_grids
-from .parse.lists import ListItem, parse_items
+from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.repair import repair
@@ -140,6 +140,7 @@ class Report:
     drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
+    label_runs: list = field(default_factory=list)         # parse.lists.LabelRun
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -225,6 +226,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.grids = parse_grids(doc)
     report_obj.grading_scales = find_scales(doc, items)
     report_obj.drafting_notes = drafting_notes(doc)
+    report_obj.label_runs = label_runs(doc)
     report_obj.row_numbers = row_number_sequences(doc)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
                  | {t.header_line for t in report_obj.yoy_tables}

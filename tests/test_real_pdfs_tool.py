@@ -20,7 +20,7 @@ FLOORS = {   # stem: (ok indicators, true findings, false findings at most)
     "jabar_biro_organisasi_lkip_2016": (7, 9, 0),
     "jabar_bpbd_lkip_2016": (1, 4, 0),
     "jabar_bplhd_lkip_2016": (2, 7, 0),
-    "jabar_disnakertrans_lkip_2016": (11, 9, 0),
+    "jabar_disnakertrans_lkip_2016": (11, 10, 0),
     "tangsel_dikbud_realisasi_tw_2023": (0, 0, 2),
 }
 # what of kind, period and agency each PDF's metadata must have right

@@ -153,3 +153,39 @@ def _continue(current: ListItem | None, i: int, raw: str, blank_run: int) -> Lis
     current.text = norm(current.text + " " + raw)
     current.end_line = i
     return current
+
+
+@dataclass(frozen=True)
+class LabelRun:
+    """Neighbouring lines opening with one numbered label ("Lampiran 1", "Lampiran 2", ...)."""
+
+    word: str                          # the label as printed on the first line ("Lampiran")
+    entries: tuple[tuple[int, int], ...]   # (line, number)
+
+    def entries_by_value(self):
+        """(number, line) of each entry, as the numbering rules take a sequence."""
+        return ((value, line) for line, value in self.entries)
+
+
+_LABEL_GAP = 4     # lines allowed between two entries of one run (a title may wrap)
+_LABEL_MIN = 3
+
+
+def label_runs(doc: Document) -> list[LabelRun]:
+    """Runs of three or more lines, each within four lines of the one before, that open with the
+    same numbered label: a list of annexes in the contents, numbered without list markers."""
+    runs: list[LabelRun] = []
+    word, entries, last = None, [], -10
+    for ln in doc.lines:
+        m = pattern("numbered_label_re").match(ln.text)
+        if m is None:
+            continue
+        if word is None or m.group("word").lower() != word.lower() or ln.no - last > _LABEL_GAP:
+            if len(entries) >= _LABEL_MIN:
+                runs.append(LabelRun(word, tuple(entries)))
+            word, entries = m.group("word"), []
+        entries.append((ln.no, int(m.group("n"))))
+        last = ln.no
+    if len(entries) >= _LABEL_MIN:
+        runs.append(LabelRun(word, tuple(entries)))
+    return runs

@@ -135,6 +135,22 @@ def list_numbering(report, ctx: Context):
                 found=_label(style, found),
                 expected=_label(style, expected),
             )
+    yield from _label_run_problems(report, ctx)
+
+
+def _label_run_problems(report, ctx: Context):
+    """Lines numbered by a label ("Lampiran 4", "Lampiran 6"): one sequence per run."""
+    for run in report.label_runs:
+        for kind, prev, found, expected, line in sequence_problems(
+            list(run.entries_by_value()), lambda a, b: True
+        ):
+            yield Hit(
+                None,
+                line,
+                values={"problem": ctx.word(f"problem_{kind}"), "previous": f"{run.word} {prev}"},
+                found=f"{run.word} {found}",
+                expected=f"{run.word} {expected}",
+            )
 
 
 @rule("NUM003")
