@@ -28,6 +28,8 @@ def announced_lists(sentences, items: list[ListItem], doc: Document) -> list[Ann
     that may go on past a page break are left out."""
     out = []
     for s in sentences:
+        if not s.text.rstrip().endswith(":"):
+            continue   # an announcement ends with its colon, the list follows
         m = pattern("list_announcement_re").search(norm(s.text))
         if m is None or pattern("list_partial_words").search(m.group("rest")):
             continue

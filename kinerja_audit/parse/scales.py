@@ -103,6 +103,8 @@ def _glued() -> dict[str, str]:
 
 def _band(text: str, line: int) -> Band | None:
     """The one band an entry of a scale states, with the label after it."""
+    if _labels_re().search(text) is None:
+        return None   # no label at all: no band (the cheaper test first)
     found = list(pattern("grade_band_re").finditer(text))
     if len(found) != 1:
         return None
