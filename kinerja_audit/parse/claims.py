@@ -176,6 +176,8 @@ class _Scope:
     tables: list
     indicators: list
     excluded: set = field(default_factory=set)   # lines of other tables (year-over-year)
+    # _best_name's answers, by probe: a report asks about the same opening several times
+    best_names: dict = field(default_factory=dict)
 
     def indicator(self, code: str | None):
         return next((i for i in self.indicators if i.code == code), None)
@@ -362,8 +364,14 @@ def _normalised(name: str) -> str:
 def _best_name(scope: _Scope, text: str, anywhere: bool = False):
     """The indicator whose name opens ``text`` (or, ``anywhere``, stands in its first 400
     characters), and the similarity."""
+    key = (normalise(text[:400]), anywhere)
+    if key not in scope.best_names:
+        scope.best_names[key] = _best_of(scope, *key)
+    return scope.best_names[key]
+
+
+def _best_of(scope: _Scope, probe: str, anywhere: bool):
     best, best_score = None, 0.0
-    probe = normalise(text[:400])
     floor = float(rulepack.setting("claim_name_score_floor"))
     for ind in scope.indicators:
         name = _normalised(ind.name or "")
