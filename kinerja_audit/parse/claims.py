@@ -153,6 +153,12 @@ def _lex():
                  [re.compile(alternation(v["patterns"]), flags)]) for v in lx["verdicts"]]
     return {
         "cues": cues,
+        # whether any cue of a role (of any role) stands in a text: one search instead of many
+        "cue_in": {role: re.compile(alternation(pats), flags)
+                   for role, pats in lx["claim_cues"].items()},
+        "any_cue": re.compile(
+            alternation([p for pats in lx["claim_cues"].values() for p in pats]), flags
+        ),
         "window": int(lx["cue_window"]),
         "subject_end": re.compile(lx["subject_end_re"], flags),
         "verdicts": verdicts,
@@ -176,6 +182,8 @@ class _Scope:
     tables: list
     indicators: list
     excluded: set = field(default_factory=set)   # lines of other tables (year-over-year)
+    # _best_name's answers, by probe: a report asks about the same opening several times
+    best_names: dict = field(default_factory=dict)
 
     def indicator(self, code: str | None):
         return next((i for i in self.indicators if i.code == code), None)
@@ -362,8 +370,14 @@ def _normalised(name: str) -> str:
 def _best_name(scope: _Scope, text: str, anywhere: bool = False):
     """The indicator whose name opens ``text`` (or, ``anywhere``, stands in its first 400
     characters), and the similarity."""
+    key = (normalise(text[:400]), anywhere)
+    if key not in scope.best_names:
+        scope.best_names[key] = _best_of(scope, *key)
+    return scope.best_names[key]
+
+
+def _best_of(scope: _Scope, probe: str, anywhere: bool):
     best, best_score = None, 0.0
-    probe = normalise(text[:400])
     floor = float(rulepack.setting("claim_name_score_floor"))
     for ind in scope.indicators:
         name = _normalised(ind.name or "")
@@ -465,16 +479,10 @@ def _role(
         not (unit or percent)
         and words
         and words[-1].lower().strip(",:") not in word_set("linking_words")
-        and not any(p.search(words[-1]) for ps in lx["cues"].values() for p in ps)
+        and not lx["any_cue"].search(words[-1])
     ):
         return "other", False
-    window = " ".join(words[-(lx["window"] if (unit or percent) else 2):])
-    best_role, best_pos = None, -1
-    for role, pats in lx["cues"].items():
-        for pat in pats:
-            for m in pat.finditer(window):
-                if m.end() > best_pos or (m.end() == best_pos and role == "other"):
-                    best_role, best_pos = role, m.end()
+    best_role = _last_cue_role(" ".join(words[-(lx["window"] if (unit or percent) else 2):]))
     if pattern("indicator_count_after_re").match(after):
         return "other", True    # "2 indikator telah mencapai target": a count of indicators
     if any_match("claim_after_other", after):
@@ -562,6 +570,21 @@ def _period_claims(sentence: Sentence, code_masked: str) -> list[tuple[int, int]
     return spans
 
 
+def _last_cue_role(window: str) -> str | None:
+    """The role of the cue that ends last in ``window`` (at the same end, "other" wins, else the
+    role listed first); the patterns of a role none of whose cues is there are not run."""
+    lx = _lex()
+    best_role, best_pos = None, -1
+    for role, pats in lx["cues"].items():
+        if not lx["cue_in"][role].search(window):
+            continue
+        for pat in pats:
+            for m in pat.finditer(window):
+                if m.end() > best_pos or (m.end() == best_pos and role == "other"):
+                    best_role, best_pos = role, m.end()
+    return best_role
+
+
 def _cue_of(before: str, role: str, start: int) -> tuple[str, int | None]:
     """The last cue word of ``role`` in the words before a figure, and where it ends."""
     window = " ".join(before.split()[-_lex()["window"]:])
@@ -600,7 +623,8 @@ def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> No
         role, explicit = _role(before, after, percent, unit, unit_is_percent)
         raw = text[m.start(): m.end() + (um.end() if (um and unit and unit != "%") else 0)]
         near = " ".join(before.split()[-4:])
-        cue_near = explicit and any(p.search(near) for p in _lex()["cues"].get(role, ()))
+        cue_near = explicit and role in _lex()["cue_in"] \
+            and bool(_lex()["cue_in"][role].search(near))
         cue, cue_end = _cue_of(before, role, m.start()) if explicit else ("", None)
         sentence.claims.append(
             Claim(

@@ -27,16 +27,34 @@ def pattern(key: str) -> re.Pattern:
     return re.compile(entry if isinstance(entry, str) else alternation(entry), re.IGNORECASE)
 
 
-def alternation(patterns) -> str:
+def alternation(patterns, captures_read: bool = True) -> str:
     """Regexes joined as one alternation, in order.  When every alternative opens with a letter,
     a look-ahead on those letters comes first: ``re`` then skips the positions where no
     alternative can start (it does not see that itself behind a leading ``\\b``), about 2x
-    faster on sentences, same matches."""
+    faster on sentences, same matches.  ``captures_read=False``: the caller reads no capturing
+    group of a match (only whether, or where, it matched), so they may be renumbered."""
     source = "|".join(f"(?:{p})" for p in patterns)
     firsts = {_first_letter(p) for p in patterns}
     if None in firsts or not firsts:
         return source
+    if not (captures_read and any(re.compile(p).groups for p in patterns)):
+        source = _by_first_letter(patterns)
     return f"(?=[{''.join(sorted(firsts))}])(?:{source})"
+
+
+def _by_first_letter(patterns) -> str:
+    """The alternatives grouped by their first letter, each group behind a look-ahead on it:
+    ``re`` tries one group per position instead of every alternative (about 1.5x faster).  Only
+    alternatives opening with the letter at a position can match there, and a group keeps their
+    order, so an earlier alternative still wins; capturing groups would be renumbered, so the
+    caller groups only alternatives without any."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        groups.setdefault(_first_letter(p), []).append(p)
+    return "|".join(
+        f"(?=[{letter}])(?:{'|'.join(f'(?:{p})' for p in group)})"
+        for letter, group in sorted(groups.items())
+    )
 
 
 def _first_letter(regex: str) -> str | None:
@@ -83,7 +101,9 @@ def _searchers(key: str) -> tuple[re.Pattern, ...]:
     entry = rulepack.lexicon()[key]
     entry = [entry] if isinstance(entry, str) else entry
     groups = ([p for p in entry if not p.startswith("^")], [p for p in entry if p.startswith("^")])
-    return tuple(re.compile(alternation(g), re.IGNORECASE) for g in groups if g)
+    return tuple(
+        re.compile(alternation(g, captures_read=False), re.IGNORECASE) for g in groups if g
+    )
 
 
 def is_debris(text: str) -> bool:
