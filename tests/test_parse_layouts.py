@@ -359,3 +359,39 @@ def test_an_average_row_labelled_under_no_is_no_indicator():
     # a roman numeral under "No" does not enter the name; the average row is no indicator
     assert [i.name for i in report.indicators] == ["Jumlah desa tangguh bencana",
                                                    "Persentase laporan tepat waktu"]
+
+
+def test_a_lettered_item_after_an_unfinished_line_opens_a_paragraph_of_its_own():
+    """A sentence fragment left without its full stop ("3. kurangnya tenaga penyuluh") does not
+    swallow the next lettered item: "b. IK 2 ..." is about IK 2, not the indicator above it."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Kinerja Tahun 2024
+No Indikator Satuan Target Realisasi Capaian
+IK 1 Persentase kelompok tani aktif % 70,00 65,10 93,00
+IK 2 Jumlah benih unggul yang disalurkan ton 120 150 125,00
+
+a. IK 1 Persentase kelompok tani aktif
+
+Realisasi kelompok tani aktif sebesar 65,10% belum mencapai target 70%. 3. kurangnya tenaga
+
+b. IK 2 Jumlah benih unggul yang disalurkan
+
+Benih yang disalurkan berasal dari cadangan provinsi. Pada tahun 2024 tersalur 150 ton benih,
+melampaui target 120 ton.
+
+Kendala utama adalah cuaca, sebab musim tanam mundur dan
+
+penyuluh lapangan belum cukup sehingga pendampingan tertunda.
+"""
+    report = _report(text)
+    about = {s.text[:24]: s.indicator for s in report.sentences}
+    codes = [i.code for i in report.indicators]
+    assert about["Pada tahun 2024 tersalur"] == codes[1], about
+    # near miss: a wrapped sentence whose next part opens in lower case is still one sentence
+    assert any(s.text.startswith("Kendala utama") and s.text.rstrip().endswith("tertunda.")
+               for s in report.sentences), [s.text for s in report.sentences]

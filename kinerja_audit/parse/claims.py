@@ -232,6 +232,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
             and not _ends_sentence(merged[-1][-1][1])
             and para
             and para[0][1].strip()[:1].islower()
+            and not _ITEM_START.match(para[0][1])   # "c. IKU 3 ..." opens an item of its own
             and para[0][0] - merged[-1][-1][0] <= 3
         ):
             merged[-1].extend(para)
