@@ -395,3 +395,32 @@ penyuluh lapangan belum cukup sehingga pendampingan tertunda.
     # near miss: a wrapped sentence whose next part opens in lower case is still one sentence
     assert any(s.text.startswith("Kendala utama") and s.text.rstrip().endswith("tertunda.")
                for s in report.sentences), [s.text for s in report.sentences]
+
+
+def test_an_indicator_heading_line_opens_the_paragraph_about_that_indicator():
+    """Indicators known only from their coded headings ("IKSS 2.3 <name>", the table lost): the
+    reader keeps no blank-line break, so each heading opens the paragraph about its indicator and
+    a later sentence that names nothing stays with the heading above it."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+
+IKSS 2.1 Persentase kelompok tani aktif
+
+Realisasi kelompok tani aktif sebesar 65,10%, belum mencapai target 70%. Pendampingan diberikan
+kepada 40 kelompok.
+
+IKSS 2.3 Jumlah benih unggul yang disalurkan
+
+Benih unggul tersalur 150 ton, melampaui target 120 ton. Penyaluran dilakukan melalui
+14 gudang kecamatan.
+"""
+    report = _report(text)
+    about = {s.text[:20]: s.indicator for s in report.sentences}
+    codes = {i.name: i.code for i in report.indicators}
+    assert about["Penyaluran dilakukan"] == codes["Jumlah benih unggul yang disalurkan"], about
+    # near miss: the later sentence under the first heading stays with the first indicator
+    assert about["Pendampingan diberik"] == codes["Persentase kelompok tani aktif"], about

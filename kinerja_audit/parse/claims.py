@@ -202,6 +202,8 @@ def _table_row(text: str) -> bool:
 def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     excluded = _excluded_lines(scope)
     headings = {s.start for s in scope.sections}
+    # an indicator's own heading line ("IKSS 1.4 Persentase ...") opens the paragraph about it
+    opens = {i.heading.line for i in scope.indicators if getattr(i, "heading", None)}
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for line in scope.doc.lines:
@@ -216,7 +218,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
             continue
         if is_debris(text):
             continue
-        if _ITEM_START.match(text) and cur:
+        if cur and (line.no in opens or _ITEM_START.match(text)):
             paras.append(cur)
             cur = []
         cur.append((line.no, text))
