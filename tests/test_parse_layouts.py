@@ -424,3 +424,23 @@ Benih unggul tersalur 150 ton, melampaui target 120 ton. Penyaluran dilakukan me
     assert about["Penyaluran dilakukan"] == codes["Jumlah benih unggul yang disalurkan"], about
     # near miss: the later sentence under the first heading stays with the first indicator
     assert about["Pendampingan diberik"] == codes["Persentase kelompok tani aktif"], about
+
+
+def test_a_unit_is_a_whole_word_not_the_head_of_an_acronym():
+    """"9 TPS3R" counts sites of one kind (an acronym with a digit inside), not TPS: no unit, so no
+    realisation in TPS to hold against the table.  "6 TPS" keeps its unit."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+
+IKSS 2.1 Volume sampah yang diolah
+
+Sampah yang diolah meningkat setelah beroperasinya 9 TPS3R baru. Di kecamatan lain dibangun
+6 TPS dengan daya tampung 40 ton.
+"""
+    units = {c.raw: c.unit for s in _report(text).sentences for c in s.claims if c.kind == "number"}
+    assert "9" in units and units["9"] is None and "9 TPS" not in units, units
+    assert units["6 TPS"] == "tps", units

@@ -589,7 +589,8 @@ def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> No
             continue
         percent = bool(m.group(2))
         unit = "%" if percent else None
-        um = re.match(r"\s+([A-Za-z/]+)", after)
+        # a unit is a whole word: "14 TPS3R" counts sites of a kind, not TPS ("km2" stays km)
+        um = re.match(r"\s+([A-Za-z/]+)(?![A-Za-z]|\d+[A-Za-z])", after)
         if not percent and um and um.group(1).lower() in unit_words():
             unit = um.group(1).lower()
         if (
