@@ -359,3 +359,88 @@ def test_an_average_row_labelled_under_no_is_no_indicator():
     # a roman numeral under "No" does not enter the name; the average row is no indicator
     assert [i.name for i in report.indicators] == ["Jumlah desa tangguh bencana",
                                                    "Persentase laporan tepat waktu"]
+
+
+def test_a_lettered_item_after_an_unfinished_line_opens_a_paragraph_of_its_own():
+    """A sentence fragment left without its full stop ("3. kurangnya tenaga penyuluh") does not
+    swallow the next lettered item: "b. IK 2 ..." is about IK 2, not the indicator above it."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Kinerja Tahun 2024
+No Indikator Satuan Target Realisasi Capaian
+IK 1 Persentase kelompok tani aktif % 70,00 65,10 93,00
+IK 2 Jumlah benih unggul yang disalurkan ton 120 150 125,00
+
+a. IK 1 Persentase kelompok tani aktif
+
+Realisasi kelompok tani aktif sebesar 65,10% belum mencapai target 70%. 3. kurangnya tenaga
+
+b. IK 2 Jumlah benih unggul yang disalurkan
+
+Benih yang disalurkan berasal dari cadangan provinsi. Pada tahun 2024 tersalur 150 ton benih,
+melampaui target 120 ton.
+
+Kendala utama adalah cuaca, sebab musim tanam mundur dan
+
+penyuluh lapangan belum cukup sehingga pendampingan tertunda.
+"""
+    report = _report(text)
+    about = {s.text[:24]: s.indicator for s in report.sentences}
+    codes = [i.code for i in report.indicators]
+    assert about["Pada tahun 2024 tersalur"] == codes[1], about
+    # near miss: a wrapped sentence whose next part opens in lower case is still one sentence
+    assert any(s.text.startswith("Kendala utama") and s.text.rstrip().endswith("tertunda.")
+               for s in report.sentences), [s.text for s in report.sentences]
+
+
+def test_an_indicator_heading_line_opens_the_paragraph_about_that_indicator():
+    """Indicators known only from their coded headings ("IKSS 2.3 <name>", the table lost): the
+    reader keeps no blank-line break, so each heading opens the paragraph about its indicator and
+    a later sentence that names nothing stays with the heading above it."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+
+IKSS 2.1 Persentase kelompok tani aktif
+
+Realisasi kelompok tani aktif sebesar 65,10%, belum mencapai target 70%. Pendampingan diberikan
+kepada 40 kelompok.
+
+IKSS 2.3 Jumlah benih unggul yang disalurkan
+
+Benih unggul tersalur 150 ton, melampaui target 120 ton. Penyaluran dilakukan melalui
+14 gudang kecamatan.
+"""
+    report = _report(text)
+    about = {s.text[:20]: s.indicator for s in report.sentences}
+    codes = {i.name: i.code for i in report.indicators}
+    assert about["Penyaluran dilakukan"] == codes["Jumlah benih unggul yang disalurkan"], about
+    # near miss: the later sentence under the first heading stays with the first indicator
+    assert about["Pendampingan diberik"] == codes["Persentase kelompok tani aktif"], about
+
+
+def test_a_unit_is_a_whole_word_not_the_head_of_an_acronym():
+    """"9 TPS3R" counts sites of one kind (an acronym with a digit inside), not TPS: no unit, so no
+    realisation in TPS to hold against the table.  "6 TPS" keeps its unit."""
+    text = """LAPORAN KINERJA TAHUN 2024
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+
+IKSS 2.1 Volume sampah yang diolah
+
+Sampah yang diolah meningkat setelah beroperasinya 9 TPS3R baru. Di kecamatan lain dibangun
+6 TPS dengan daya tampung 40 ton.
+"""
+    units = {c.raw: c.unit for s in _report(text).sentences for c in s.claims if c.kind == "number"}
+    assert "9" in units and units["9"] is None and "9 TPS" not in units, units
+    assert units["6 TPS"] == "tps", units

@@ -133,6 +133,16 @@ def test_messages_render_in_both_languages(base_text):
     assert "120,5%" in ids[0].message and "120.5%" in ens[0].message
 
 
+def test_a_year_in_a_message_is_printed_as_a_year_not_a_figure(base_text):
+    """The report's year fills a message as "2025", never as the figure "2.025"."""
+    text = base_text.replace("102,50% dan melebihi target.", "102,50% dan melebihi target. Capaian "
+                             "ini lebih tinggi daripada triwulan III tahun sebelumnya (2022).")
+    doc = Document(source="case.txt", lines=to_lines(text))
+    found = [f for f in audit_document(doc, Context(), select()).findings if f.rule == "NPD003"]
+    assert found and "tahun 2025 menyebut" in found[0].message, [f.message for f in found]
+    assert "2.025" not in found[0].message
+
+
 def test_rule_packs_line_up_with_rule_modules():
     """A rule's pack checks/NAME.yaml holds it, its code is in kinerja_audit/rules/NAME.py."""
     for rid, fn in load_all().items():

@@ -211,6 +211,8 @@ def _table_row(text: str) -> bool:
 def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     excluded = _excluded_lines(scope)
     headings = {s.start for s in scope.sections}
+    # an indicator's own heading line ("IKSS 1.4 Persentase ...") opens the paragraph about it
+    opens = {i.heading.line for i in scope.indicators if getattr(i, "heading", None)}
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for line in scope.doc.lines:
@@ -225,7 +227,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
             continue
         if is_debris(text):
             continue
-        if _ITEM_START.match(text) and cur:
+        if cur and (line.no in opens or _ITEM_START.match(text)):
             paras.append(cur)
             cur = []
         cur.append((line.no, text))
@@ -241,6 +243,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
             and not _ends_sentence(merged[-1][-1][1])
             and para
             and para[0][1].strip()[:1].islower()
+            and not _ITEM_START.match(para[0][1])   # "c. IKU 3 ..." opens an item of its own
             and para[0][0] - merged[-1][-1][0] <= 3
         ):
             merged[-1].extend(para)
@@ -610,7 +613,8 @@ def _number_claims(sentence: Sentence, masked: str, unit_is_percent: bool) -> No
             continue
         percent = bool(m.group(2))
         unit = "%" if percent else None
-        um = re.match(r"\s+([A-Za-z/]+)", after)
+        # a unit is a whole word: "14 TPS3R" counts sites of a kind, not TPS ("km2" stays km)
+        um = re.match(r"\s+([A-Za-z/]+)(?![A-Za-z]|\d+[A-Za-z])", after)
         if not percent and um and um.group(1).lower() in unit_words():
             unit = um.group(1).lower()
         if (

@@ -41,6 +41,9 @@ def caption_match(text: str) -> re.Match | None:
 class Caption:
     line: int
     number: str           # as printed: "7", "3.4"
+    # the last number of the indicator code the caption names near its start ("Tabel 7. Progres
+    # IK.7 ..." -> 7), None when it names none
+    code_number: int | None = None
 
     @property
     def chapter(self) -> str:
@@ -54,7 +57,14 @@ class Caption:
 
 def find_captions(doc: Document) -> list[Caption]:
     """Every table caption of the document, in order."""
-    return [Caption(ln.no, m.group("num")) for ln in doc.lines if (m := caption_match(ln.text))]
+    out = []
+    for ln in doc.lines:
+        m = caption_match(ln.text)
+        if m:
+            code = find_code(m.group("rest")[:80])
+            tail = re.search(r"(\d+)$", code[0]) if code else None
+            out.append(Caption(ln.no, m.group("num"), int(tail.group(1)) if tail else None))
+    return out
 
 
 @functools.cache

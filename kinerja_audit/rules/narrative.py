@@ -544,6 +544,14 @@ def signed_before_period_end(report, ctx: Context):
               found=meta.signed_date.isoformat(), expected=end.isoformat())
 
 
+def _counts_named_noun(unit: str, table_unit: str, name: str | None) -> bool:
+    """A generic count unit in the table ("unit") and prose counting the noun of the indicator's
+    name ("Jumlah koperasi ..." -> "24 koperasi"): the same count in other words."""
+    generic = {str(w).lower() for w in rulepack.lexicon()["generic_count_units"]}
+    return unit_key(table_unit) in generic and unit_key(unit) in {
+        unit_key(w) for w in (name or "").lower().split()}
+
+
 @rule("UNT004")
 def prose_unit_differs(report, ctx: Context):
     reported: set[str] = set()
@@ -558,7 +566,8 @@ def prose_unit_differs(report, ctx: Context):
             # else a different unit word
             wrong_word = (claim.unit not in (None, "%") and claim.role in ("target", "realisasi")
                           and not _same_unit(claim.unit, table_unit)
-                          and unit_family(claim.unit) in ("count", "score", "time"))
+                          and unit_family(claim.unit) in ("count", "score", "time")
+                          and not _counts_named_noun(claim.unit, table_unit, ind.name))
             if not (_unit_slip(claim, ind) or wrong_word):
                 continue
             yield Hit(

@@ -82,7 +82,7 @@ def wrong_previous_year(report, ctx: Context):
                     s.indicator,
                     s.line_at(ref.start),
                     evidence=s.text,
-                    values={"year": year},
+                    values={"year": str(year)},   # a year, not a figure: no "2.022"
                     found=ref.raw,
                     found_value=ref.year,
                     expected=str(year - 1),
@@ -108,7 +108,8 @@ def malformed_year(report, ctx: Context):
         for ref in s.year_references:
             if ref.kind == "malformed":
                 yield Hit(s.indicator, s.line_at(ref.start), evidence=s.text,
-                          values={"year": year or ctx.word("year_unknown")}, found=ref.raw,
+                          values={"year": str(year) if year else ctx.word("year_unknown")},
+                          found=ref.raw,
                           expected=ctx.word("year_four_digits"))
 
 

@@ -230,17 +230,18 @@ def list_count_differs(report, ctx: Context):
 @rule("NUM002")
 def table_numbering(report, ctx: Context):
     # numbered per document ("Tabel 7") or per chapter ("Tabel 3.4"): one sequence per prefix
-    sequences: dict[str, list[tuple[int, int]]] = {}
+    sequences: dict[str, list[tuple[int, int, bool]]] = {}
     for caption in report.captions:
-        sequences.setdefault(caption.chapter, []).append((caption.position, caption.line))
+        sequences.setdefault(caption.chapter, []).append(
+            (caption.position, caption.line, caption.code_number == caption.position))
     for prefix, captions in sequences.items():
         yield from _caption_problems(ctx, prefix, captions)
 
 
-def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int]]):
+def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int, bool]]):
     label = (lambda v: f"{prefix}.{v}") if prefix else (lambda v: v)
-    prev = None
-    for value, line in captions:
+    prev, prev_by_code = None, False
+    for value, line, by_code in captions:
         if prev is not None and value == prev:
             yield Hit(
                 None,
@@ -250,7 +251,9 @@ def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int]]
                 expected=label(prev + 1),
             )
             value = prev + 1   # the repeated table stands where the next number belongs
-        elif prev is not None and value > prev + 1:
+        elif prev is not None and value > prev + 1 and not (by_code and prev_by_code):
+            # tables numbered after the indicator they show ("Tabel 4 ... IK.4", "Tabel 7 ...
+            # IK.7") follow the indicators' codes, not a count: a jump there is no gap
             yield Hit(
                 None,
                 line,
@@ -258,4 +261,4 @@ def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int]]
                 found=label(value),
                 expected=label(prev + 1),
             )
-        prev = value
+        prev, prev_by_code = value, by_code
