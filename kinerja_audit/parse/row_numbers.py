@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from .tables import _is_pipe_row, _pipe_cells
+from .tables import is_pipe_row, pipe_cells
 from .text import pattern, word_set
 
 _ROW_NUMBER = re.compile(r"(\d{1,3})([.)]?)")
@@ -44,7 +44,7 @@ def row_number_sequences(doc: Document) -> list[list[RowNumber]]:
 def _pipe_blocks(doc: Document) -> list[list[Line]]:
     blocks, run = [], []
     for ln in doc.lines:
-        if _is_pipe_row(ln.text):
+        if is_pipe_row(ln.text):
             run.append(ln)
             continue
         if run:
@@ -56,7 +56,7 @@ def _pipe_blocks(doc: Document) -> list[list[Line]]:
 
 
 def _numbers_of(block: list[Line]) -> list[RowNumber]:
-    rows = [(ln, _pipe_cells(ln.text)) for ln in block]
+    rows = [(ln, pipe_cells(ln.text)) for ln in block]
     heads = word_set("row_number_heads")
     head = next(((k, j) for k, (_, cells) in enumerate(rows[:_HEADER_ROWS])
                  for j, cell in enumerate(cells) if cell.lower() in heads), None)

@@ -148,7 +148,7 @@ def _qualify(
 def parse_header(text: str, kind: str | None = None, year: int | None = None,
                  quarter: int | None = None) -> list[Column]:
     """Column roles, in order, from the (joined) header text."""
-    if _is_pipe_row(text):
+    if is_pipe_row(text):
         return _parse_pipe_header(text, kind, year, quarter)
     t = norm(text.replace("|", " | "))
     pos = 0
@@ -235,7 +235,7 @@ def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
 def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     """One column per pipe cell, so the columns line up with the rows' cells exactly."""
     columns: list[Column] = []
-    for cell in _pipe_cells(text):
+    for cell in pipe_cells(text):
         found = parse_header(cell, kind, year, quarter) if cell else []
         # "No. IK" holds codes, not row numbers
         code = next((c for c in found if c.role == "code"), None)
@@ -265,13 +265,14 @@ def is_table_header(text: str) -> bool:
     return bool(pattern("header_role_words").search(text)) and _header_line(text)
 
 
-def _is_pipe_row(text: str) -> bool:
+def is_pipe_row(text: str) -> bool:
     """Cells separated explicitly: by pipes (converters, PDF/DOCX tables) or by tabs
     (copied tables)."""
     return text.count("|") >= 2 or text.strip().count("\t") >= 2
 
 
-def _pipe_cells(text: str) -> list[str]:
+def pipe_cells(text: str) -> list[str]:
+    """Every cell of a pipe (or tab) row, empty ones too, so positions line up across rows."""
     if text.count("|") >= 2:
         return [p.strip() for p in text.strip().strip("|").split("|")]
     return [p.strip() for p in text.strip().split("\t")]
@@ -326,19 +327,19 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
             # a pipe header is complete in itself (a caption's wrapped tail above it,
             # "Tahun 2025", is no header)
             first = last = i
-            if _is_pipe_row(text):
+            if is_pipe_row(text):
                 first, last = _stacked_pipe_header(doc, i, start, end)
                 if _is_full_header(_pipe_header_text(doc, first, last)):
                     return first, last, 0
                 i = last + 1
                 continue
             j = i - 1
-            while j >= start and j >= i - 12 and not _is_pipe_row(text):
+            while j >= start and j >= i - 12 and not is_pipe_row(text):
                 t = doc.lines[j - 1].text
                 if not t.strip():
                     j -= 1
                     continue
-                if _header_line(t) and not _is_pipe_row(t):
+                if _header_line(t) and not is_pipe_row(t):
                     first = j
                     j -= 1
                     continue
@@ -351,7 +352,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
                     continue
                 if (
                     _header_line(t)
-                    and not _is_pipe_row(t)
+                    and not is_pipe_row(t)
                     and (value_line(t, j) is None or _header_wrap(t))
                 ):
                     last = j
@@ -360,7 +361,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
                 break
             header_text = " ".join(doc.lines[k - 1].text for k in range(first, last + 1))
             split = (
-                _header_prefix(doc.lines[j - 1].text) if j <= end and not _is_pipe_row(text) else 0
+                _header_prefix(doc.lines[j - 1].text) if j <= end and not is_pipe_row(text) else 0
             )
             if split and _is_full_header(header_text + " " + doc.lines[j - 1].text[:split]):
                 return first, j, split
@@ -377,13 +378,13 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
     merged header cell prints its words in the row where they fall: "Tahun 2016" above
     "Target | Realisasi", "Renstra (%)" below "Target Akhir"): the adjacent pipe rows of the same
     width made of header words, or (above it) of short labels without figures."""
-    width = len(_pipe_cells(doc.lines[i - 1].text))
+    width = len(pipe_cells(doc.lines[i - 1].text))
 
     def part(j: int, above: bool) -> bool:
         t = doc.lines[j - 1].text
-        if not _is_pipe_row(t):
+        if not is_pipe_row(t):
             return False
-        row = _pipe_cells(t)
+        row = pipe_cells(t)
         cells = [c for c in row if c]
         return (
             len(row) == width
@@ -409,7 +410,7 @@ def _new_header(doc: Document, i: int, end: int, text: str, pipe: bool) -> bool:
     pipe header alone or stacked over the rows below it."""
     if is_table_header(text) and _is_full_header(_header_block(doc, i, end)):
         return True
-    return pipe and _is_pipe_row(text) and _pipe_header_starts(doc, i, end)
+    return pipe and is_pipe_row(text) and _pipe_header_starts(doc, i, end)
 
 
 def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
@@ -423,7 +424,7 @@ def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
 
 def _pipe_header_text(doc: Document, first: int, last: int) -> str:
     """The pipe header of lines first..last as one pipe row: each column's words, top to bottom."""
-    rows = [_pipe_cells(doc.lines[k - 1].text) for k in range(first, last + 1)]
+    rows = [pipe_cells(doc.lines[k - 1].text) for k in range(first, last + 1)]
     return "| " + " | ".join(norm(" ".join(_column_parts(col))) for col in zip(*rows)) + " |"
 
 
@@ -493,7 +494,7 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
         if hdr is None:
             break
         first, last, split = hdr
-        pipe = _is_pipe_row(doc.lines[first - 1].text)
+        pipe = is_pipe_row(doc.lines[first - 1].text)
         if pipe:
             header_text = _pipe_header_text(doc, first, last)
         else:
@@ -594,7 +595,7 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
     while i <= end:
         line = doc.lines[i - 1]
         text = first_text if (i == start and first_text is not None) else line.text
-        if not pipe and _is_pipe_row(text):
+        if not pipe and is_pipe_row(text):
             break   # bordered cells under a plain-text header: columns that cannot be lined up
         if text_after and not pipe:
             text = _without_trailing_words(text)
@@ -608,19 +609,19 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             continue
         if rows and _new_header(doc, i, end, text, pipe):
             break  # a new table starts, or the header is printed again after a page break
-        if not _is_pipe_row(text) and _prose(text):
+        if not is_pipe_row(text) and _prose(text):
             if pending:
                 complete_row(last_content)   # an incomplete row: keep what was read, stop here
                 break
             if rows and current is None:
                 break
-        if pipe and _is_pipe_row(text):
-            cells_text = _pipe_cells(text)
+        if pipe and is_pipe_row(text):
+            cells_text = pipe_cells(text)
             _pipe_row(table, cells_text, i, rows)
             last_content = i
             i += 1
             continue
-        if pipe and not _is_pipe_row(text) and rows:
+        if pipe and not is_pipe_row(text) and rows:
             break
         table.styles.update(c.number.style for c in (value_line(text, i) or []) if c.number)
         code = find_code(text, at_start=True)
@@ -803,7 +804,7 @@ def _body_cells(doc: Document, start: int, end: int, width: int) -> list[list[st
         t = doc.lines[k - 1].text
         if not t.strip():
             continue
-        row = _pipe_cells(t) if _is_pipe_row(t) else []
+        row = pipe_cells(t) if is_pipe_row(t) else []
         if len(row) != width:
             break
         out.append(row)
