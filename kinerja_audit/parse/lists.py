@@ -160,11 +160,7 @@ class LabelRun:
     """Neighbouring lines opening with one numbered label ("Lampiran 1", "Lampiran 2", ...)."""
 
     word: str                          # the label as printed on the first line ("Lampiran")
-    entries: tuple[tuple[int, int], ...]   # (line, number)
-
-    def entries_by_value(self):
-        """(number, line) of each entry, as the numbering rules take a sequence."""
-        return ((value, line) for line, value in self.entries)
+    entries: tuple[tuple[int, int], ...]   # (number, line), as the numbering rules take a sequence
 
 
 _LABEL_GAP = 4     # lines allowed between two entries of one run (a title may wrap)
@@ -184,7 +180,7 @@ def label_runs(doc: Document) -> list[LabelRun]:
             if len(entries) >= _LABEL_MIN:
                 runs.append(LabelRun(word, tuple(entries)))
             word, entries = m.group("word"), []
-        entries.append((ln.no, int(m.group("n"))))
+        entries.append((int(m.group("n")), ln.no))
         last = ln.no
     if len(entries) >= _LABEL_MIN:
         runs.append(LabelRun(word, tuple(entries)))

@@ -47,10 +47,6 @@ class Scale:
         return self.bands[0].line
 
     @property
-    def end_line(self) -> int:
-        return self.bands[-1].line
-
-    @property
     def bands_key(self) -> tuple:
         """What the scale says, without where: the same scale printed twice has one key."""
         return tuple((b.low, b.low_in, b.high, b.high_in, b.label) for b in self.bands)
@@ -69,12 +65,11 @@ class Scale:
 @dataclass(frozen=True)
 class Grade:
     """A grade a sentence gives: its label (as the scale's labels are keyed, "sangat baik" also
-    when printed glued), where it starts, where the grading word before it starts, and where the
-    digits of the last percentage before that word start (None: no percentage before it)."""
+    when printed glued), where it starts, and where the digits of the last percentage before its
+    grading word start (None: no percentage before it)."""
 
     label: str
     start: int
-    cue_start: int
     percent_start: int | None
     states_band: bool = False   # a range stands before it: an entry of a scale, not a grade given
 
@@ -159,5 +154,5 @@ def grades_in(text: str) -> list[Grade]:
             percents = list(pattern("grade_percent_re").finditer(text, 0, cue.start()))
             last = percents[-1].start("digits") if percents else None
             band = pattern("grade_band_re").search(text, 0, cue.start()) is not None
-            out.append(Grade(label_key(label.group(0)), label.start(), cue.start(), last, band))
+            out.append(Grade(label_key(label.group(0)), label.start(), last, band))
     return out

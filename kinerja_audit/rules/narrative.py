@@ -11,6 +11,7 @@ from ..parse import periods
 from ..parse.cells import unit_family, unit_key
 from ..parse.numbers import Number, format_number, same_value
 from ..parse.periods import current_numeral, is_current
+from ..parse.text import word_set
 from .common import other_period_near, pct, period_word
 from .registry import Context, Hit, rule
 
@@ -547,8 +548,7 @@ def signed_before_period_end(report, ctx: Context):
 def _counts_named_noun(unit: str, table_unit: str, name: str | None) -> bool:
     """A generic count unit in the table ("unit") and prose counting the noun of the indicator's
     name ("Jumlah koperasi ..." -> "24 koperasi"): the same count in other words."""
-    generic = {str(w).lower() for w in rulepack.lexicon()["generic_count_units"]}
-    return unit_key(table_unit) in generic and unit_key(unit) in {
+    return unit_key(table_unit) in word_set("generic_count_units") and unit_key(unit) in {
         unit_key(w) for w in (name or "").lower().split()}
 
 

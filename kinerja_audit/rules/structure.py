@@ -142,7 +142,7 @@ def _label_run_problems(report, ctx: Context):
     """Lines numbered by a label ("Lampiran 4", "Lampiran 6"): one sequence per run."""
     for run in report.label_runs:
         for kind, prev, found, expected, line in sequence_problems(
-            list(run.entries_by_value()), lambda a, b: True
+            list(run.entries), lambda a, b: True
         ):
             yield Hit(
                 None,
