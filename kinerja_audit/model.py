@@ -17,6 +17,7 @@ from .parse import names as namesim
 from .parse.announced import announced_lists
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
+from .parse.forms import QuarterForm, as_table, find_forms, form_only
 from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
@@ -138,6 +139,8 @@ class Report:
     grids: list = field(default_factory=list)              # parse.grids.PeriodGrid
     grading_scales: list = field(default_factory=list)     # parse.scales.Scale
     drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
+    forms: list = field(default_factory=list)              # parse.forms.QuarterForm
+    form_only: bool = False        # the document is a realisation form, not a written report
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
     label_runs: list = field(default_factory=list)         # parse.lists.LabelRun
@@ -214,6 +217,13 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         indicators = _indicators_from_rows([(t, r) for t in summary_source for r in t.rows],
                                            "summary")
         summary_source = []
+    forms = find_forms(doc)
+    if not indicators and forms:
+        # No indicator table: a quarterly realisation form is the report's table.
+        form_tables = [as_table(f) for f in forms]
+        indicators = _indicators_from_rows([(t, r) for t in form_tables for r in t.rows], "table")
+        perf_tables = perf_tables + form_tables
+        _period_from_form(meta, forms, doc)
     _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables],
                  "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
@@ -222,6 +232,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
+    report_obj.forms = forms
+    report_obj.form_only = form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
     report_obj.grading_scales = find_scales(doc, items)
@@ -230,7 +242,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.row_numbers = row_number_sequences(doc)
     yoy_lines = ({r.line for t in report_obj.yoy_tables for r in t.rows}
                  | {t.header_line for t in report_obj.yoy_tables}
-                 | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)})
+                 | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)}
+                 | {n for f in forms for n in range(f.header_line, f.end_line + 1)})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
     budget_span = anggaran or _span(sections, "bab3")
     if budget_span:
@@ -252,6 +265,20 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         "claims": sum(len(s.claims) for s in report_obj.sentences),
     }
     return report_obj
+
+
+def _period_from_form(meta: Meta, forms: list[QuarterForm], doc: Document) -> None:
+    """A document that is a quarterly realisation form reports the latest quarter filled in,
+    unless the period was given or named with its quarter: a form of year Y filled up to
+    quarter q < 4 is the report of TW q of Y."""
+    if meta.period_source == "option" or meta.quarter is not None or not form_only(forms, doc):
+        return          # given, named, or a form inside a report: the report's own period stands
+    form = forms[0]
+    if form.filled is None or form.filled == 4 or form.year is None \
+            or meta.year not in (None, form.year):
+        return
+    meta.kind, meta.quarter, meta.year = "quarterly", form.filled, form.year
+    meta.period_source, meta.period_line = "form", form.header_line
 
 
 def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, str, str, str]]:

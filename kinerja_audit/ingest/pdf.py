@@ -37,6 +37,7 @@ JUSTIFIED_RATIO = 1.6      # ... unless all gaps of the line are this alike (jus
 PARAGRAPH_GAP = 0.8        # vertical gap (in line heights) that ends a paragraph
 CAPTION_WRAPPED = 0.8      # a caption line this wide (share of the page's widest line) wrapped
 SAME_SIZE = 0.15           # lines whose heights differ by less than this share: same font size
+STITCH_SLACK = 2.0         # points two tables' column edges may differ by and still be one table
 
 _CAPTION = re.compile(r"^\s*(?:tabel|table)\s+(?:\d+|[ivxlc]+)(?:[.\-]\d+)*\b", re.IGNORECASE)
 
@@ -57,6 +58,8 @@ class TableRows:
     bottom: float
     ncols: int
     rows: list[tuple[int, list[str]]]      # (page, cells)
+    starts: tuple[float, ...] = ()         # left edge of each column
+    right: float = 0.0                     # right edge of the table
 
 
 @dataclass
@@ -132,6 +135,7 @@ def _extract(data: bytes, source: str, max_pages: int, fast: bool = True) -> lis
                 if pdfium_text.plain(page):
                     words = pdfium_text.page_words(page)
                     graphics = pdfium_text.page_graphics(page, i + 1)
+                    pdfium_text.close_cut_tables(graphics)
                     rulings = bool(words) and pdfium_text.has_rulings(graphics)
                     read[i] = (page.get_height(), words, graphics if rulings else None)
             finally:
@@ -163,7 +167,10 @@ def _plumber_pages(data: bytes, indexes) -> list[Page]:
 
 def _plumber_page(page) -> Page:
     try:
+        from . import pdfium_text
+
         page._objects = lean_objects(page)
+        pdfium_text.close_cut_tables(page._objects)
         words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
         tables = ruled_tables(page, fast=False) if words else []
         return _assemble(page.page_number, float(page.height), words, tables)
@@ -249,7 +256,8 @@ def _assemble(number: int, height: float, words: list[dict], tables: list) -> Pa
         rows = [(number, cells.row_texts(row.cells)) for row in table.rows]
         rows = [(p, texts) for p, texts in rows if any(texts)]
         if rows:
-            items.append(TableRows(top, bottom, len(rows[0][1]), rows))
+            starts = tuple(sorted({c[0] for c in table.cells}))
+            items.append(TableRows(top, bottom, len(rows[0][1]), rows, starts, x1))
     free = [w for w, taken in zip(words, in_table) if not taken]
     items.extend(TextLine(top, bottom, join_words(ws), ws[0]["x0"], max(w["x1"] for w in ws))
                  for top, bottom, ws in group_lines(free))
@@ -296,8 +304,12 @@ def lean_objects(page) -> dict[str, list[dict]]:
     state, ...); that is half the reading time and none of it is used here.  The coordinates are
     converted exactly as pdfplumber's ``Page.process_object`` does (top-left origin, MediaBox
     offsets), so its word extraction and table finder work on these dictionaries unchanged.
+    Paths that paint nothing visible (white cell backgrounds) are left out, as PDFium's reading
+    leaves them out (:func:`.pdfium_text.visible`).
     """
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+
+    from . import pdfium_text
 
     height = page.height
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
@@ -318,6 +330,9 @@ def lean_objects(page) -> dict[str, list[dict]]:
                             fontname=obj.fontname)
                 out["char"].append(item)
             elif isinstance(obj, LTCurve):
+                if not pdfium_text.visible(obj.fill, obj.stroke, obj.non_stroking_color,
+                                           obj.stroking_color):
+                    continue
                 kind = "line" if isinstance(obj, LTLine) else "rect" if isinstance(obj, LTRect) \
                     else "curve"
                 item = box(obj, kind)
@@ -427,15 +442,15 @@ def stitch_tables(pages: list[Page]) -> None:
     """Append a table that continues on the next page to the table it continues.
 
     A table ends its page (nothing but running lines below it) and the next page starts with a
-    table of the same column count whose first row is not a header of its own; a header identical
-    to the one it continues, as "repeat header rows" prints it, is dropped.
+    table of the same columns (:func:`_continuing_rows`) whose first row is not a header of its
+    own; a header identical to the one it continues, as "repeat header rows" prints it, is
+    dropped.
     """
     open_table: TableRows | None = None
     for page in pages:
         first = page.items[0] if page.items else None
-        if isinstance(first, TableRows) and open_table is not None \
-                and first.ncols == open_table.ncols:
-            rows = first.rows
+        rows = _continuing_rows(open_table, first) if isinstance(first, TableRows) else None
+        if rows is not None:
             if rows and rows[0][1] == open_table.rows[0][1]:
                 rows = rows[1:]            # repeated header row
             if rows and not pipes.is_header_row(rows[0][1]):
@@ -445,6 +460,37 @@ def stitch_tables(pages: list[Page]) -> None:
                     continue
         last = page.items[-1] if page.items else None
         open_table = last if isinstance(last, TableRows) else None
+
+
+def _continuing_rows(open_table: TableRows | None, table: TableRows) -> list | None:
+    """The rows of ``table`` in the columns of ``open_table`` if it can continue it: the same
+    column count, or (a page that splits or merges a header's sub-columns differently) the same
+    left and right edges with every column starting where a column of the other starts; each
+    cell goes to the column it starts in, cells that share one are joined.  None: it cannot."""
+    if open_table is None:
+        return None
+    if table.ncols == open_table.ncols:
+        return table.rows
+    mine, theirs = open_table.starts, table.starts
+    if not mine or not theirs or abs(mine[0] - theirs[0]) > STITCH_SLACK \
+            or abs(open_table.right - table.right) > STITCH_SLACK:
+        return None
+
+    def near(x: float, xs) -> bool:
+        return any(abs(x - y) <= STITCH_SLACK for y in xs)
+
+    if not (all(near(x, mine) for x in theirs) or all(near(x, theirs) for x in mine)):
+        return None
+    target = [max(i for i, x in enumerate(mine) if x <= start + STITCH_SLACK) for start in theirs]
+    out = []
+    for page, cells in table.rows:
+        joined = [""] * open_table.ncols
+        for j, text in enumerate(cells):
+            if text:
+                i = target[j]
+                joined[i] = f"{joined[i]} {text}" if joined[i] else text
+        out.append((page, joined))
+    return out
 
 
 def number_lines(pages: list[Page]) -> list[Line]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 from operator import itemgetter
 from types import SimpleNamespace
 
@@ -191,7 +192,6 @@ def _as_dict(c: tuple) -> dict:
 def page_words(page) -> list[dict]:
     """Words of a ``pypdfium2.PdfPage``, grouped as pdfplumber's word extractor groups them (its
     default settings; runs of rotated characters are left to pdfplumber's own extractor)."""
-    import itertools
 
     from pdfplumber.utils.text import WordExtractor
 
@@ -263,10 +263,45 @@ def _subpaths(raw, obj, matrix) -> list[tuple[str, list[tuple[float, float]]]]:
     return out
 
 
+WHITE = 0.98       # a colour component this light (of 1) on every channel paints nothing visible
+
+
+def white(colour) -> bool:
+    """A colour that does not show on a white page, as pdfminer gives colours (components from 0
+    to 1): gray or RGB at full lightness, CMYK without ink.  An unknown colour (a pattern, none)
+    counts as visible."""
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not colour or \
+            not all(isinstance(v, (int, float)) for v in colour):
+        return False
+    if len(colour) == 4:
+        return all(v <= 1 - WHITE for v in colour)
+    return all(v >= WHITE for v in colour)
+
+
+def visible(fill: bool, stroke: bool, fill_colour, stroke_colour) -> bool:
+    """A painted path that shows: a white cell background (filled white, not stroked), as
+    spreadsheet exports draw behind every cell and every line of text, is no ruling."""
+    return (fill and not white(fill_colour)) or (stroke and not white(stroke_colour))
+
+
 def _painted(raw, obj) -> bool:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-    return bool(fill.value) or bool(stroke.value)
+    if not (fill.value or stroke.value):
+        return False
+    return visible(bool(fill.value), bool(stroke.value), _colour(raw.FPDFPageObj_GetFillColor, obj),
+                   _colour(raw.FPDFPageObj_GetStrokeColor, obj))
+
+
+def _colour(get, obj) -> tuple[float, ...] | None:
+    """A page object's fill or stroke colour as RGB components from 0 to 1; a fully transparent
+    one as white; None: unknown."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not get(obj, r, g, b, a):
+        return None
+    return (1.0,) if a.value == 0 else tuple(v.value / 255 for v in (r, g, b))
 
 
 def page_graphics(page, number: int) -> dict[str, list[dict]]:
@@ -321,6 +356,88 @@ def _add(out: dict, shape: str, pts: list, height: float, number: int) -> None:
     if kind == "curve":
         item["pts"] = [(x, height - y) for x, y in pts]
     out[kind].append(item)
+
+
+def page_edges(objects: dict[str, list[dict]], min_length: float) -> tuple[list, list]:
+    """The vertical and horizontal edges pdfplumber's ``page.edges`` holds, in its order (lines,
+    then each rectangle's top, bottom, left and right side, then the segments of curves), as
+    ``[x0, x1, top, bottom, width, height]`` lists, keeping only those its lines strategy keeps:
+    vertical or horizontal and at least ``min_length`` long.  A rectangle's bottom side sits at
+    ``top + height``, as pdfplumber places it."""
+    v: list[list] = []
+    h: list[list] = []
+    for ln in objects.get("line", ()):
+        if ln["top"] == ln["bottom"]:
+            if ln["width"] >= min_length:
+                h.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
+        elif ln["height"] >= min_length:
+            v.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
+    for r in objects.get("rect", ()):
+        x0, x1, top, bottom, width, height = (r["x0"], r["x1"], r["top"], r["bottom"],
+                                              r["width"], r["height"])
+        if width >= min_length:
+            h.append([x0, x1, top, top, width, 0])
+            h.append([x0, x1, top + height, bottom, width, 0])
+        if height >= min_length:
+            v.append([x0, x0, top, bottom, 0, height])
+            v.append([x1, x1, top, bottom, 0, height])
+    for c in objects.get("curve", ()):
+        pts = c["pts"]
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            if ax == bx:
+                out, length = v, abs(ay - by)
+            elif ay == by:
+                out, length = h, abs(ax - bx)
+            else:
+                continue
+            if length >= min_length:
+                out.append([min(ax, bx), max(ax, bx), min(ay, by), max(ay, by),
+                            abs(ax - bx), abs(ay - by)])
+    return v, h
+
+
+CUT_MIN_RULINGS = 3      # vertical rulings sharing an open end: a table cut by the page
+CUT_TOLERANCE = 1.5      # points between a vertical ruling's end and the rule that closes it
+
+
+def close_cut_tables(objects: dict[str, list[dict]]) -> None:
+    """Draw the missing top (bottom) rule of a table cut by a page break.
+
+    A spreadsheet printed over several pages draws a row's horizontal rule once, on the page the
+    row ends on: the first row of the next page has its vertical rulings but no rule above it,
+    and the lines strategy, which needs four sides, drops that row.  Where at least
+    ``CUT_MIN_RULINGS`` vertical rulings end at one height, no horizontal ruling closes any of
+    them there and none lies beyond that end, a line across them is added to ``objects`` (in
+    place)."""
+    v, h = page_edges(objects, 3)
+    across: dict[int, list[tuple[float, float]]] = {}
+    for x0, x1, top, _bottom, _w, _h in h:
+        across.setdefault(round(top), []).append((x0, x1))
+
+    def closed(x: float, y: float) -> bool:
+        return any(x0 - CUT_TOLERANCE <= x <= x1 + CUT_TOLERANCE
+                   for k in range(round(y - CUT_TOLERANCE), round(y + CUT_TOLERANCE) + 1)
+                   for x0, x1 in across.get(k, ()))
+
+    def outermost(x: float, y: float, side: str) -> bool:
+        """No horizontal ruling through ``x`` above (``side`` top) or below ``y``."""
+        return not any(x0 - CUT_TOLERANCE <= x <= x1 + CUT_TOLERANCE and
+                       (at < y - CUT_TOLERANCE if side == "top" else at > y + CUT_TOLERANCE)
+                       for x0, x1, at, *_ in h)
+
+    open_ends: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    for x, _x1, top, bottom, _w, _h in v:
+        for side, y in (("top", top), ("bottom", bottom)):
+            if not closed(x, y) and outermost(x, y, side):
+                open_ends.setdefault((side, round(y)), []).append((x, y))
+    for (_side, _), ends in sorted(open_ends.items()):
+        if len({round(x) for x, _ in ends}) < CUT_MIN_RULINGS:
+            continue
+        y = min(e[1] for e in ends) if _side == "top" else max(e[1] for e in ends)
+        x0, x1 = min(x for x, _ in ends), max(x for x, _ in ends)
+        objects.setdefault("line", []).append(
+            {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+             "width": x1 - x0, "height": 0.0, "doctop": y})
 
 
 def has_rulings(graphics: dict[str, list[dict]]) -> bool:

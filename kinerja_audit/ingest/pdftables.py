@@ -13,14 +13,13 @@ PDF corpus and of real reports.
 """
 from __future__ import annotations
 
-import itertools
 from operator import itemgetter
 
 import pdfplumber.table as _pdfplumber_table
 from pdfplumber.container import Container
 from pdfplumber.utils import obj_to_bbox
 
-from .pdfium_text import clusters
+from .pdfium_text import clusters, page_edges
 
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -119,44 +118,6 @@ def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
     return [t for t in tables if len(t) > 1]
 
 
-def _page_edges(objects: dict[str, list[dict]], min_length: float) -> tuple[list, list]:
-    """The vertical and horizontal edges pdfplumber's ``page.edges`` holds, in its order (lines,
-    then each rectangle's top, bottom, left and right side, then the segments of curves), as
-    ``[x0, x1, top, bottom, width, height]`` lists, keeping only those its lines strategy keeps:
-    vertical or horizontal and at least ``min_length`` long.  A rectangle's bottom side sits at
-    ``top + height``, as pdfplumber places it."""
-    v: list[list] = []
-    h: list[list] = []
-    for ln in objects.get("line", ()):
-        if ln["top"] == ln["bottom"]:
-            if ln["width"] >= min_length:
-                h.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
-        elif ln["height"] >= min_length:
-            v.append([ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["width"], ln["height"]])
-    for r in objects.get("rect", ()):
-        x0, x1, top, bottom, width, height = (r["x0"], r["x1"], r["top"], r["bottom"],
-                                              r["width"], r["height"])
-        if width >= min_length:
-            h.append([x0, x1, top, top, width, 0])
-            h.append([x0, x1, top + height, bottom, width, 0])
-        if height >= min_length:
-            v.append([x0, x0, top, bottom, 0, height])
-            v.append([x1, x1, top, bottom, 0, height])
-    for c in objects.get("curve", ()):
-        pts = c["pts"]
-        for (ax, ay), (bx, by) in itertools.pairwise(pts):
-            if ax == bx:
-                out, length = v, abs(ay - by)
-            elif ay == by:
-                out, length = h, abs(ax - bx)
-            else:
-                continue
-            if length >= min_length:
-                out.append([min(ax, bx), max(ax, bx), min(ay, by), max(ay, by),
-                            abs(ax - bx), abs(ay - by)])
-    return v, h
-
-
 def _snap(edges: list[list], at: int, other: int, tolerance: float) -> list[list]:
     """``pdfplumber.utils.snap_objects``: positions (``edges[k][at]``) within ``tolerance`` of the
     next form a cluster; each edge moves by its cluster's mean minus its position (``other``, the
@@ -200,7 +161,7 @@ def ruling_edges(objects: dict[str, list[dict]], settings) -> list[dict]:
     same positions and lengths, in the same order), computed on plain lists instead of copying
     every edge's dictionary at each step: a page of a few thousand ruled cells has some 100,000
     edges before they are merged."""
-    v, h = _page_edges(objects, settings.edge_min_length_prefilter)
+    v, h = page_edges(objects, settings.edge_min_length_prefilter)
     v = _snap(v, 0, 1, settings.snap_x_tolerance)           # x0 moves, x1 with it
     h = _snap(h, 2, 3, settings.snap_y_tolerance)           # top moves, bottom with it
     merged: list[tuple[str, list]] = []

@@ -60,7 +60,7 @@ class Meta:
     signed_date: dt.date | None = None
     signed_line: int | None = None
     title_line: int | None = None
-    # title | caption | prose | running | option: what decided the period
+    # title | caption | header | prose | running | form | option: what decided the period
     period_source: str | None = None
     period_line: int | None = None
     mentions: list = field(default_factory=list)   # every PeriodMention

@@ -110,6 +110,7 @@ class Table:
     styles: set[str] = field(default_factory=set)
     caption_years: tuple[int, ...] = ()   # the years its caption names
     column_years: tuple[int, ...] = ()    # the years its target/realisasi/capaian columns name
+    form: bool = False     # a quarterly realisation form (parse/forms.py): a quarter's K, no target
 
     @property
     def numeric_roles(self) -> list[str]:

@@ -18,8 +18,8 @@ def _no_chapters(report) -> bool:
 @rule("STR001")
 def missing_part(report, ctx: Context):
     present = report.parts_present
-    if _no_chapters(report):
-        return   # STR003: no chapter at all is one finding, not one per part
+    if report.form_only or _no_chapters(report):
+        return   # STR003: no chapter at all is one finding, not one per part; a form has none
     for part in parts():
         if not part.get("required") or part["key"] in present:
             continue
@@ -31,7 +31,7 @@ def missing_part(report, ctx: Context):
 
 @rule("STR003")
 def no_chapters(report, ctx: Context):
-    if _no_chapters(report):
+    if not report.form_only and _no_chapters(report):   # a realisation form has no chapters
         yield Hit(None, None, values={}, found=None, expected=None)
 
 
