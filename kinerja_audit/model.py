@@ -219,11 +219,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         summary_source = []
     forms = find_forms(doc)
     if not indicators and forms:
-        # No indicator table: a quarterly realisation form is the report's table.
-        form_tables = [as_table(f) for f in forms]
-        indicators = _indicators_from_rows([(t, r) for t in form_tables for r in t.rows], "table")
-        perf_tables = perf_tables + form_tables
-        _period_from_form(meta, forms, doc)
+        indicators, perf_tables = _from_forms(forms, meta, doc, perf_tables)
     _attach_rows(indicators, [(t, r) for t in summary_source for r in t.rows if t in other_tables],
                  "summary")
     _attach_rows(indicators, [(t, r) for t in recap for r in t.rows], "summary")
@@ -254,17 +250,31 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.parts_present = parts_present(doc, sections)
     report_obj.annex = annex_of(doc, sections)
     _derive(report_obj)
-    unread = [c for t in tables for r in t.rows for c in r.unread]
-    report_obj.coverage = {
-        "indicators": len(indicators),
+    report_obj.coverage = _coverage(report_obj, perf_tables)
+    return report_obj
+
+
+def _coverage(report: Report, perf_tables: list[Table]) -> dict:
+    """How much of the report was read: indicators, tables, rows, cells that could not be read."""
+    unread = [c for t in report.tables for r in t.rows for c in r.unread]
+    return {
+        "indicators": len(report.indicators),
         "tables": len(perf_tables),
         "table_rows": sum(len(t.rows) for t in perf_tables),
         "unparsed_numbers": len(unread),
         "unparsed_cells": [{"line": c.line, "text": c.raw} for c in unread],
-        "lines": n,
-        "claims": sum(len(s.claims) for s in report_obj.sentences),
+        "lines": len(report.doc.lines),
+        "claims": sum(len(s.claims) for s in report.sentences),
     }
-    return report_obj
+
+
+def _from_forms(forms: list[QuarterForm], meta: Meta, doc: Document, perf_tables: list[Table]):
+    """No indicator table: the quarterly realisation forms are the report's tables (their
+    indicators, and the tables counted as read); a document that is a form reports its quarter."""
+    form_tables = [as_table(f) for f in forms]
+    indicators = _indicators_from_rows([(t, r) for t in form_tables for r in t.rows], "table")
+    _period_from_form(meta, forms, doc)
+    return indicators, perf_tables + form_tables
 
 
 def _period_from_form(meta: Meta, forms: list[QuarterForm], doc: Document) -> None:
