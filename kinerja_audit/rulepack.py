@@ -75,9 +75,11 @@ class Example:
     config: dict[str, Any] = field(default_factory=dict)
     pk: bool = False                 # the example runs with the example agreement
     data: str = ""                   # a dataset rule's example: the rows themselves (CSV)
+    document: str = ""               # another example document to edit (checks/examples/<name>)
 
     def report_text(self) -> str:
-        return _apply(example_report(), self.replace)
+        return _apply(example_document(self.document) if self.document else example_report(),
+                      self.replace)
 
     def pk_text(self) -> str:
         return _apply(example_pk(), self.pk_replace)
@@ -87,6 +89,8 @@ class Example:
         the edit, ("removed", text) for each line an edit deletes."""
         if self.data:
             return [("line", ln) for ln in self.data.rstrip().splitlines()]
+        if self.document and not self.replace:       # the document itself is the example
+            return [("line", ln) for ln in self.report_text().rstrip().splitlines()]
         out: list[tuple[str, str]] = []
         for text, edits in ((self.report_text(), self.replace), (self.pk_text(), self.pk_replace)):
             lines = text.splitlines()
@@ -120,6 +124,16 @@ def example_report_path():
 @functools.cache
 def example_report() -> str:
     return example_report_path().read_text(encoding="utf-8")
+
+
+@functools.cache
+def example_document(name: str) -> str:
+    """One of the other example documents (``checks/examples/<name>``): a document the example
+    report cannot become by edits, such as a quarterly realisation form."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise RulePackError(f"example document must be a file name in checks/examples: {name!r}")
+    return (resources.files("kinerja_audit.checks") / "examples" / name).read_text(
+        encoding="utf-8")
 
 
 @functools.cache
@@ -200,7 +214,8 @@ def _example(rid: str, raw: Any) -> Example | None:
         return Example(data=raw)
     if not isinstance(raw, dict):
         raise RulePackError(
-            f"{rid}: a doc example is CSV text or a mapping of replace / pk_replace / config / pk"
+            f"{rid}: a doc example is CSV text or a mapping of document / replace / pk_replace / "
+            "config / pk"
         )
     pairs = []
     for key in ("replace", "pk_replace"):
@@ -212,7 +227,8 @@ def _example(rid: str, raw: Any) -> Example | None:
             raise RulePackError(f"{rid}: doc example {key} needs [old, new] pairs")
         pairs.append(tuple((a, b) for a, b in edits))
     return Example(replace=pairs[0], pk_replace=pairs[1], config=dict(raw.get("config") or {}),
-                   pk=bool(raw.get("pk")) or bool(pairs[1]))
+                   pk=bool(raw.get("pk")) or bool(pairs[1]),
+                   document=str(raw.get("document") or ""))
 
 
 def read_pack(path) -> dict:

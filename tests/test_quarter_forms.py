@@ -113,12 +113,16 @@ def test_form_rows_are_indicators_of_the_latest_quarter_filled():
     # programme's outcome left empty each quarter is not an unread row
     assert {f["rule"] for f in result["findings"]} & {"STR001", "STR003", "PRS001", "PRS003",
                                                       "NPD001"} == set()
+    # the form prints no target: STR005, at its row of column numbers
+    assert [(f["rule"], f["line"]) for f in result["findings"] if f["rule"] == "STR005"] == \
+        [("STR005", 4)]
 
 
 def test_near_miss_a_form_in_the_annex_of_a_written_report_decides_nothing():
     result = _audit(REPORT_DOC).to_dict()
     assert (result["kind"], result["year"], result["quarter"]) == ("annual", 2024, None)
     assert result["period_source"] != "form"
+    assert not {"STR005", "ANO002"} & {f["rule"] for f in result["findings"]}
     assert [i["name"] for i in result["indicators"]] == [
         "Persentase titik rawan kecelakaan yang tertangani",
         "Persentase armada angkutan perdesaan yang laik jalan"]
@@ -245,7 +249,8 @@ def test_drawn_form_is_audited_as_the_report_of_its_latest_quarter(drawn_form):
                    "Jumlah kelompok tani yang dibina": 15,
                    "Jumlah petani yang mengikuti penyuluhan": 225,
                    "Panjang saluran irigasi tersier yang direhabilitasi": 3}
-    assert result["findings"] == []
+    # all it can say: the form has no target (STR005), at its row of column headers
+    assert [(f["rule"], f["page"]) for f in result["findings"]] == [("STR005", 1)]
 
 
 @pytest.mark.parametrize("colour,shows", [

@@ -1,11 +1,12 @@
 """Every rule, one generic test: its case file (tests/cases/RULE.yaml) and its
 documentation examples.
 
-A case edits the consistent example report (checks/examples/report.txt) with literal replacements
-(``replace``), and, for rules that read a Perjanjian Kinerja, the example agreement
-(checks/examples/pk.yaml, ``pk_replace``; ``pk: true`` runs with it unedited).  ``config`` is a
-configuration mapping (as in kinerja-audit.yaml) applied to the run; ``period`` a period given as
-``--period`` gives it ([kind, quarter, year]).  ``expect`` lists the
+A case edits the consistent example report (checks/examples/report.txt), or another example
+document (``document``: a file name in checks/examples, e.g. the realisation form form.txt), with
+literal replacements (``replace``), and, for rules that read a Perjanjian Kinerja, the example
+agreement (checks/examples/pk.yaml, ``pk_replace``; ``pk: true`` runs with it unedited).
+``config`` is a configuration mapping (as in kinerja-audit.yaml) applied to the run; ``period``
+a period given as ``--period`` gives it ([kind, quarter, year]).  ``expect`` lists the
 indicators the rule must report (null for report-level findings).
 
 Each rule needs: its pack entry, its implementation, a case file with a firing case and a silent
@@ -47,9 +48,10 @@ def _apply(text: str, edits) -> str:
 
 
 def run_example(tmp_path: Path, *, replace=(), pk_replace=(), pk=False, config=None, rule_ids=None,
-                period=None):
-    """Audit the example report with these edits; the findings."""
-    text = _apply(rulepack.example_report(), replace)
+                period=None, document=None):
+    """Audit the example report (or the example ``document``) with these edits; the findings."""
+    base = rulepack.example_document(document) if document else rulepack.example_report()
+    text = _apply(base, replace)
     ctx = Context()
     if config:
         cfg = _validate(tmp_path / "kinerja-audit.yaml", config)
@@ -79,6 +81,7 @@ def test_rule_case(rule_id, case, tmp_path):
         pk=case.get("pk", False),
         config=case.get("config"),
         period=case.get("period"),
+        document=case.get("document"),
     )
     got = sorted((f.indicator for f in findings if f.rule == rule_id), key=str)
     assert got == sorted(case["expect"], key=str), [f.message for f in findings]
@@ -92,7 +95,8 @@ def test_doc_examples_run(rule_id, tmp_path):
     )
     for example, fires in ((spec.bad, True), (spec.good, False)):
         findings = run_example(tmp_path, replace=example.replace, pk_replace=example.pk_replace,
-                               pk=example.pk, config=example.config, rule_ids=[rule_id])
+                               pk=example.pk, config=example.config, rule_ids=[rule_id],
+                               document=example.document or None)
         assert bool(findings) is fires, (
             rule_id,
             "bad" if fires else "good",
@@ -108,7 +112,7 @@ def test_every_rule_has_cases_firing_and_near_miss(rule_id):
     assert data is not None, f"{rule_id} has no case file"
     cases = data["cases"]
     assert any(c["expect"] for c in cases), f"{rule_id} has no firing case"
-    edits = ("replace", "pk_replace", "config")
+    edits = ("replace", "pk_replace", "config", "document")
     assert any(c["expect"] == [] and any(c.get(k) for k in edits) for c in cases), \
         f"{rule_id} has no silent near-miss case of its own"
 

@@ -10,7 +10,8 @@ government units fill in the evaluation form of their work plan (Renja) every qu
 The header holds a quarter group (``form_quarter_group_re``), a row of quarter labels and a row
 of K/Rp leaf labels (``form_output_labels``, ``form_budget_labels``); each quarter owns the K and
 Rp leaves in order, its label standing over them.  A body row whose indicator cell is filled is an
-indicator of the activity printed beside it or last printed above it.  The quarters filled in are
+indicator of the activity printed beside it or last printed above it (a programme's, when that
+activity opens with ``form_programme_re``: an outcome measured yearly).  The quarters filled in are
 those with a figure in any row: the latest of them is the period the form reports.  Parsing never
 judges; the model turns the rows into indicators and the structure rules read the rest.
 """
@@ -35,6 +36,7 @@ class FormRow:
     name: str                       # the indicator, as printed
     output: dict[int, Cell | None]  # quarter -> its K cell (None: empty)
     budget: dict[int, Cell | None]  # quarter -> its Rp cell
+    programme: bool = False         # an outcome of a programme (measured yearly, not per quarter)
 
 
 @dataclass
@@ -44,6 +46,8 @@ class QuarterForm:
     year: int | None                     # the year the quarter group names
     quarters: tuple[int, ...]            # the quarters the form has columns for
     rows: list[FormRow] = field(default_factory=list)
+    numbers_line: int | None = None      # the row of column numbers ("2 | 3 | 7 | 8 ..."), if any
+    target_printed: bool = False         # a header cell names a target or a capaian column
 
     @property
     def filled(self) -> int | None:
@@ -118,6 +122,11 @@ def _form_at(doc: Document, i: int) -> QuarterForm | None:
     year = re.search(r"\b(20\d\d)\b", cells[group])
     form = QuarterForm(i, leaves[0], int(year.group(1)) if year else None,
                        tuple(sorted(quarters)))
+    form.numbers_line = next((j for j, r in rows if j < leaves[0] and _column_numbers(r)), None)
+    form.target_printed = any(
+        c.role in ("target", "target_annual", "capaian")
+        for j in range(i, leaves[0] + 1) for cell in pipe_cells(doc.lines[j - 1].text) if cell
+        for c in parse_header(f"| {cell} |"))
     _read_rows(doc, form, width, indicator, quarters)
     return form
 
@@ -182,6 +191,7 @@ def _indicator_column(doc: Document, first: int, last: int, group: int) -> int |
 def _read_rows(doc: Document, form: QuarterForm, width: int, indicator: int,
                quarters: dict[int, tuple]) -> None:
     activity: str | None = None
+    programme = False
     j = form.end_line + 1
     while j <= len(doc.lines):
         text = doc.lines[j - 1].text
@@ -190,11 +200,13 @@ def _read_rows(doc: Document, form: QuarterForm, width: int, indicator: int,
         cells = pipe_cells(text)
         form.end_line = j
         j += 1
-        if all(re.fullmatch(r"\d{1,2}", c) for c in cells if c):
+        if _column_numbers(cells):
+            form.numbers_line = form.numbers_line or j - 1
             continue                            # the row of column numbers
         named = norm(" ".join(c for c in cells[:indicator] if c))
         if named:
             activity = named
+            programme = bool(pattern("form_programme_re").match(named))
         name = norm(cells[indicator])
         if not name:
             continue
@@ -202,7 +214,13 @@ def _read_rows(doc: Document, form: QuarterForm, width: int, indicator: int,
         form.rows.append(FormRow(
             line, activity, name,
             {q: _cell(cells[k], line) for q, (k, _) in quarters.items()},
-            {q: _cell(cells[rp], line) for q, (_, rp) in quarters.items()}))
+            {q: _cell(cells[rp], line) for q, (_, rp) in quarters.items()}, programme))
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """A row numbering the form's columns ("2 | 3 | 7 | 8 | ... | 14")."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(re.fullmatch(r"\d{1,2}", c) for c in filled)
 
 
 def _cell(raw: str, line: int) -> Cell | None:

@@ -98,6 +98,7 @@ def load_all() -> dict[str, RuleFn]:
         arithmetic,
         budget,
         data,
+        forms,
         identity,
         narrative,
         pk,
