@@ -261,3 +261,34 @@ def test_only_paint_that_shows_is_a_ruling(colour, shows):
     assert pdfium_text.visible(True, False, colour, None) is shows
     assert pdfium_text.visible(False, True, None, colour) is shows
     assert pdfium_text.visible(True, True, colour, (1.0,)) is shows
+
+
+# the whole evaluation form: target and year-end groups beside the quarters, their K and Rp in
+# the row of the quarter labels (merged down), the quarters' K and Rp one row lower
+FULL_HEADER = "\n".join([
+    _pipe("Program/Kegiatan", "Indikator Kinerja Program (Outcome)/Kegiatan (Output)",
+          "Target Kinerja dan Anggaran Renja Tahun 2024", "",
+          "Realisasi Kinerja pada Triwulan", *[""] * 7,
+          "Realisasi Capaian Kinerja dan Anggaran Renja Tahun 2024", "",
+          "Unit Penanggung Jawab"),
+    _pipe("", "", "K", "Rp", "I", "", "II", "", "III", "", "IV", "", "K", "Rp", ""),
+    _pipe("", "", "", "", "K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp", "", "", ""),
+])
+FULL_BODY = "\n".join([
+    _pipe("Pengujian Berkala Kendaraan Bermotor", "Jumlah kendaraan wajib uji yang diuji",
+          "5.200", "400.000.000", "1.284", "96.300.000", "1.310", "97.750.000", "", "", "", "",
+          "2.594", "194.050.000", "DISHUB"),
+    _pipe("Penyediaan Perlengkapan Jalan di Jalan Kabupaten",
+          "Jumlah rambu lalu lintas yang terpasang", "120", "900.000.000", "12", "88.400.000",
+          "31", "260.100.000", "", "", "", "", "43", "348.500.000", "DISHUB"),
+])
+
+
+def test_the_whole_evaluation_form_is_read_by_its_quarter_columns():
+    (form,) = find_forms(_doc(f"DINAS PERHUBUNGAN\n{FULL_HEADER}\n{FULL_BODY}\n"))
+    assert form.quarters == (1, 2, 3, 4) and form.filled == 2 and form.target_printed
+    assert [(r.name, r.output[2].raw) for r in form.rows] == [
+        ("Jumlah kendaraan wajib uji yang diuji", "1.310"),
+        ("Jumlah rambu lalu lintas yang terpasang", "31")]
+    findings = _audit(f"DINAS PERHUBUNGAN\n{FULL_HEADER}\n{FULL_BODY}\n").findings
+    assert "STR005" not in {f.rule for f in findings}      # it prints its targets

@@ -132,22 +132,24 @@ def _form_at(doc: Document, i: int) -> QuarterForm | None:
 
 
 def _quarter_labels(cells: list[str], group: int) -> list[tuple[int, int]]:
-    """(column, quarter) of a row of quarter labels ("I", "II", "TW III") at or after the group's
-    first column; [] when the row holds anything else."""
+    """(column, quarter) of the quarter labels ("I", "II", "TW III") from the group's first column
+    on, up to the next other label (the K and Rp of the groups beside it may share the row);
+    [] unless two or more quarters stand there in order."""
     out = []
     for k, c in enumerate(cells):
-        if not c:
+        if k < group or not c:
             continue
         label = re.sub(r"^(?:triwulan|tw)\s*", "", c.strip(), flags=re.IGNORECASE)
-        q = roman_or_int(label) if re.fullmatch(r"IV|I{1,3}|[1-4]", label) else None
-        if q is None or k < group:
-            return []
-        out.append((k, q))
-    return out if len(out) >= 2 else []
+        if not re.fullmatch(r"IV|I{1,3}|[1-4]", label):
+            break
+        out.append((k, roman_or_int(label)))
+    quarters = [q for _, q in out]
+    return out if len(out) >= 2 and quarters == sorted(set(quarters)) else []
 
 
 def _leaf_labels(cells: list[str], group: int) -> list[tuple[int, str]]:
-    """(column, "K" or "Rp") of the row of leaf labels, from the group's first column."""
+    """(column, "K" or "Rp") of the row of leaf labels, from the group's first column on (the
+    groups after it - the year's realisation, the achievement rate - have K and Rp leaves too)."""
     output, budget = word_set("form_output_labels"), word_set("form_budget_labels")
     out = []
     for k, c in enumerate(cells):
@@ -159,14 +161,14 @@ def _leaf_labels(cells: list[str], group: int) -> list[tuple[int, str]]:
         elif word in budget:
             out.append((k, "Rp"))
         else:
-            return []
+            break
     return out if len(out) >= 4 else []
 
 
 def _pair(labels: list[tuple[int, int]], leaves: list[tuple[int, str]]) -> dict[int, tuple]:
-    """Quarter -> (K column, Rp column): the leaves in K, Rp pairs, one pair per label in order,
-    each label standing over its pair.  {} when the two rows do not fit together."""
-    if len(leaves) != 2 * len(labels):
+    """Quarter -> (K column, Rp column): the first leaves in K, Rp pairs, one pair per label in
+    order, each label standing over its pair.  {} when the two rows do not fit together."""
+    if len(leaves) < 2 * len(labels):
         return {}
     out = {}
     for n, (col, quarter) in enumerate(labels):
