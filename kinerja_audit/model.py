@@ -44,16 +44,26 @@ class Mention:
     unit: str | None = None
     table: Table | None = None
     end_line: int | None = None   # last line of a table row spread over several lines
+    ranges: dict[str, str] = field(default_factory=dict)   # role -> a range printed ("5-6%")
 
     @property
     def span(self) -> tuple[int, int]:
         return self.line, max(self.line, self.end_line or self.line)
 
     @property
+    def figures(self) -> tuple[int, int]:
+        """(figures read in this row, figure columns of its table): a role named by two columns
+        holds one value, and a range printed ("5-6%") is read."""
+        if self.table is None:
+            return len(self.cells), len(self.cells)
+        return len(self.cells.keys() | self.ranges.keys()), len(set(self.table.numeric_roles))
+
+    @property
     def complete(self) -> bool:
         """Every figure column of its table has a cell in this row (else the row was misread or is
         unfinished: PRS003)."""
-        return self.table is None or len(self.cells) >= len(self.table.numeric_roles)
+        got, expected = self.figures
+        return got >= expected
 
 
 @dataclass
@@ -190,7 +200,9 @@ def _performance_tables(tables: list[Table], sections: list[Section], cap_span, 
                     if t not in bab3_tables and not _in_span(t.header_line, anggaran)
                     and not _in_span(t.header_line, _span(sections, "bab3"))]
     single = [t for t in bab3_tables if len(t.rows) == 1]
-    primary = single if single else bab3_tables
+    # a captioned table ("Tabel 3.2 ...") is the report's own; an uncaptioned one (a breakdown
+    # per misi) restates it: the captioned tables introduce the indicators
+    primary = single if single else sorted(bab3_tables, key=lambda t: t.caption is None)
     recap = [t for t in bab3_tables if t not in primary]
     return perf_tables, primary, recap, other_tables
 
@@ -505,6 +517,7 @@ def _mention(table: Table, row: Row, source: str) -> Mention:
         unit=row.unit,
         table=table,
         end_line=row.end_line,
+        ranges=dict(row.ranges),
     )
 
 

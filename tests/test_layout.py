@@ -81,3 +81,21 @@ def test_a_bare_number_amid_content_is_kept():
     lines[30] = Line(31, lines[30].page, "12")        # a value in the middle of page 2
     doc = Document("x.txt", lines)
     assert layout.blank_running_lines(doc).lines[30].text == "12"
+
+
+def test_a_year_at_the_edge_of_most_pages_is_a_running_title():
+    """A running title whose words are an image leaves its year ("2016") at the top of every
+    page: no page number (it does not count with the pages), and no content either."""
+    def page(n, top):
+        items = [pdf.TextLine(40, 50, top), pdf.TextLine(300, 310, f"Isi halaman {n}."),
+                 pdf.TextLine(320, 330, f"Kalimat kedua halaman {n} tentang capaian.")]
+        return pdf.Page(n, 842, items)
+
+    pages = [page(n, "2016") for n in range(1, 7)]
+    layout.drop_edge_items(pages)
+    assert [it.text for it in pages[2].items] == ["Isi halaman 3.",
+                                                  "Kalimat kedua halaman 3 tentang capaian."]
+    # near miss: a year wrapped onto the top of one page ("... Tahun" / "2016") stays
+    pages = [page(n, "Laporan Kinerja Dinas Contoh" if n != 4 else "2016") for n in range(1, 7)]
+    layout.drop_edge_items(pages)
+    assert pages[3].items[0].text == "2016"

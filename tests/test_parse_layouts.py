@@ -1,9 +1,15 @@
 """Layouts of real reports the parsers read: column headers, recap rows, outlines, list items."""
 from kinerja_audit import model
+from kinerja_audit.audit import audit_document
 from kinerja_audit.document import Document
 from kinerja_audit.ingest.text import to_lines
 from kinerja_audit.parse.names import abbreviates
 from kinerja_audit.parse.tables import caption_match, parse_header
+from kinerja_audit.rules.registry import Context, select
+
+
+def _doc(text: str) -> Document:
+    return Document("t.txt", to_lines(text))
 
 
 def _report(text: str):
@@ -444,3 +450,67 @@ Sampah yang diolah meningkat setelah beroperasinya 9 TPS3R baru. Di kecamatan la
     units = {c.raw: c.unit for s in _report(text).sentences for c in s.claims if c.kind == "number"}
     assert "9" in units and units["9"] is None and "9 TPS" not in units, units
     assert units["6 TPS"] == "tps", units
+
+
+def test_year_groups_merged_over_a_pipe_header_qualify_their_columns():
+    """A comparison table prints "2024" over Target | Realisasi | Capaian and "2025" over the
+    same three; each merged year prints in one cell of its span.  The report year's group holds
+    the indicator's figures, the other year's are ``*_other``; "Prosentase" is a header word."""
+    header = ("| No | Indikator |  | 2024 |  |  | 2025 |  |  | Keterangan |\n"
+              "|  |  | Target |  | Realisasi | Prosentase Capaian | Target | Realisasi "
+              "| Prosentase Capaian |  |")
+    rows = ("| 1 | Jumlah desa tangguh bencana | 10 |  | 11 | 110% | 12 | 15 | 125% | naik |\n"
+            "| 2 | Persentase laporan tepat waktu | 85 |  | 80 | 94,12% | 90 | 81 | 90% | turun |")
+    report = _pipe_report(header, rows)
+    assert [{k: v for k, v in d.items() if not k.endswith("_other")} for d in _values(report)] \
+        == [{"target": "12", "realisasi": "15", "capaian": "125%"},
+            {"target": "90", "realisasi": "81", "capaian": "90%"}]
+    assert _values(report)[0]["realisasi_other"] == "11"
+    # near miss: one year over the figures is no pair of groups; the columns keep their roles
+    single = _pipe_report("| No | Indikator | 2025 |  |  |\n"
+                          "|  |  | Target | Realisasi | Capaian |",
+                          "| 1 | Jumlah desa tangguh bencana | 12 | 15 | 125% |")
+    assert _values(single) == [{"target": "12", "realisasi": "15", "capaian": "125%"}]
+
+
+def test_a_range_target_is_read_as_a_band_and_leaves_the_row_complete():
+    rows = ("| 1 | Tingkat penurunan emisi gas rumah kaca | 5-6% | 11,45% | 190,83% |\n"
+            "| 2 | Jumlah desa tangguh bencana | 12 | 15 | 125% |")
+    header = "| No | Indikator | Target | Realisasi | Capaian |"
+    report = _pipe_report(header, rows)
+    first = report.indicators[0]
+    assert first.table.ranges == {"target": "5-6%"} and "target" not in first.table.cells
+    assert report.coverage["unparsed_numbers"] == 0
+    findings = audit_document(_doc(_PIPE_REPORT.format(header=header, rows=rows)),
+                              Context(), select(["PRS003"])).findings
+    assert findings == []
+    # near miss: a target written in words is still an unread cell
+    words = rows.replace("5-6%", "1% dr jumlah penduduk")
+    assert [f.rule for f in audit_document(_doc(_PIPE_REPORT.format(header=header, rows=words)),
+                                           Context(), select(["PRS003"])).findings] == ["PRS003"]
+
+
+def test_a_captioned_table_introduces_the_indicators_an_uncaptioned_breakdown_restates():
+    text = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Pada Misi 1 terdapat dua sasaran sebagai berikut :
+| Sasaran | Indikator | Target | Realisasi | Capaian |
+| Menurunnya risiko bencana | Persentase desa tangguh bencana | 42,5% | 56,12% | 132,5% |
+| Meningkatnya layanan | Persentase laporan tepat waktu | 90 | 81 | 90% |
+
+Tabel 3.2 Perbandingan Capaian Kinerja
+| No | Indikator | Target | Realisasi | Capaian |
+| 1 | Persentase desa tangguh bencana | 42,5% | 56,12% | 132,05% |
+| 2 | Persentase laporan tepat waktu | 90 | 81 | 90% |
+"""
+    report = _report(text)
+    first = report.indicators[0]
+    assert first.table.cells["capaian"].raw == "132,05%" and \
+        first.summary.cells["capaian"].raw == "132,5%"
+    # the breakdown's slip is its own row's arithmetic (ARI001), shown with two decimals
+    hits = audit_document(_doc(text), Context(), select(["ARI001"])).findings
+    assert [(h.line, h.found, h.expected) for h in hits] == [(9, "132,5%", "132,05%")]

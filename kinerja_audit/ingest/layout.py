@@ -95,14 +95,17 @@ def drop_edge_items(pages: list) -> None:
 
     A bare arabic number is a page number when it is no greater than the page count or when it
     runs with the pages (another page has a number with the same offset from its page number);
-    so a year that wrapped onto the top of the next page ("... Tahun" / "2025") stays.
+    so a year that wrapped onto the top of the next page ("... Tahun" / "2025") stays, while the
+    same number at the edge of most pages (a running "2016" whose title words are an image) goes.
     """
     counts: dict[str, int] = {}
+    same: Counter = Counter()          # the exact text, for numbers: "2016" on every page
     offsets: dict[int, set[int]] = {}
     for page in pages:
         edge = _edge_items(page)
         for key in {_edge_key(it.text) for it in edge}:
             counts[key] = counts.get(key, 0) + 1
+        same.update({it.text.strip() for it in edge})
         for it in edge:
             offset = _page_offset(it.text, page.number) if PAGE_NUMBER.match(it.text) else None
             if offset is not None:
@@ -113,6 +116,8 @@ def drop_edge_items(pages: list) -> None:
     def drop(it, page) -> bool:
         if not PAGE_NUMBER.match(it.text):
             return _edge_key(it.text) in running
+        if same[it.text.strip()] >= need:
+            return True            # one number on most pages: a running year, no page number
         offset = _page_offset(it.text, page.number)
         return (offset is None or offset + page.number <= len(pages)
                 or len(offsets.get(offset, ())) >= 2)

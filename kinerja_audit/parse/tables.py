@@ -90,6 +90,7 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     unit: str | None = None
     unread: list[Cell] = field(default_factory=list)
+    ranges: dict[str, str] = field(default_factory=dict)  # role -> a range as printed ("5-6%")
 
     @property
     def name(self) -> str:
@@ -233,20 +234,43 @@ def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
     return out
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     """One column per pipe cell, so the columns line up with the rows' cells exactly."""
     columns: list[Column] = []
-    for cell in pipe_cells(text):
+    cells = pipe_cells(text)
+    for cell in cells:
         found = parse_header(cell, kind, year, quarter) if cell else []
         # "No. IK" holds codes, not row numbers
         code = next((c for c in found if c.role == "code"), None)
         columns.append(code or (found[0] if found else Column("other", cell)))
+    _qualify_year_groups(columns, cells, kind, year, quarter)
     # the same de-duplication of roles as for text headers
     targets = [c for c in columns if c.role == "target"]
     if len(targets) > 1 and kind != "annual":
         targets[0].role = "target_annual"
     _mark_other_columns(columns)
     return columns
+
+
+def _qualify_year_groups(columns: list[Column], cells: list[str], kind, year, quarter) -> None:
+    """Column groups under years merged above them ("2015" over "Target | Realisasi | Capaian",
+    then "2016" over the same three): a merged label prints in one cell of its span (the cell's
+    words then open with the year), so the groups are told by their target columns, one per
+    year in order; each group's figure columns are qualified by its year (another year's become
+    ``*_other``)."""
+    years = [m.group() for m in (_YEAR.match(c.strip()) for c in cells) if m]
+    starts = [i for i, c in enumerate(columns) if c.role in ("target", "target_annual")]
+    if len(years) < 2 or len(years) != len(starts):
+        return
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(columns)
+        for col in columns[start:end]:
+            base = col.role.split("_")[0]
+            if base in ("target", "realisasi", "capaian") and not col.role.endswith("_other"):
+                col.role = _qualify(base, years[k], kind, year, quarter)
 
 
 def is_header_word(token: str) -> bool:
@@ -393,7 +417,7 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
             and (
                 _header_line(t)
                 or above
-                and not any(ch.isdigit() for ch in t)
+                and not any(ch.isdigit() for ch in _YEAR.sub("", t))    # group years ("2015")
                 and all(len(c.split()) <= 4 for c in cells)
             )
         )
@@ -417,8 +441,8 @@ def _new_header(doc: Document, i: int, end: int, text: str, pipe: bool) -> bool:
 def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
     """Line ``i`` opens a full pipe header (alone or stacked over the rows below it): a row of
     words without figures, as the first line of a header printed again after a page break."""
-    if any(ch.isdigit() for ch in doc.lines[i - 1].text):
-        return False
+    if any(ch.isdigit() for ch in _YEAR.sub("", doc.lines[i - 1].text)):
+        return False        # figures: a row of data (years are labels: "2015" over a group)
     _, last = _stacked_pipe_header(doc, i, i, end)
     return _is_full_header(_pipe_header_text(doc, i, last))
 
@@ -892,6 +916,21 @@ def _row_realigned(cols: list[Column], cells: list[str], line: int) -> list[str]
     return out
 
 
+def _figure_cell(table: Table, row: Row, role: str, raw: str, line: int) -> None:
+    """A cell under a figure column: its value (and unit), a range ("5-6%": read, no figure), or
+    an unreadable cell kept for the coverage report."""
+    vals = value_line(raw, line)
+    if vals:
+        row.cells[role] = vals[0]
+        table.styles.update(c.number.style for c in vals if c.number)
+        if vals[0].unit and vals[0].unit != "%" and not row.unit:
+            row.unit = vals[0].unit
+    elif pattern("range_value_re").fullmatch(raw):
+        row.ranges[role] = raw
+    else:
+        row.unread.append(Cell(raw, None, False, None, line))
+
+
 def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -> None:
     cols = table.columns
     if len(cells_text) != len(cols):
@@ -908,14 +947,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
         if not raw:
             continue
         if col.role in NUMERIC_ROLES:
-            vals = value_line(raw, line)
-            if vals:
-                row.cells[col.role] = vals[0]
-                table.styles.update(c.number.style for c in vals if c.number)
-                if vals[0].unit and vals[0].unit != "%" and not row.unit:
-                    row.unit = vals[0].unit
-            else:
-                row.unread.append(Cell(raw, None, False, None, line))
+            _figure_cell(table, row, col.role, raw, line)
         elif col.role == "code":
             code = find_code(raw)
             if code:

@@ -49,7 +49,8 @@ def _capaian_hit(ind, mention, ctx: Context) -> Hit:
                values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value,
                        "formula": ctx.word(f"formula_{ind.polarity}")},
                found=pct(p.number.value, p.number.decimals),
-               expected=pct(value, cp.decimals_for(p)))
+               # two decimals at least: "132,5%" should read 132,05%, not 132%
+               expected=pct(value, max(cp.decimals_for(p), 2)))
 
 
 @rule("POL001")

@@ -205,8 +205,7 @@ def incomplete_row(report, ctx: Context):
         for m in (ind.table, ind.summary):
             if m is None or m.table is None or m.table.form:
                 continue    # a form's empty quarter cell is its own rule's (ANO002)
-            expected = len(set(m.table.numeric_roles))     # a role named twice holds one value
-            got = sum(1 for c in m.cells.values())
+            got, expected = m.figures
             if expected and got < expected:
                 yield Hit(ind.code, m.line, values={"code": ind.code}, found=got, expected=expected)
 
