@@ -81,6 +81,7 @@ def test_truth_file_shape(path):
         assert isinstance(entry["page"], int) and entry.get("evidence") and entry.get("note"), where
         if where.startswith("review"):
             assert entry["category"] in C.CATEGORIES, where
+            assert set(entry.get("also_categories") or []) <= set(C.CATEGORIES), where
             assert entry.get("severity") in (None, "minor"), where
             key = (entry["page"], entry["category"], entry["evidence"])
             assert key not in seen, f"{where} repeats an entry"

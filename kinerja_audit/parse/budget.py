@@ -47,6 +47,7 @@ class BudgetStatement:
     pagu: Number
     realisasi: Number
     percent: Number
+    subject: str | None = None     # what the figures are of: "Kegiatan Pelatihan ..." before them
 
 
 def _amount(token: str) -> Number | None:
@@ -117,6 +118,18 @@ def parse_statements(sentences) -> list[BudgetStatement]:
             real, pagu = (first, second) if order == "rp" else (second, first)
             if pagu.value < 1000:
                 continue
-            out.append(BudgetStatement(s.line, s.text, pagu, real, pct))
+            out.append(BudgetStatement(s.line, s.text, pagu, real, pct,
+                                       _subject(s.text[:m.start()])))
             break
     return out
+
+
+def _subject(lead: str) -> str | None:
+    """The programme or activity a budget sentence opens with ("(11) Kegiatan Pelatihan ...,
+    dengan" -> "Kegiatan Pelatihan ..."): the words before its figures, without the list mark and
+    the joining words; None when that is no short name."""
+    text = re.sub(r"^\W*(?:\(?\d{1,2}[.)]|[a-z][.)])?\s*", "", norm(lead))
+    text = re.sub(r"[\s,;:]*(?:dengan|melalui|yang|untuk)?[\s,;:]*(?:alokasi|anggaran|pagu)?\s*$",
+                  "", text, flags=re.IGNORECASE).strip(" ,;:-")
+    words = text.split()
+    return text if 2 <= len(words) <= 14 and words[0][:1].isupper() else None

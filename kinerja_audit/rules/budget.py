@@ -25,11 +25,11 @@ def budget_percentage(report, ctx: Context):
     # percentage: ARI003 reports it, once
     sums = {id(total): (sum(r.pagu.value for r in parts), sum(r.realisasi.value for r in parts))
             for total, parts in _total_groups(report.budget_rows) if len(parts) >= 2}
-    items = [(r.line, r.label, r.pagu, r.realisasi, r.percent, sums.get(id(r)))
+    items = [(r.line, r.label, r.pagu, r.realisasi, r.percent, sums.get(id(r)), None)
              for r in report.budget_rows if r.percent]
-    items += [(s.line, ctx.word("budget_statement"), s.pagu, s.realisasi, s.percent, None)
-              for s in report.budget_statements]
-    for line, label, pagu, real, percent, summed in items:
+    items += [(s.line, s.subject or ctx.word("budget_statement"), s.pagu, s.realisasi, s.percent,
+               None, s.text) for s in report.budget_statements]
+    for line, label, pagu, real, percent, summed, sentence in items:
         if pagu.value == 0 or _matches(percent, real.value, pagu.value, tol):
             continue
         if summed is not None and _matches(percent, summed[1], summed[0], tol):
@@ -38,6 +38,7 @@ def budget_percentage(report, ctx: Context):
         yield Hit(
             None,
             line,
+            evidence=sentence,
             values={
                 "label": label or ctx.word("budget_total"),
                 "pagu": ctx.num(pagu.value, 0),

@@ -420,7 +420,10 @@ def finding_matches(entry: dict, finding: dict, category: bool = True) -> bool:
     """The finding reports the recorded defect: same category, page (+-1), indicator and - when
     the entry records them - the same expected/found values, at the recorded words.  With
     ``category=False`` (a consistent fact): any finding on the same page at the recorded words."""
-    if category and entry.get("category") != finding.get("category"):
+    # a defect a tool may rightly file under another category too ("also_categories": a budget
+    # percentage in prose that its own amounts contradict is narrative-number and arithmetic)
+    if category and finding.get("category") not in {entry.get("category"),
+                                                    *(entry.get("also_categories") or [])}:
         return False
     if not _same_place(entry, finding, 1 if category else 0):
         return False
