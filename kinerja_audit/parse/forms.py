@@ -139,10 +139,10 @@ def _quarter_labels(cells: list[str], group: int) -> list[tuple[int, int]]:
     for k, c in enumerate(cells):
         if k < group or not c:
             continue
-        label = re.sub(r"^(?:triwulan|tw)\s*", "", c.strip(), flags=re.IGNORECASE)
-        if not re.fullmatch(r"IV|I{1,3}|[1-4]", label):
+        label = pattern("form_quarter_label_re").fullmatch(c.strip())
+        if label is None:
             break
-        out.append((k, roman_or_int(label)))
+        out.append((k, roman_or_int(label.group("q"))))
     quarters = [q for _, q in out]
     return out if len(out) >= 2 and quarters == sorted(set(quarters)) else []
 
