@@ -125,6 +125,7 @@ class Sentence:
     totals: list = field(default_factory=list)             # parse.statements.Total
     year_references: list = field(default_factory=list)    # parse.statements.YearReference
     no_target_percents: list = field(default_factory=list)  # parse.statements.NoTargetPercent
+    shares: list = field(default_factory=list)              # parse.statements.Share
     grades: list = field(default_factory=list)              # parse.scales.Grade
 
     def line_at(self, pos: int) -> int:
@@ -670,6 +671,7 @@ def _statements(sentence: Sentence) -> None:
     sentence.totals = statements.totals(sentence)
     sentence.year_references = statements.year_references(text)
     sentence.no_target_percents = statements.no_target_percents(text)
+    sentence.shares = statements.shares(text)
     sentence.grades = scales.grades_in(text)
 
 

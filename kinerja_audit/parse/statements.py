@@ -40,9 +40,10 @@ class Total:
 class YearReference:
     start: int
     raw: str
-    kind: str           # previous | plan_start | malformed | named (any "tahun NNNN")
+    kind: str           # previous | plan_start | malformed | named (any "tahun NNNN") | regulation
     year: int | None    # the year written (None for a malformed one)
     plan_start: int | None = None   # plan_start: the first year of the plan's range
+    label: str | None = None        # regulation: kind and number ("peraturan pemerintah nomor 18")
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,38 @@ def year_references(text: str) -> list[YearReference]:
         out.append(YearReference(m.start(), m.group(0), "malformed", None))
     for m in pattern("named_year_re").finditer(text):
         out.append(YearReference(m.start(), m.group(0), "named", int(m.group(1))))
+    for m in pattern("regulation_year_re").finditer(text):
+        label = " ".join(m.group(0)[:m.start("year") - m.start()].lower().split()[:-1])
+        out.append(YearReference(m.start(), m.group(0), "regulation", int(m.group("year")),
+                                 label=label))
     return sorted(out, key=lambda r: r.start)
+
+
+# ---------------------------------------------------------------- shares
+
+@dataclass(frozen=True)
+class Share:
+    start: int
+    raw: str                 # "7 Perangkat Daerah atau sekitar 24%"
+    part: Number
+    whole: Number
+    percent: Number
+    approximate: bool        # "sekitar", "kurang lebih": rounded to the unit
+
+
+def shares(text: str) -> list[Share]:
+    """"7 dari 17 Perangkat Daerah atau 41,18%", "terhadap 17 Perangkat Daerah, 7 Perangkat
+    Daerah atau sekitar 24%": a part of a whole and the share the sentence gives it.  A capaian
+    ("45 dari target 50 atau 90%") and money ("Rp X dari pagu Rp Y") are other statements."""
+    out = []
+    for key, part, whole in (("share_of_re", "k", "n"), ("share_named_again_re", "k", "n")):
+        for m in pattern(key).finditer(text):
+            k, n, pct = (parse_number(m.group(g)) for g in (part, whole, "p"))
+            if None in (k, n, pct) or not 0 < k.value <= n.value:
+                continue
+            out.append(Share(m.start(), m.group(0), k, n, pct,
+                             bool(pattern("share_approximate_re").search(m.group(0)))))
+    return sorted({s.start: s for s in out}.values(), key=lambda s: s.start)
 
 
 def no_target_percents(text: str) -> list[NoTargetPercent]:

@@ -8,6 +8,8 @@ with the tables.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import capaian as cp
 from ..parse.numbers import same_value
 from ..parse.statements import spelled
@@ -111,6 +113,48 @@ def malformed_year(report, ctx: Context):
                           values={"year": str(year) if year else ctx.word("year_unknown")},
                           found=ref.raw,
                           expected=ctx.word("year_four_digits"))
+
+
+@rule("NPD009")
+def regulation_after_report(report, ctx: Context):
+    year = _report_year(report)
+    if year is None:
+        return
+    signed = report.meta.signed_date
+    latest = max(year + int(ctx.option("years_after")), signed.year if signed else 0)
+    cited = [(s, ref) for s in report.sentences for ref in s.year_references
+             if ref.kind == "regulation"]
+    for s, ref in cited:
+        if ref.year <= latest:
+            continue
+        # the same regulation cited elsewhere with a year it can have: that year
+        years = Counter(r.year for _, r in cited if r.label == ref.label and r.year <= latest)
+        right = years.most_common(1)[0][0] if years else None
+        expected = f"{ref.raw[:len(ref.raw) - 4]}{right}" if right else None
+        yield Hit(s.indicator, s.line_at(ref.start), evidence=s.text,
+                  values={"year": str(year), "cited": str(ref.year),
+                          "signed": ctx.word("signed_on", date=signed.isoformat())
+                          if signed else "",
+                          "elsewhere": ctx.word("cited_elsewhere", cited=expected)
+                          if expected else ""},
+                  found=ref.raw, found_value=ref.year, expected=expected, expected_value=right)
+
+
+@rule("NNU010")
+def share_mismatch(report, ctx: Context):
+    slack = float(ctx.option("approximate_tolerance"))
+    for s in report.sentences:
+        for share in s.shares:
+            value = share.part.value / share.whole.value * 100
+            allowed = max(share.percent.half_step, slack if share.approximate else 0) + 1e-9
+            if abs(value - share.percent.value) <= allowed:
+                continue
+            yield Hit(s.indicator, s.line_at(share.start), evidence=s.text,
+                      values={"count": share.part.raw, "total": share.whole.raw},
+                      found=pct(share.percent.value, share.percent.decimals),
+                      found_value=share.percent.value,
+                      expected=pct(value, max(share.percent.decimals, 2)), expected_value=value,
+                      unit="%")
 
 
 @rule("NPD008")
