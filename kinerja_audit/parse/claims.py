@@ -126,6 +126,7 @@ class Sentence:
     year_references: list = field(default_factory=list)    # parse.statements.YearReference
     no_target_percents: list = field(default_factory=list)  # parse.statements.NoTargetPercent
     shares: list = field(default_factory=list)              # parse.statements.Share
+    changes: list = field(default_factory=list)             # parse.statements.Change
     grades: list = field(default_factory=list)              # parse.scales.Grade
 
     def line_at(self, pos: int) -> int:
@@ -672,6 +673,7 @@ def _statements(sentence: Sentence) -> None:
     sentence.year_references = statements.year_references(text)
     sentence.no_target_percents = statements.no_target_percents(text)
     sentence.shares = statements.shares(text)
+    sentence.changes = statements.changes(text)
     sentence.grades = scales.grades_in(text)
 
 

@@ -215,6 +215,32 @@ class Share:
     approximate: bool        # "sekitar", "kurang lebih": rounded to the unit
 
 
+@dataclass(frozen=True)
+class Change:
+    start: int
+    raw: str                 # "penurunan capaian sebesar 20% ... dari 5 OPD ... menjadi 1 OPD"
+    percent: Number
+    old: Number
+    new: Number
+    rise: bool               # the sentence says it rose (kenaikan, meningkat) or fell
+
+
+def changes(text: str) -> list[Change]:
+    """A rise or fall given as a percentage together with the two counts it went between ("mengalami
+    penurunan sebesar 20% dengan realisasi dari 5 OPD ... menjadi 1 OPD"; "meningkat dari 12
+    menjadi 15 desa atau naik 25%").  Counts only: between two percentages a "%" change may be in
+    points."""
+    out = []
+    for key in ("change_then_counts_re", "counts_then_change_re"):
+        for m in pattern(key).finditer(text):
+            p, a, b = (parse_number(m.group(g)) for g in ("p", "a", "b"))
+            if None in (p, a, b) or a.value == 0:
+                continue
+            rise = bool(pattern("change_rise_re").match(m.group("dir")))
+            out.append(Change(m.start(), m.group(0), p, a, b, rise))
+    return sorted({c.start: c for c in out}.values(), key=lambda c: c.start)
+
+
 def shares(text: str) -> list[Share]:
     """"7 dari 17 Perangkat Daerah atau 41,18%", "terhadap 17 Perangkat Daerah, 7 Perangkat
     Daerah atau sekitar 24%": a part of a whole and the share the sentence gives it.  A capaian

@@ -157,6 +157,28 @@ def share_mismatch(report, ctx: Context):
                       unit="%")
 
 
+@rule("NNU011")
+def change_percentage(report, ctx: Context):
+    for s in report.sentences:
+        for change in s.changes:
+            if (change.new.value > change.old.value) != change.rise \
+                    or change.new.value == change.old.value:
+                continue        # said to rise while it fell: a verdict, not this arithmetic
+            diff = abs(change.new.value - change.old.value)
+            value = diff / change.old.value * 100
+            if abs(value - change.percent.value) <= change.percent.half_step + 1e-9:
+                continue
+            decimals = max(change.percent.decimals, 2)
+            yield Hit(s.indicator, s.line_at(change.start), evidence=s.text,
+                      values={"old": change.old.raw, "new": change.new.raw,
+                              "diff": ctx.num(diff),
+                              "direction": ctx.word("change_rise" if change.rise
+                                                    else "change_fall")},
+                      found=pct(change.percent.value, change.percent.decimals),
+                      found_value=change.percent.value,
+                      expected=pct(value, decimals), expected_value=value, unit="%")
+
+
 @rule("NPD008")
 def transposed_year(report, ctx: Context):
     """"tahun 2109" in a 2019 report: the report year's digits in another order, far from any year
