@@ -15,6 +15,7 @@ from .document import Document
 from .parse import budget, claims
 from .parse import names as namesim
 from .parse.announced import announced_lists
+from .parse.averages import find_average_rows
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.forms import QuarterForm, as_table, find_forms, form_only
@@ -150,6 +151,7 @@ class Report:
     grading_scales: list = field(default_factory=list)     # parse.scales.Scale
     drafting_notes: list = field(default_factory=list)     # parse.notes.DraftingNote
     forms: list = field(default_factory=list)              # parse.forms.QuarterForm
+    average_rows: list = field(default_factory=list)       # parse.averages.AverageRow
     form_only: bool = False        # the document is a realisation form, not a written report
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
@@ -244,6 +246,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.form_only = form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
+    report_obj.average_rows = find_average_rows(doc)
     report_obj.grading_scales = find_scales(doc, items)
     report_obj.drafting_notes = drafting_notes(doc)
     report_obj.label_runs = label_runs(doc)

@@ -205,6 +205,26 @@ def yoy_percentage(report, ctx: Context):
         )
 
 
+@rule("ARI007")
+def average_row(report, ctx: Context):
+    caps = caps_option(ctx)
+    for row in report.average_rows:
+        for col in row.columns:
+            values = [v.value for v in col.values]
+            slack = col.printed.half_step + sum(v.half_step for v in col.values) / len(values)
+            means = [sum(values) / len(values)] + \
+                [sum(min(v, cap) for v in values) / len(values) for cap in caps]
+            if any(abs(m - col.printed.value) <= slack + 1e-9 for m in means):
+                continue      # the mean, or the mean of the capped figures (a rule's cap)
+            decimals = max(col.printed.decimals, 2)
+            yield Hit(None, row.line,
+                      values={"label": row.label, "count": len(values),
+                              "values": "; ".join(v.raw for v in col.values)},
+                      found=ctx.num(col.printed.value, col.printed.decimals),
+                      found_value=col.printed.value,
+                      expected=ctx.num(means[0], decimals), expected_value=means[0])
+
+
 @rule("ARI006")
 def grid_capaian(report, ctx: Context):
     tol, caps = float(ctx.option("tolerance")), caps_option(ctx)
