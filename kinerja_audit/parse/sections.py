@@ -225,3 +225,50 @@ def annex_of(doc: Document, sections: list[Section]) -> Annex | None:
     text = " ".join(t.strip() for t in body)
     rest = pattern("annex_heading_re").sub("", text, count=1).strip()
     return Annex(annex.start, any_match("lampiran_pk_patterns", text), not rest)
+
+
+@dataclass(frozen=True)
+class NumberedHeading:
+    line: int
+    numbers: tuple[int, ...]      # "3.1.2" -> (3, 1, 2)
+    printed: str                  # "3.1.2"
+
+
+OUTLINE_RUN = 3     # this many numbered headings on consecutive lines: an outline, not headings
+HEADING_MAX_CHARS = 110
+
+
+def numbered_headings(doc: Document) -> list[NumberedHeading]:
+    """Decimal-numbered section headings ("3.1.2 Analisa Perbandingan ..."): short lines opening
+    with ``numbered_heading_re``, without the runs of them an outline (Sistematika, Daftar Isi)
+    prints on consecutive lines (a wrapped title line between two of them still runs on)."""
+    found = []
+    for ln in doc.lines:
+        text = ln.text.strip()
+        m = re.match(r"(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s", text)
+        if m and len(text) <= HEADING_MAX_CHARS and pattern("numbered_heading_re").match(text) \
+                and not text.endswith((".", ",", ";")):
+            found.append(NumberedHeading(ln.no, tuple(int(x) for x in m.group(1).split(".")),
+                                         m.group(1)))
+    lines = {h.line for h in found}
+
+    def step(line: int, way: int) -> int | None:
+        """The next numbered heading from ``line`` (one way), over one wrapped title line."""
+        if line + way in lines:
+            return line + way
+        between = doc.lines[line + way - 1].text.strip() if 1 <= line + way <= len(doc.lines) \
+            else ""
+        if between and not between.endswith(".") and line + 2 * way in lines:
+            return line + 2 * way
+        return None
+
+    def run(line: int) -> int:
+        count = 1
+        for way in (-1, 1):
+            at = step(line, way)
+            while at is not None:
+                count += 1
+                at = step(at, way)
+        return count
+
+    return [h for h in found if run(h.line) < OUTLINE_RUN]

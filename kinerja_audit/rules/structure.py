@@ -41,6 +41,24 @@ def drafting_note(report, ctx: Context):
         yield Hit(None, note.line, evidence=note.text, values={}, found=note.text, expected=None)
 
 
+@rule("NUM006")
+def section_number_off_chapter(report, ctx: Context):
+    """Sections of chapter N numbered N.x, except some ("1.1" and "1.1.3" in Bab 3): one finding
+    per chapter, at the first heading that is off."""
+    for chapter in report.sections:
+        if chapter.level != 1 or chapter.number is None:
+            continue
+        inside = [h for h in report.numbered_headings
+                  if chapter.start < h.line <= chapter.end]
+        on = [h for h in inside if h.numbers[0] == chapter.number]
+        off = [h for h in inside if h.numbers[0] != chapter.number]
+        if len(on) < 2 or not off or len(off) >= len(on) + len(off) / 2:
+            continue
+        right = [".".join(str(n) for n in (chapter.number, *h.numbers[1:])) for h in off]
+        yield Hit(None, off[0].line, values={"chapter": chapter.title, "number": chapter.number},
+                  found=", ".join(h.printed for h in off), expected=", ".join(right))
+
+
 @rule("STR002")
 def annex_without_agreement(report, ctx: Context):
     annex = report.annex
