@@ -26,7 +26,14 @@ from .parse.notes import drafting_notes
 from .parse.repair import repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
-from .parse.sections import Section, annex_of, find_sections, numbered_headings, parts_present
+from .parse.sections import (
+    Section,
+    annex_of,
+    find_sections,
+    numbered_headings,
+    outline_years,
+    parts_present,
+)
 from .parse.tables import Row, Table, caption_match, find_captions, parse_tables
 from .parse.text import any_match, norm, pattern
 from .parse.yoy import parse_yoy_tables
@@ -153,6 +160,7 @@ class Report:
     forms: list = field(default_factory=list)              # parse.forms.QuarterForm
     average_rows: list = field(default_factory=list)       # parse.averages.AverageRow
     numbered_headings: list = field(default_factory=list)  # parse.sections.NumberedHeading
+    outline_years: list = field(default_factory=list)      # parse.sections.OutlineYear
     form_only: bool = False        # the document is a realisation form, not a written report
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
@@ -249,6 +257,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.grids = parse_grids(doc)
     report_obj.average_rows = find_average_rows(doc)
     report_obj.numbered_headings = numbered_headings(doc)
+    report_obj.outline_years = outline_years(report_obj.numbered_headings)
     report_obj.grading_scales = find_scales(doc, items)
     report_obj.drafting_notes = drafting_notes(doc)
     report_obj.label_runs = label_runs(doc)

@@ -7,6 +7,7 @@ chapters.  The part vocabulary lives in ``checks/lexicon.yaml`` (``parts``).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -232,6 +233,8 @@ class NumberedHeading:
     line: int
     numbers: tuple[int, ...]      # "3.1.2" -> (3, 1, 2)
     printed: str                  # "3.1.2"
+    title: str = ""               # the words after the number
+    outline: bool = False         # an entry of an outline (Sistematika, Daftar Isi), no heading
 
 
 OUTLINE_RUN = 3     # this many numbered headings on consecutive lines: an outline, not headings
@@ -240,8 +243,8 @@ HEADING_MAX_CHARS = 110
 
 def numbered_headings(doc: Document) -> list[NumberedHeading]:
     """Decimal-numbered section headings ("3.1.2 Analisa Perbandingan ..."): short lines opening
-    with ``numbered_heading_re``, without the runs of them an outline (Sistematika, Daftar Isi)
-    prints on consecutive lines (a wrapped title line between two of them still runs on)."""
+    with ``numbered_heading_re``; those of a run an outline (Sistematika, Daftar Isi) prints on
+    consecutive lines (a wrapped title line between two of them still runs on) are its entries."""
     found = []
     for ln in doc.lines:
         text = ln.text.strip()
@@ -249,7 +252,7 @@ def numbered_headings(doc: Document) -> list[NumberedHeading]:
         if m and len(text) <= HEADING_MAX_CHARS and pattern("numbered_heading_re").match(text) \
                 and not text.endswith((".", ",", ";")):
             found.append(NumberedHeading(ln.no, tuple(int(x) for x in m.group(1).split(".")),
-                                         m.group(1)))
+                                         m.group(1), text[m.end():].strip()))
     lines = {h.line for h in found}
 
     def step(line: int, way: int) -> int | None:
@@ -271,4 +274,41 @@ def numbered_headings(doc: Document) -> list[NumberedHeading]:
                 at = step(at, way)
         return count
 
-    return [h for h in found if run(h.line) < OUTLINE_RUN]
+    return [dataclasses.replace(h, outline=run(h.line) >= OUTLINE_RUN) for h in found]
+
+
+@dataclass(frozen=True)
+class OutlineYear:
+    line: int                     # the outline entry
+    heading_line: int             # the heading it lists
+    printed: str                  # "3.1.2"
+    found: int                    # the year the entry names
+    expected: int                 # the year the heading names
+
+
+TITLE_MATCH = 85    # similarity (0-100) of an entry's title and a heading's, years left out
+
+
+def outline_years(headings: list[NumberedHeading]) -> list[OutlineYear]:
+    """Outline entries that name another year than the heading they list ("2.1.2 Rencana Kinerja
+    Tahunan 2015" in the Sistematika, "2.1.2 Rencana Kinerja Tahunan 2016" as the heading): the
+    same number, the same title but for the year."""
+    from rapidfuzz import fuzz
+
+    def years(title: str) -> set[int]:
+        return {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", title)}
+
+    def bare(title: str) -> str:
+        return norm(re.sub(r"\b(?:19|20)\d\d\b", " ", title)).lower()
+
+    out = []
+    for entry in (h for h in headings if h.outline and years(h.title)):
+        for heading in headings:
+            if heading.outline or heading.numbers != entry.numbers or heading.line < entry.line:
+                continue
+            a, b = years(entry.title), years(heading.title)
+            if b and a != b and len(a) == len(b) == 1 and \
+                    fuzz.ratio(bare(entry.title), bare(heading.title)) >= TITLE_MATCH:
+                out.append(OutlineYear(entry.line, heading.line, entry.printed, a.pop(), b.pop()))
+            break
+    return out

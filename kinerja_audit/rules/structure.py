@@ -49,7 +49,7 @@ def section_number_off_chapter(report, ctx: Context):
         if chapter.level != 1 or chapter.number is None:
             continue
         inside = [h for h in report.numbered_headings
-                  if chapter.start < h.line <= chapter.end]
+                  if chapter.start < h.line <= chapter.end and not h.outline]
         on = [h for h in inside if h.numbers[0] == chapter.number]
         off = [h for h in inside if h.numbers[0] != chapter.number]
         if len(on) < 2 or not off or len(off) >= len(on) + len(off) / 2:
@@ -57,6 +57,16 @@ def section_number_off_chapter(report, ctx: Context):
         right = [".".join(str(n) for n in (chapter.number, *h.numbers[1:])) for h in off]
         yield Hit(None, off[0].line, values={"chapter": chapter.title, "number": chapter.number},
                   found=", ".join(h.printed for h in off), expected=", ".join(right))
+
+
+@rule("NPD010")
+def outline_year_differs(report, ctx: Context):
+    for entry in report.outline_years:
+        yield Hit(None, entry.line,
+                  values={"number": entry.printed,
+                          "heading": line_place(report, entry.heading_line, ctx)},
+                  found=str(entry.found), found_value=entry.found,
+                  expected=str(entry.expected), expected_value=entry.expected)
 
 
 @rule("STR002")
