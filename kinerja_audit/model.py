@@ -346,7 +346,27 @@ def _derive(report: Report) -> None:
             said.append(
                 claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
             )
-        ind.explained = any(said)
+        ind.explained = any(said) or _capaian_accounted(report, ind)
+
+
+def _capaian_accounted(report: Report, ind: Indicator) -> bool:
+    """The indicator's table, or a sentence quoting its printed capaian, grades that capaian as
+    beyond the report's scale ("120,82% dengan kriteria Tidak dapat disimpulkan"); or such a
+    sentence explains it, wherever it stands (a fragment whose sentences no heading ties to the
+    indicator)."""
+    printed = ind.value("capaian")
+    if printed is None or printed.number is None:
+        return False
+    mention = ind.table or ind.summary
+    if mention is not None and mention.table is not None:
+        table = mention.table
+        lines = report.doc.lines[table.header_line - 1:table.end_line + 1]
+        if claims.acknowledges(" ".join(ln.text for ln in lines)):
+            return True   # its table grades it so (a "Kriteria" cell)
+    value = printed.number.value
+    return any((s.explains or claims.acknowledges(s.text))
+               and any(c.percent and c.number.value == value for c in s.numbers())
+               for s in report.sentences)
 
 
 def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:

@@ -50,6 +50,20 @@ def test_numbers_opening_the_names_are_row_numbers_only_when_they_rise():
     assert _report(text).indicators[0].name == "1 Jumlah desa binaan konservasi"
 
 
+def test_an_unexplained_anomaly_in_a_fragment_is_reported():
+    assert [f.indicator for f in _findings(FRAGMENT, "ANO001")] == ["Indikator 2"]
+
+
+def test_a_sentence_quoting_the_capaian_with_its_cause_explains_it():
+    text = FRAGMENT + ("Capaian 241,00% terjadi karena dibukanya jalur pendakian baru.\n")
+    assert _findings(text, "ANO001") == []
+
+
+def test_a_capaian_graded_beyond_the_scale_is_noted():
+    text = FRAGMENT.replace("241,00\n", "241,00 Tidak dapat disimpulkan\n")
+    assert _findings(text, "ANO001") == []
+
+
 def test_percent_of_period_and_of_year_columns_are_achievements():
     header = ("No Indikator Target 2024 Target s.d. Smt I Realisasi s.d. Smt I % thd Smt I "
               "% thd Tahunan")
