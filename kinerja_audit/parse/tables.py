@@ -526,6 +526,8 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             )
         else:
             _read_body(doc, table, last + 1, end, pipe, stop_lines)
+        if not pipe and table.columns and table.columns[0].role == "number":
+            _numbers_in_names(table.rows)
         if continued:
             tables[-1].rows += table.rows
             tables[-1].end_line = table.end_line
@@ -698,8 +700,6 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             rows.append(current)
     table.rows = [r for r in rows if not _header_in_name(r) and not _summary_row(r)]
     table.end_line = max(last_content, table.end_line)
-    if not pipe and roles and roles[0] == "number":
-        _numbers_in_names(table.rows)
 
 
 _NAME_NUMBER = re.compile(r"(\d{1,2})[.)]?\s+(?=[^\W\d_])")
