@@ -21,6 +21,7 @@ from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
+from .parse.oneline import one_line_tables
 from .parse.repair import repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
@@ -141,6 +142,9 @@ class Report:
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
     label_runs: list = field(default_factory=list)         # parse.lists.LabelRun
+    # lines of "-----" joining excerpts of different pages (a 123dok copy): what stands on either
+    # side is no continuous text (a numbering need not run on across them)
+    excerpt_breaks: list = field(default_factory=list)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -187,20 +191,33 @@ def _performance_tables(tables: list[Table], sections: list[Section], cap_span, 
                     if t not in bab3_tables and not _in_span(t.header_line, anggaran)
                     and not _in_span(t.header_line, _span(sections, "bab3"))]
     single = [t for t in bab3_tables if len(t.rows) == 1]
-    primary = single if single else bab3_tables
+    # beside one-row tables (one per indicator), a table of several rows is their recap, unless
+    # its rows are coded indicators none of them restates (a sasaran's own table)
+    primary = single + [t for t in bab3_tables if len(t.rows) > 1 and _others(t, single)] \
+        if single else bab3_tables
+    primary = [t for t in bab3_tables if t in primary]
     recap = [t for t in bab3_tables if t not in primary]
     return perf_tables, primary, recap, other_tables
 
 
+def _others(table: Table, singles: list[Table]) -> bool:
+    """Every row of ``table`` carries a code, and none is the code or name of a row of the
+    one-row ``singles``."""
+    floor = rulepack.setting("claim_name_score")
+    rows = [t.rows[0] for t in singles]
+    return all(r.code for r in table.rows) and not any(
+        r.code == o.code or namesim.similarity(r.name, o.name) >= floor
+        for r in table.rows for o in rows)
+
+
 def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
     """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
-    doc, running = repair(doc)
+    doc, running, breaks = _repaired(doc)
     meta = parse_meta(doc, running, period)
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
-    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter,
-                          stop_lines=stops)
+    tables = _read_tables(doc, meta, stops)
     items = parse_items(doc, 1, n, stop_lines=stops)
     cap_span = _capaian_span(sections, n)
     anggaran = _span(sections, "anggaran")
@@ -221,7 +238,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _narrative_spans(doc, indicators, primary, headings, cap_span, stops)
     indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
-    report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
+    report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {},
+                        excerpt_breaks=breaks)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
     report_obj.grading_scales = find_scales(doc, items)
@@ -252,6 +270,20 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         "claims": sum(len(s.claims) for s in report_obj.sentences),
     }
     return report_obj
+
+
+def _repaired(doc: Document) -> tuple[Document, list, list[int]]:
+    """The repaired document, its running lines, and the excerpt breaks (read before repair
+    blanks the rule lines)."""
+    return (*repair(doc), _excerpt_breaks(doc))
+
+
+def _read_tables(doc: Document, meta: Meta, stops: set[int]) -> list[Table]:
+    """Every table, in line order: those of several lines and those printed on one."""
+    tables = parse_tables(doc, 1, len(doc.lines), kind=meta.kind, year=meta.year,
+                          quarter=meta.quarter, stop_lines=stops)
+    tables += one_line_tables(doc, tables, meta.kind, meta.year, meta.quarter)
+    return sorted(tables, key=lambda t: t.caption_line or t.header_line)
 
 
 def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, str, str, str]]:
@@ -297,14 +329,17 @@ def _named_in_prose(
     if not headings:
         return []
     breaks = sorted({s.start for s in sections if s.level == 1}
-                    | {ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)
-                       or pattern("numbered_heading_re").match(ln.text)})
+                    | set(_excerpt_breaks(doc))
+                    | {ln.no for ln in doc.lines if pattern("numbered_heading_re").match(ln.text)})
     last = len(doc.lines)
     known = {i.code: i for i in inds}
     new: list[Indicator] = []
     for k, (line, code, printed, name) in enumerate(headings):
         nxt = next((h[0] for h in headings[k + 1:] if h[1] != code), last + 1)
-        end = min([nxt - 1] + [b - 1 for b in breaks if line < b < nxt])
+        # the table of other indicators ends it too ("Tabel 3.3 ... IKSS 2.1" after IKSS 1.3's text)
+        others = [t.caption_line or t.header_line for t in tables
+                  if t.rows and all(r.code and r.code != code for r in t.rows)]
+        end = min([nxt - 1] + [b - 1 for b in breaks + others if line < b < nxt])
         ind = known.get(code)
         if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
@@ -322,6 +357,10 @@ def _named_in_prose(
         if not ind.name and name:
             ind.name = name
     return new
+
+
+def _excerpt_breaks(doc: Document) -> list[int]:
+    return [ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)]
 
 
 def _name_facts(indicators: list[Indicator]) -> None:
@@ -461,13 +500,16 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
             inds[k].summary = _mention(table, row, "summary")
     # headings: the nearest heading above each table (and below the previous table)
     prev_end = 0
+    row_codes = {r.code for _, r in pairs if r.code}
     for ind, (table, row) in zip(inds, pairs):
         top = table.caption_line or table.header_line
         cands = [h for h in headings if prev_end < h.line < top]
         if cands and len(table.rows) == 1:
             h = cands[-1]
             code, printed, name = _split_heading(h.text)
-            if _heads(code, name, row.name):
+            if code and row.code and code != row.code and code in row_codes:
+                pass   # the heading of another table's row, not of this one
+            elif _heads(code, name, row.name):
                 ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
         if table.caption_code and len(table.rows) == 1:
             ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,
