@@ -15,6 +15,7 @@ from .document import Document
 from .parse import budget, claims
 from .parse import names as namesim
 from .parse.announced import announced_lists
+from .parse.caption_years import caption_year_spans
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.grids import parse_grids
@@ -145,6 +146,7 @@ class Report:
     # lines of "-----" joining excerpts of different pages (a 123dok copy): what stands on either
     # side is no continuous text (a numbering need not run on across them)
     excerpt_breaks: list = field(default_factory=list)
+    caption_years: list = field(default_factory=list)  # parse.caption_years.CaptionYears
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -255,7 +257,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
     report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
-    report_obj.captions = find_captions(doc)
+    report_obj.captions, report_obj.caption_years = find_captions(doc), caption_year_spans(doc)
     report_obj.parts_present = parts_present(doc, sections)
     report_obj.annex = annex_of(doc, sections)
     _derive(report_obj)

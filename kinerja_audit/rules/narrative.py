@@ -606,6 +606,20 @@ def caption_year_differs(report, ctx: Context):
         )
 
 
+@rule("NPD009")
+def caption_span_differs(report, ctx: Context):
+    """A caption naming a span of years over year columns some of which fall outside it
+    ("Tahun 2018–2020" over 2019, 2020, 2021).  Columns inside the span (a Renstra span with
+    the years so far) are no defect."""
+    for c in report.caption_years:
+        first, last = c.span
+        if all(first <= y <= last for y in c.columns):
+            continue
+        yield Hit(None, c.line, evidence=c.caption,
+                  values={"n": c.number, "header_line": c.header_line},
+                  found=f"{first}–{last}", expected=f"{c.columns[0]}–{c.columns[-1]}")
+
+
 @rule("NPD007")
 def running_title_period_differs(report, ctx: Context):
     """A running header or footer naming another period than the report's (decided elsewhere)."""
