@@ -16,6 +16,7 @@ from .parse import budget, claims
 from .parse import names as namesim
 from .parse.announced import announced_lists
 from .parse.averages import find_average_rows
+from .parse.caption_years import caption_year_spans
 from .parse.cells import Cell, unit_family
 from .parse.codes import find_code
 from .parse.forms import QuarterForm, as_table, find_forms, form_only
@@ -23,6 +24,7 @@ from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
+from .parse.oneline import one_line_tables
 from .parse.repair import repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
@@ -165,6 +167,10 @@ class Report:
     row_numbers: list = field(default_factory=list)  # parse.row_numbers.RowNumber, per table block
     announced_lists: list = field(default_factory=list)    # parse.announced.AnnouncedList
     label_runs: list = field(default_factory=list)         # parse.lists.LabelRun
+    # lines of "-----" joining excerpts of different pages (a 123dok copy): what stands on either
+    # side is no continuous text (a numbering need not run on across them)
+    excerpt_breaks: list = field(default_factory=list)
+    caption_years: list = field(default_factory=list)  # parse.caption_years.CaptionYears
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -211,22 +217,37 @@ def _performance_tables(tables: list[Table], sections: list[Section], cap_span, 
                     if t not in bab3_tables and not _in_span(t.header_line, anggaran)
                     and not _in_span(t.header_line, _span(sections, "bab3"))]
     single = [t for t in bab3_tables if len(t.rows) == 1]
-    # a captioned table ("Tabel 3.2 ...") is the report's own; an uncaptioned one (a breakdown
-    # per misi) restates it: the captioned tables introduce the indicators
-    primary = single if single else sorted(bab3_tables, key=lambda t: t.caption is None)
+    if single:
+        # beside one-row tables (one per indicator), a table of several rows is their recap,
+        # unless its rows are coded indicators none of them restates (a sasaran's own table)
+        primary = [t for t in bab3_tables
+                   if t in single or len(t.rows) > 1 and _others(t, single)]
+    else:
+        # a captioned table ("Tabel 3.2 ...") is the report's own; an uncaptioned one (a
+        # breakdown per misi) restates it: the captioned tables introduce the indicators
+        primary = sorted(bab3_tables, key=lambda t: t.caption is None)
     recap = [t for t in bab3_tables if t not in primary]
     return perf_tables, primary, recap, other_tables
 
 
+def _others(table: Table, singles: list[Table]) -> bool:
+    """Every row of ``table`` carries a code, and none is the code or name of a row of the
+    one-row ``singles``."""
+    floor = rulepack.setting("claim_name_score")
+    rows = [t.rows[0] for t in singles]
+    return all(r.code for r in table.rows) and not any(
+        r.code == o.code or namesim.similarity(r.name, o.name) >= floor
+        for r in table.rows for o in rows)
+
+
 def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> Report:
     """The report model of ``doc``; ``period`` (kind, quarter, year) overrides the detected one."""
-    doc, running = repair(doc)
+    doc, running, breaks = _repaired(doc)
     meta = parse_meta(doc, running, period)
     sections = find_sections(doc)
     stops = {s.start for s in sections}
     n = len(doc.lines)
-    tables = parse_tables(doc, 1, n, kind=meta.kind, year=meta.year, quarter=meta.quarter,
-                          stop_lines=stops)
+    tables = _read_tables(doc, meta, stops)
     items = parse_items(doc, 1, n, stop_lines=stops)
     cap_span = _capaian_span(sections, n)
     anggaran = _span(sections, "anggaran")
@@ -250,7 +271,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _narrative_spans(doc, indicators, primary, headings, cap_span, stops)
     indicators += _named_in_prose(doc, indicators, tables, sections, cap_span)
     _name_facts(indicators)
-    report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {})
+    report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {},
+                        excerpt_breaks=breaks)
     report_obj.forms = forms
     report_obj.form_only = form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
@@ -272,7 +294,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
     report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
-    report_obj.captions = find_captions(doc)
+    report_obj.captions, report_obj.caption_years = find_captions(doc), caption_year_spans(doc)
     report_obj.parts_present = parts_present(doc, sections)
     report_obj.annex = annex_of(doc, sections)
     _derive(report_obj)
@@ -315,6 +337,20 @@ def _period_from_form(meta: Meta, forms: list[QuarterForm], doc: Document) -> No
         return
     meta.kind, meta.quarter, meta.year = "quarterly", form.filled, form.year
     meta.period_source, meta.period_line = "form", form.header_line
+
+
+def _repaired(doc: Document) -> tuple[Document, list, list[int]]:
+    """The repaired document, its running lines, and the excerpt breaks (read before repair
+    blanks the rule lines)."""
+    return (*repair(doc), _excerpt_breaks(doc))
+
+
+def _read_tables(doc: Document, meta: Meta, stops: set[int]) -> list[Table]:
+    """Every table, in line order: those of several lines and those printed on one."""
+    tables = parse_tables(doc, 1, len(doc.lines), kind=meta.kind, year=meta.year,
+                          quarter=meta.quarter, stop_lines=stops)
+    tables += one_line_tables(doc, tables, meta.kind, meta.year, meta.quarter)
+    return sorted(tables, key=lambda t: t.caption_line or t.header_line)
 
 
 def _indicator_headings(doc: Document, tables: list[Table]) -> list[tuple[int, str, str, str]]:
@@ -360,14 +396,17 @@ def _named_in_prose(
     if not headings:
         return []
     breaks = sorted({s.start for s in sections if s.level == 1}
-                    | {ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)
-                       or pattern("numbered_heading_re").match(ln.text)})
+                    | set(_excerpt_breaks(doc))
+                    | {ln.no for ln in doc.lines if pattern("numbered_heading_re").match(ln.text)})
     last = len(doc.lines)
     known = {i.code: i for i in inds}
     new: list[Indicator] = []
     for k, (line, code, printed, name) in enumerate(headings):
         nxt = next((h[0] for h in headings[k + 1:] if h[1] != code), last + 1)
-        end = min([nxt - 1] + [b - 1 for b in breaks if line < b < nxt])
+        # the table of other indicators ends it too ("Tabel 3.3 ... IKSS 2.1" after IKSS 1.3's text)
+        others = [t.caption_line or t.header_line for t in tables
+                  if t.rows and all(r.code and r.code != code for r in t.rows)]
+        end = min([nxt - 1] + [b - 1 for b in breaks + others if line < b < nxt])
         ind = known.get(code)
         if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
@@ -385,6 +424,10 @@ def _named_in_prose(
         if not ind.name and name:
             ind.name = name
     return new
+
+
+def _excerpt_breaks(doc: Document) -> list[int]:
+    return [ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)]
 
 
 def _name_facts(indicators: list[Indicator]) -> None:
@@ -409,7 +452,27 @@ def _derive(report: Report) -> None:
             said.append(
                 claims.explains(" ".join(report.doc.lines[i - 1].text for i in range(a, b + 1)))
             )
-        ind.explained = any(said)
+        ind.explained = any(said) or _capaian_accounted(report, ind)
+
+
+def _capaian_accounted(report: Report, ind: Indicator) -> bool:
+    """The indicator's table, or a sentence quoting its printed capaian, grades that capaian as
+    beyond the report's scale ("120,82% dengan kriteria Tidak dapat disimpulkan"); or such a
+    sentence explains it, wherever it stands (a fragment whose sentences no heading ties to the
+    indicator)."""
+    printed = ind.value("capaian")
+    if printed is None or printed.number is None:
+        return False
+    mention = ind.table or ind.summary
+    if mention is not None and mention.table is not None:
+        table = mention.table
+        lines = report.doc.lines[table.header_line - 1:table.end_line + 1]
+        if claims.acknowledges(" ".join(ln.text for ln in lines)):
+            return True   # its table grades it so (a "Kriteria" cell)
+    value = printed.number.value
+    return any((s.explains or claims.acknowledges(s.text))
+               and any(c.percent and c.number.value == value for c in s.numbers())
+               for s in report.sentences)
 
 
 def _code_lines(doc: Document, span, tables: list[Table], items: list[ListItem]) -> list[ListItem]:
@@ -504,13 +567,16 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
             inds[k].summary = _mention(table, row, "summary")
     # headings: the nearest heading above each table (and below the previous table)
     prev_end = 0
+    row_codes = {r.code for _, r in pairs if r.code}
     for ind, (table, row) in zip(inds, pairs):
         top = table.caption_line or table.header_line
         cands = [h for h in headings if prev_end < h.line < top]
         if cands and len(table.rows) == 1:
             h = cands[-1]
             code, printed, name = _split_heading(h.text)
-            if _heads(code, name, row.name):
+            if code and row.code and code != row.code and code in row_codes:
+                pass   # the heading of another table's row, not of this one
+            elif _heads(code, name, row.name):
                 ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
         if table.caption_code and len(table.rows) == 1:
             ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,

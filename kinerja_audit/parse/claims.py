@@ -449,6 +449,12 @@ def explains(text: str) -> bool:
     return any_match("explanation_patterns", norm(text))
 
 
+def acknowledges(text: str) -> bool:
+    """The text grades a result as beyond the report's own scale ("tidak dapat disimpulkan",
+    ``anomaly_acknowledged_patterns``): the excess is noted, not overlooked."""
+    return any_match("anomaly_acknowledged_patterns", norm(text))
+
+
 def _masked(text: str, spans: list[tuple[int, int]], keep=None) -> str:
     """``text`` with the characters of ``spans`` blanked (only those ``keep`` refuses, if given)."""
     chars = list(text)

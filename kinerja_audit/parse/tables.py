@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .. import rulepack
 from ..document import Document
@@ -550,6 +551,8 @@ def parse_tables(doc: Document, start: int, end: int, *, kind: str | None = None
             )
         else:
             _read_body(doc, table, last + 1, end, pipe, stop_lines)
+        if not pipe and table.columns and table.columns[0].role == "number":
+            _numbers_in_names(table.rows)
         if continued:
             tables[-1].rows += table.rows
             tables[-1].end_line = table.end_line
@@ -722,6 +725,23 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             rows.append(current)
     table.rows = [r for r in rows if not _header_in_name(r) and not _summary_row(r)]
     table.end_line = max(last_content, table.end_line)
+
+
+_NAME_NUMBER = re.compile(r"(\d{1,2})[.)]?\s+(?=[^\W\d_])")
+
+
+def _numbers_in_names(rows: list[Row]) -> None:
+    """Under a "No" first column, a row whose name cell opens with a small number ("1 Luas
+    kawasan ...") printed its row number there: it becomes the row's number, out of the name,
+    when those numbers rise from row to row."""
+    found = [(row, m) for row in rows if row.number is None and row.code is None and row.texts
+             for m in [_NAME_NUMBER.match(row.texts[0][1])] if m]
+    values = [int(m.group(1)) for _, m in found]
+    if not found or any(b <= a for a, b in pairwise(values)):
+        return
+    for row, m in found:
+        line, text = row.texts[0]
+        row.number, row.texts[0] = int(m.group(1)), (line, text[m.end():])
 
 
 def _years(table: Table) -> None:

@@ -119,18 +119,22 @@ def zero_target_percentage(report, ctx: Context):
 def capaian_anomaly(report, ctx: Context):
     threshold = float(ctx.option("threshold"))
     for ind in report.indicators:
-        cells = table_values(ind)
+        # its own table row, else (a fragment with no Bab III table) the row that states it
+        mention = ind.table or ind.summary
+        if mention is None:
+            continue
+        cells = tuple(mention.cells.get(k) for k in ("target", "realisasi", "capaian"))
         t, r, p = (numbered(c) for c in cells)
         value = cp.compute(t.number.value, r.number.value, ind.polarity) if t and r else None
         if value is None and p is not None and t and t.number.value:
             value = p.number.value
         if value is None or value <= threshold + 1e-9 or ind.explained:
             continue
-        line = cells[2].line if cells[2] is not None else ind.table.line
+        line = cells[2].line if cells[2] is not None else mention.line
         if p is not None and cp.consistent(p, t, r, ind.polarity, 0.0) is not False:
             value = p.number.value   # the figure as printed (254,55 for 254,56 recomputed)
         yield Hit(ind.code, line, values={"code": ind.code, "threshold": ctx.pct(threshold)},
-                  evidence_lines=ind.table.span,
+                  evidence_lines=mention.span,
                   found=pct(value, cp.decimals_for(p)), expected="≤ " + ctx.pct(threshold))
 
 

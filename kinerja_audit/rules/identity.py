@@ -23,7 +23,7 @@ def table_code_mismatch(report, ctx: Context):
 
 @rule("LBL002")
 def code_sequence(report, ctx: Context):
-    prev = None
+    prev, prev_line = None, 0
     listed = [ind for ind in report.indicators if ind.table or ind.summary]  # the report's own list
     for pos, ind in enumerate(listed, start=1):
         parts = split_code(ind.code)
@@ -32,15 +32,28 @@ def code_sequence(report, ctx: Context):
             continue
         prefix, number, dup = parts
         line = (ind.table or ind.heading).line if (ind.table or ind.heading) else None
+        if line is not None and any(prev_line < b < line for b in report.excerpt_breaks):
+            prev = None   # another excerpt of the report: its numbering is not continuous text
+        prev_line = line if line is not None else prev_line
         if dup:
             yield Hit(ind.code, line, values={"problem": ctx.word("code_duplicate")},
                       found=f"{prefix}.{number}", expected=f"{prefix}.{prev + 1 if prev else pos}")
             prev = prev + 1 if prev else pos
             continue
-        if prev is not None and number > prev + 1:
+        if prev is not None and number > prev + 1 and not _caption_skips_too(ind, number):
             yield Hit(ind.code, line, values={"problem": ctx.word("code_skipped")},
                       found=ind.code, expected=f"{prefix}.{prev + 1}")
         prev = number
+
+
+def _caption_skips_too(ind, number: int) -> bool:
+    """The indicator's own one-row table is numbered like its code ("Tabel 7" for IK.7): the
+    numbers the code skips are missing tables (a copy of some pages), not a wrong code."""
+    table = ind.table.table if ind.table is not None else None
+    if table is None or len(table.rows) != 1 or not table.caption_number:
+        return False
+    tail = table.caption_number.replace("-", ".").split(".")[-1]
+    return tail.isdigit() and int(tail) == number
 
 
 def _a_name(text: str) -> bool:

@@ -27,8 +27,7 @@ def _cell(ind, role):
 
 def _facts(ind):
     t, r, a = _cell(ind, "target"), _cell(ind, "realisasi"), _cell(ind, "target_annual")
-    p = ind.table.cells.get("capaian") if ind.table else None
-    p = p if p is not None and p.number is not None else None
+    p = _cell(ind, "capaian")   # its own table's, else the summary's when it has no table row
     c = cp.compute(t.number.value, r.number.value, ind.polarity) if t and r else None
     return t, r, a, p, c
 
@@ -136,6 +135,9 @@ def prose_figure_mismatch(report, ctx: Context):
         for claim in s.numbers():
             if claim.role not in ("target", "realisasi") or claim.percent and not ind.in_percent:
                 continue
+            if ind.in_percent and not claim.percent and claim.unit \
+                    and not _same_unit(claim.unit, ind.unit):
+                continue   # "28 kegiatan" of a percentage indicator: a part it is computed from
             if other_period_near(s, claim, report, window):
                 continue
             if claim.role == "target":
@@ -602,6 +604,20 @@ def caption_year_differs(report, ctx: Context):
             found_value=found,
             expected_value=expected,
         )
+
+
+@rule("NPD011")
+def caption_span_differs(report, ctx: Context):
+    """A caption naming a span of years over year columns some of which fall outside it
+    ("Tahun 2018–2020" over 2019, 2020, 2021).  Columns inside the span (a Renstra span with
+    the years so far) are no defect."""
+    for c in report.caption_years:
+        first, last = c.span
+        if all(first <= y <= last for y in c.columns):
+            continue
+        yield Hit(None, c.line, evidence=c.caption,
+                  values={"n": c.number, "header_line": c.header_line},
+                  found=f"{first}–{last}", expected=f"{c.columns[0]}–{c.columns[-1]}")
 
 
 @rule("NPD007")

@@ -13,6 +13,7 @@ from collections import Counter
 from .. import capaian as cp
 from ..parse.numbers import same_value
 from ..parse.statements import spelled
+from ..parse.text import word_set
 from .common import caps_option, line_place, other_period_near, pct
 from .registry import Context, Hit, rule
 
@@ -346,6 +347,38 @@ def sentence_verdict(report, ctx: Context):
                 yield Hit(s.indicator, v.line, evidence=s.text,
                           values={"realisasi": r.raw, "target": t.raw},
                           found=v.raw, expected=ctx.word(f"verdict_{expected}"))
+                break
+
+
+@rule("NVD005")
+def sentence_capaian_verdict(report, ctx: Context):
+    """A verdict on the target contradicted by the capaian the same sentence states ("capaian
+    97,38% sehingga telah melampaui target"), when the sentence gives no realisasi-target pair of
+    its own (NVD003 judges those)."""
+    for s in _own_figures(report):
+        if not s.verdicts or _one([c for c in s.numbers("target") if c.explicit]) \
+                and _one([c for c in s.numbers("realisasi") if c.explicit]):
+            continue
+        # a percentage its own cue word names the achievement ("capaian", "progres"), not one read
+        # as such by default (the realisasi of a percentage indicator) or after a looser word
+        cues = word_set("achievement_cue_words")
+        stated = [c for c in s.numbers("capaian")
+                  if c.explicit and c.cue_near and c.percent and c.cue.lower() in cues]
+        p = _one(stated)
+        if p is None or p.number.value < 0:
+            continue
+        value = round(p.number.value, 2)
+        achieved = "above" if value > 100 else "equal" if value == 100 else "below"
+        polarities = _polarities(report, s)
+        for v in s.verdicts:
+            if not v.target_follows and "target" not in v.raw.lower():
+                continue   # "berhasil", "melebihi" alone: not said of this target
+            if v.literal and not v.ambiguous:
+                continue   # "lebih rendah dari target" compares figures the sentence may not give
+            if all(_contradicts(v, _INVERSE.get(achieved, achieved) if pol == "negative"
+                                else achieved, pol) for pol in polarities):
+                yield Hit(s.indicator, v.line, evidence=s.text, values={"capaian": p.raw},
+                          found=v.raw, expected=ctx.word(f"verdict_{achieved}"))
                 break
 
 
