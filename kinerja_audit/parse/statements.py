@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import rulepack
 from .cells import unit_key
 from .numbers import Number, parse_number, same_value
-from .text import pattern
+from .text import finditer, pattern
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def spelled(value: int) -> str | None:
 
 def numeral_words(text: str) -> list[NumeralWord]:
     out = []
-    for m in pattern("numeral_word_re").finditer(text):
+    for m in finditer("numeral_word_re", text):
         value = word_value(m.group("word"))
         if value is None:
             continue
@@ -187,16 +187,16 @@ def _last_part_closes(parts: list, text: str) -> list:
 
 def year_references(text: str) -> list[YearReference]:
     out = []
-    for m in pattern("previous_year_re").finditer(text):
+    for m in finditer("previous_year_re", text):
         out.append(YearReference(m.start(), m.group(0), "previous", int(m.group("year"))))
-    for m in pattern("plan_start_re").finditer(text):
+    for m in finditer("plan_start_re", text):
         out.append(YearReference(m.start(), m.group(0), "plan_start", int(m.group("year")),
                                  int(m.group("start"))))
     for m in pattern("malformed_year_re").finditer(text):
         out.append(YearReference(m.start(), m.group(0), "malformed", None))
     for m in pattern("named_year_re").finditer(text):
         out.append(YearReference(m.start(), m.group(0), "named", int(m.group(1))))
-    for m in pattern("regulation_year_re").finditer(text):
+    for m in finditer("regulation_year_re", text):
         label = " ".join(m.group(0)[:m.start("year") - m.start()].lower().split()[:-1])
         out.append(YearReference(m.start(), m.group(0), "regulation", int(m.group("year")),
                                  label=label))
@@ -232,7 +232,7 @@ def changes(text: str) -> list[Change]:
     points."""
     out = []
     for key in ("change_then_counts_re", "counts_then_change_re"):
-        for m in pattern(key).finditer(text):
+        for m in finditer(key, text):
             p, a, b = (parse_number(m.group(g)) for g in ("p", "a", "b"))
             if None in (p, a, b) or a.value == 0:
                 continue
@@ -247,7 +247,7 @@ def shares(text: str) -> list[Share]:
     ("45 dari target 50 atau 90%") and money ("Rp X dari pagu Rp Y") are other statements."""
     out = []
     for key, part, whole in (("share_of_re", "k", "n"), ("share_named_again_re", "k", "n")):
-        for m in pattern(key).finditer(text):
+        for m in finditer(key, text):
             k, n, pct = (parse_number(m.group(g)) for g in (part, whole, "p"))
             if None in (k, n, pct) or not 0 < k.value <= n.value:
                 continue
@@ -260,7 +260,7 @@ def no_target_percents(text: str) -> list[NoTargetPercent]:
     """"tidak ada target ... persentase 100":
     a percentage stated for an indicator without target."""
     out = []
-    for m in pattern("no_target_percent_re").finditer(text):
+    for m in finditer("no_target_percent_re", text):
         number = parse_number(m.group("pct"))
         if number is not None and number.value != 0:
             out.append(NoTargetPercent(m.start(), m.group(0), number))

@@ -124,3 +124,20 @@ def printed(text: str) -> str:
     | 95 |") joined by spaces ("7. Prosentase 30 95"), any other line as it is."""
     return " ".join(filled_cells(text)) if text.count("|") >= 2 else text
 
+
+@functools.cache
+def _gates() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(str(w).lower() for w in words)
+            for key, words in (rulepack.lexicon().get("regex_gates") or {}).items()}
+
+
+def finditer(key: str, text: str):
+    """``pattern(key).finditer(text)``, skipped when ``text`` holds none of the key's gate words
+    (lexicon ``regex_gates``: words every match contains) - a substring test before a costly
+    regex."""
+    gate = _gates().get(key)
+    if gate:
+        lowered = text.lower()
+        if not any(g in lowered for g in gate):
+            return iter(())
+    return pattern(key).finditer(text)
