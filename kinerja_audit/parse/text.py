@@ -34,12 +34,80 @@ def alternation(patterns, captures_read: bool = True) -> str:
     faster on sentences, same matches.  ``captures_read=False``: the caller reads no capturing
     group of a match (only whether, or where, it matched), so they may be renumbered."""
     source = "|".join(f"(?:{p})" for p in patterns)
-    firsts = {_first_letter(p) for p in patterns}
-    if None in firsts or not firsts:
+    letters = {_first_letter(p) for p in patterns}
+    if None not in letters and letters:
+        if not (captures_read and any(re.compile(p).groups for p in patterns)):
+            source = _by_first_letter(patterns)
+        return f"(?=[{''.join(sorted(letters))}])(?:{source})"
+    firsts = [first_chars(p) for p in patterns]
+    if not patterns or any(f is None for f in firsts):
         return source
-    if not (captures_read and any(re.compile(p).groups for p in patterns)):
-        source = _by_first_letter(patterns)
-    return f"(?=[{''.join(sorted(firsts))}])(?:{source})"
+    chars = sorted(set().union(*firsts))
+    return f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{source})"
+
+
+_PARSE_LIMIT = 40      # characters a first-character class may hold (else no look-ahead)
+
+
+def first_chars(regex: str) -> set[str] | None:
+    """The lower-case characters a match of ``regex`` can start with, as ``re``'s own parser
+    reads it (an optional group, "\\b(di)?sebab", gives both "d" and "s"); None when a match may
+    start anywhere (a class like ``\\w``, an empty match) or the set is large."""
+    from re import _parser  # the parser of the re module itself (Python 3.11+)
+
+    try:
+        chars, nullable = _firsts(list(_parser.parse(regex)), _parser)
+    except (re.error, RecursionError):
+        return None
+    if chars is None or nullable or len(chars) > _PARSE_LIMIT:
+        return None
+    return chars
+
+
+def _firsts(items: list, p) -> tuple[set[str] | None, bool]:
+    """(first characters, can be empty) of a sequence of parsed items."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is p.AT:
+            continue                         # \b, ^: no character
+        if op is p.LITERAL:
+            return out | {chr(av).lower()}, False
+        if op is p.IN:
+            chars = _class(av, p)
+            return (None, False) if chars is None else (out | chars, False)
+        if op is p.SUBPATTERN:
+            first, nullable = _firsts(list(av[-1]), p)
+        elif op is p.BRANCH:
+            found = [_firsts(list(b), p) for b in av[1]]
+            if any(f is None for f, _ in found):
+                return None, False
+            first, nullable = set().union(*(f for f, _ in found)), any(n for _, n in found)
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
+            low, _high, item = av
+            first, nullable = _firsts(list(item), p)
+            nullable = nullable or low == 0
+        elif op is p.ASSERT_NOT:
+            continue                         # a negative look-ahead consumes nothing
+        else:
+            return None, False               # any character, a category, a back-reference
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class(av, p) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in av:
+        if op is p.LITERAL:
+            chars.add(chr(value).lower())
+        elif op is p.RANGE and value[1] - value[0] < _PARSE_LIMIT:
+            chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+        else:
+            return None                      # a negated class, a category, a wide range
+    return chars
 
 
 def _by_first_letter(patterns) -> str:
@@ -88,8 +156,10 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in rulepack.lexicon()[key])
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def any_match(key: str, text: str) -> bool:
-    """Whether any regex of the lexicon list ``key`` occurs in ``text``."""
+    """Whether any regex of the lexicon list ``key`` occurs in ``text`` (remembered: rules ask the
+    same of one sentence for each indicator)."""
     return any(p.search(text) for p in _searchers(key))
 
 
