@@ -8,16 +8,15 @@ years rising one by one.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..document import Document
+from .periods import YEAR
 from .tables import caption_match, is_header_word
 from .text import norm, pattern
 
 _LOOK = 3   # lines under the caption that may hold its column header
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def _year_header(doc: Document, line: int) -> tuple[tuple[int, ...], int] | None
         tokens = doc.lines[j - 1].text.split()
         if not tokens:
             continue
-        years = tuple(int(t) for t in tokens if _YEAR.fullmatch(t))
+        years = tuple(int(t) for t in tokens if YEAR.fullmatch(t))
         if len(years) < 2 or not all(is_header_word(t) for t in tokens) \
                 or any(b != a + 1 for a, b in pairwise(years)):
             return None

@@ -16,7 +16,15 @@ from ..document import Document, Line
 from .cells import Cell, unit_words, value_line
 from .codes import code_re, find_code
 from .meta import years_named
-from .tables import NUMERIC_ROLES, Row, Table, caption_match, is_header_word, parse_header
+from .tables import (
+    NUMERIC_ROLES,
+    Row,
+    Table,
+    caption_match,
+    column_years,
+    is_header_word,
+    parse_header,
+)
 from .text import norm, word_set
 
 _ROW_NUMBER = re.compile(r"(\d{1,2})\.?\s*$")
@@ -99,8 +107,7 @@ def _read(ln: Line, m: re.Match, kind, year, quarter) -> Table | None:
                   caption_code_printed=caption_code[1] if caption_code else None)
     table.styles = {c.number.style for r in rows for c in r.cells.values() if c.number}
     table.caption_years = tuple(years_named(title))
-    table.column_years = tuple(int(y) for c in columns if c.role in NUMERIC_ROLES
-                               for y in re.findall(r"\b((?:19|20)\d\d)\b", c.label))
+    table.column_years = column_years(columns)
     return table
 
 

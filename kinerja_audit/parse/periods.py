@@ -7,6 +7,16 @@ period mentioned in the text is the report's own, and its label in messages ("tr
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")    # a year as reports write it, 1900-2099
+
+
+def years_in(text: str) -> list[int]:
+    """Every year ``text`` writes, in order (whatever it is the year of: ``meta.years_named`` gives
+    the report years a text names)."""
+    return [int(y) for y in YEAR.findall(text)]
+
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_VALUE = {r: i for i, r in enumerate(ROMAN, start=1)}

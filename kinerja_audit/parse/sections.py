@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import rulepack
 from ..document import Document
-from .periods import roman_or_int
+from .periods import YEAR, roman_or_int, years_in
 from .text import any_match, norm, pattern, word_set
 
 MARKER_RE = re.compile(r"^(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]|\d{1,2}\.\d{1,2}\.?)\s+")
@@ -296,10 +296,10 @@ def outline_years(headings: list[NumberedHeading]) -> list[OutlineYear]:
     from rapidfuzz import fuzz
 
     def years(title: str) -> set[int]:
-        return {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", title)}
+        return set(years_in(title))
 
     def bare(title: str) -> str:
-        return norm(re.sub(r"\b(?:19|20)\d\d\b", " ", title)).lower()
+        return norm(YEAR.sub(" ", title)).lower()
 
     out = []
     for entry in (h for h in headings if h.outline and years(h.title)):

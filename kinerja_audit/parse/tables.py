@@ -17,7 +17,7 @@ from .. import rulepack
 from ..document import Document
 from .cells import Cell, split_trailing_cells, unit_words, value_line
 from .codes import find_code
-from .periods import roman_or_int
+from .periods import YEAR, roman_or_int, years_in
 from .text import is_debris, norm, pattern, word_set
 
 NUMERIC_ROLES = (
@@ -222,7 +222,7 @@ def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
     """Column groups under years named above them ("TAHUN 2020 TAHUN 2021" over "Target Realisasi
     % Capaian" twice): the year of each column's group, or None when the header has no
     such groups."""
-    years = re.findall(r"\b(?:19|20)\d\d\b", lead)
+    years = YEAR.findall(lead)
     starts = [i for i, c in enumerate(columns) if c.role == "target"]
     if len(years) < 2 or len(starts) != len(years):
         return [None] * len(columns)
@@ -233,9 +233,6 @@ def _group_years(lead: str, columns: list[Column]) -> list[str | None]:
             group += 1
         out.append(years[group] if group >= 0 else None)
     return out
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
@@ -262,7 +259,7 @@ def _qualify_year_groups(columns: list[Column], cells: list[str], kind, year, qu
     words then open with the year), so the groups are told by their target columns, one per
     year in order; each group's figure columns are qualified by its year (another year's become
     ``*_other``)."""
-    years = [m.group() for m in (_YEAR.match(c.strip()) for c in cells) if m]
+    years = [m.group() for m in (YEAR.match(c.strip()) for c in cells) if m]
     starts = [i for i, c in enumerate(columns) if c.role in ("target", "target_annual")]
     if len(years) < 2 or len(years) != len(starts):
         return
@@ -418,7 +415,7 @@ def _stacked_pipe_header(doc: Document, i: int, start: int, end: int) -> tuple[i
             and (
                 _header_line(t)
                 or above
-                and not any(ch.isdigit() for ch in _YEAR.sub("", t))    # group years ("2015")
+                and not any(ch.isdigit() for ch in YEAR.sub("", t))    # group years ("2015")
                 and all(len(c.split()) <= 4 for c in cells)
             )
         )
@@ -442,7 +439,7 @@ def _new_header(doc: Document, i: int, end: int, text: str, pipe: bool) -> bool:
 def _pipe_header_starts(doc: Document, i: int, end: int) -> bool:
     """Line ``i`` opens a full pipe header (alone or stacked over the rows below it): a row of
     words without figures, as the first line of a header printed again after a page break."""
-    if any(ch.isdigit() for ch in _YEAR.sub("", doc.lines[i - 1].text)):
+    if any(ch.isdigit() for ch in YEAR.sub("", doc.lines[i - 1].text)):
         return False        # figures: a row of data (years are labels: "2015" over a group)
     _, last = _stacked_pipe_header(doc, i, i, end)
     return _is_full_header(_pipe_header_text(doc, i, last))
@@ -749,10 +746,12 @@ def _years(table: Table) -> None:
 
     if table.caption:
         table.caption_years = tuple(years_named(table.caption))
-    numeric = [c.label for c in table.columns if c.role in NUMERIC_ROLES]
-    table.column_years = tuple(
-        y for label in numeric for y in re.findall(r"\b((?:19|20)\d\d)\b", label) for y in [int(y)]
-    )
+    table.column_years = column_years(table.columns)
+
+
+def column_years(columns: list[Column]) -> tuple[int, ...]:
+    """The years the target/realisasi/capaian columns name, in order."""
+    return tuple(y for c in columns if c.role in NUMERIC_ROLES for y in years_in(c.label))
 
 
 def _without_trailing_words(text: str) -> str:

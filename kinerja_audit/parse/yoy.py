@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .numbers import Number, parse_number
+from .periods import YEAR, years_in
 from .text import norm, pattern
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 _SIGNED = re.compile(r"^[+\-–]?\d+(?:[.,]\d+)*$")
 
@@ -50,7 +50,7 @@ def _header(doc: Document, i: int, end: int) -> tuple[int, tuple[int, ...], bool
         if len(t) > 80:
             break
         text, last = f"{text} {t}", j
-        years = [int(y) for y in _YEAR.findall(text)]
+        years = years_in(text)
         runs = [years[k:k + 2] for k in range(len(years) - 1)]
         consecutive = [y for y, z in runs if z == y + 1]
         diff, pct = (
@@ -89,7 +89,7 @@ def parse_yoy_tables(doc: Document, stop_lines: set[int] | None = None) -> list[
     tables: list[YoyTable] = []
     n = len(doc.lines)
     # a header names years: only lines with a year within the next few may start one
-    dated = [i for i, ln in enumerate(doc.lines, 1) if _YEAR.search(ln.text)]
+    dated = [i for i, ln in enumerate(doc.lines, 1) if YEAR.search(ln.text)]
     near_year = set()
     for d in dated:
         near_year.update(range(max(1, d - 4), d + 1))
