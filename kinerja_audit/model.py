@@ -25,7 +25,7 @@ from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.oneline import one_line_tables
-from .parse.repair import repair
+from .parse.repair import is_rule_line, repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
 from .parse.sections import (
@@ -395,8 +395,8 @@ def _named_in_prose(
     headings = _indicator_headings(doc, tables)
     if not headings:
         return []
+    # (rule lines are blank by now: repair() leaves their places in Report.excerpt_breaks)
     breaks = sorted({s.start for s in sections if s.level == 1}
-                    | set(_excerpt_breaks(doc))
                     | {ln.no for ln in doc.lines if pattern("numbered_heading_re").match(ln.text)})
     last = len(doc.lines)
     known = {i.code: i for i in inds}
@@ -427,7 +427,7 @@ def _named_in_prose(
 
 
 def _excerpt_breaks(doc: Document) -> list[int]:
-    return [ln.no for ln in doc.lines if re.fullmatch(r"\s*[-_=*]{5,}\s*", ln.text)]
+    return [ln.no for ln in doc.lines if is_rule_line(ln.text)]
 
 
 def _name_facts(indicators: list[Indicator]) -> None:

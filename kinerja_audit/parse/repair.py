@@ -24,6 +24,14 @@ _GLUED_DIGIT = re.compile(r"(?<=\d)(?=[A-Za-z][a-z]{2})")
 _MOJIBAKE = re.compile(
     r"[\u00c2-\u00f4\u0392-\u03c9][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u0178\u02c6-\u02dc]{1,2}"
 )
+_RULE_LINE = re.compile(r"\s*[-_=*]{5,}\s*")
+
+
+def is_rule_line(text: str) -> bool:
+    """A line drawn with dashes ("-----"): layout between parts (or excerpts), not text."""
+    return bool(_RULE_LINE.fullmatch(text))
+
+
 _PAGE_FIRST = re.compile(r"^\s*(\d{1,3})\s+(?=[a-z])")
 
 
@@ -130,7 +138,7 @@ def repair(doc: Document) -> tuple[Document, list[RunningLine]]:
             text = ""
         banner = _is_banner(text)
         title = None if banner else _running_title(text)
-        if not text.strip() or re.fullmatch(r"\s*[-_=*]{5,}\s*", text):
+        if not text.strip() or is_rule_line(text):
             text = ""   # a rule line ("-----") between parts is layout, not text
         elif banner:
             text = ""
