@@ -470,8 +470,8 @@ def _capaian_accounted(report: Report, ind: Indicator) -> bool:
         if claims.acknowledges(" ".join(ln.text for ln in lines)):
             return True   # its table grades it so (a "Kriteria" cell)
     value = printed.number.value
-    return any((s.explains or claims.acknowledges(s.text))
-               and any(c.percent and c.number.value == value for c in s.numbers())
+    return any(any(c.percent and c.number.value == value for c in s.numbers())
+               and (s.explains or claims.acknowledges(s.text))
                for s in report.sentences)
 
 
@@ -574,9 +574,9 @@ def _indicators_from_tables(tables: list[Table], headings: list[ListItem]) -> li
         if cands and len(table.rows) == 1:
             h = cands[-1]
             code, printed, name = _split_heading(h.text)
-            if code and row.code and code != row.code and code in row_codes:
-                pass   # the heading of another table's row, not of this one
-            elif _heads(code, name, row.name):
+            # a heading coded for another table's row is not this one's
+            other_row = code and row.code and code != row.code and code in row_codes
+            if not other_row and _heads(code, name, row.name):
                 ind.heading = Mention("heading", h.line, name=name, code=code, code_printed=printed)
         if table.caption_code and len(table.rows) == 1:
             ind.caption = Mention("caption", table.caption_line, name=None, code=table.caption_code,

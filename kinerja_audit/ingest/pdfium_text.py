@@ -430,10 +430,10 @@ def close_cut_tables(objects: dict[str, list[dict]]) -> None:
         for side, y in (("top", top), ("bottom", bottom)):
             if not closed(x, y) and outermost(x, y, side):
                 open_ends.setdefault((side, round(y)), []).append((x, y))
-    for (_side, _), ends in sorted(open_ends.items()):
+    for (side, _), ends in sorted(open_ends.items()):
         if len({round(x) for x, _ in ends}) < CUT_MIN_RULINGS:
             continue
-        y = min(e[1] for e in ends) if _side == "top" else max(e[1] for e in ends)
+        y = min(e[1] for e in ends) if side == "top" else max(e[1] for e in ends)
         x0, x1 = min(x for x, _ in ends), max(x for x, _ in ends)
         objects.setdefault("line", []).append(
             {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,

@@ -129,7 +129,6 @@ def _subject(lead: str) -> str | None:
     dengan" -> "Kegiatan Pelatihan ..."): the words before its figures, without the list mark and
     the joining words; None when that is no short name."""
     text = re.sub(r"^\W*(?:\(?\d{1,2}[.)]|[a-z][.)])?\s*", "", norm(lead))
-    text = re.sub(r"[\s,;:]*(?:dengan|melalui|yang|untuk)?[\s,;:]*(?:alokasi|anggaran|pagu)?\s*$",
-                  "", text, flags=re.IGNORECASE).strip(" ,;:-")
+    text = pattern("budget_subject_tail_re").sub("", text).strip(" ,;:-")
     words = text.split()
     return text if 2 <= len(words) <= 14 and words[0][:1].isupper() else None

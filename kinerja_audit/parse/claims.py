@@ -214,7 +214,7 @@ def _paragraphs(scope: _Scope) -> list[list[tuple[int, str]]]:
     excluded = _excluded_lines(scope)
     headings = {s.start for s in scope.sections}
     # an indicator's own heading line ("IKSS 1.4 Persentase ...") opens the paragraph about it
-    opens = {i.heading.line for i in scope.indicators if getattr(i, "heading", None)}
+    opens = {i.heading.line for i in scope.indicators if i.heading}
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for line in scope.doc.lines:

@@ -246,9 +246,9 @@ def shares(text: str) -> list[Share]:
     Daerah atau sekitar 24%": a part of a whole and the share the sentence gives it.  A capaian
     ("45 dari target 50 atau 90%") and money ("Rp X dari pagu Rp Y") are other statements."""
     out = []
-    for key, part, whole in (("share_of_re", "k", "n"), ("share_named_again_re", "k", "n")):
+    for key in ("share_of_re", "share_named_again_re"):
         for m in finditer(key, text):
-            k, n, pct = (parse_number(m.group(g)) for g in (part, whole, "p"))
+            k, n, pct = (parse_number(m.group(g)) for g in ("k", "n", "p"))
             if None in (k, n, pct) or not 0 < k.value <= n.value:
                 continue
             out.append(Share(m.start(), m.group(0), k, n, pct,
