@@ -52,8 +52,8 @@ def section_number_off_chapter(report, ctx: Context):
                   if chapter.start < h.line <= chapter.end and not h.outline]
         on = [h for h in inside if h.numbers[0] == chapter.number]
         off = [h for h in inside if h.numbers[0] != chapter.number]
-        if len(on) < 2 or not off or len(off) >= len(on) + len(off) / 2:
-            continue
+        if len(on) < 2 or not off or len(off) >= 2 * len(on):
+            continue   # too few sections on N, or most of them off: another numbering scheme
         right = [".".join(str(n) for n in (chapter.number, *h.numbers[1:])) for h in off]
         yield Hit(None, off[0].line, values={"chapter": chapter.title, "number": chapter.number},
                   found=", ".join(h.printed for h in off), expected=", ".join(right))
