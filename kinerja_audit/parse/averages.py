@@ -19,7 +19,7 @@ from ..document import Document
 from .cells import value_line
 from .numbers import Number
 from .tables import is_pipe_row, pipe_cells
-from .text import pattern
+from .text import pattern, search
 
 MIN_VALUES = 2      # figures a column needs above the average row to be averaged
 
@@ -76,7 +76,7 @@ def _average_row(line: int, label: str, cells: list[str], above) -> AverageRow |
         if sum(v is not None for v in figures.values()) >= need > 0:
             data.append(figures)
             in_header = False
-        elif any(pattern("header_role_words").search(c) for c in row if c):
+        elif any(search("header_role_words", c) for c in row if c):
             key = " | ".join(row)
             if key not in headers and not in_header and data:
                 data, headers = [], set()        # a header of its own: another table

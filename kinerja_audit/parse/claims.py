@@ -27,7 +27,17 @@ from .names import normalise
 from .numbers import Number, parse_number
 from .periods import roman_or_int
 from .tables import caption_match, is_table_header
-from .text import alternation, any_match, filled_cells, is_debris, norm, pattern, word_set
+from .text import (
+    alternation,
+    any_match,
+    filled_cells,
+    finditer,
+    is_debris,
+    norm,
+    pattern,
+    search,
+    word_set,
+)
 
 _ITEM_START = re.compile(
     r"^\s*(?:\d{1,2}\s*[.)]|\(?[a-z][.)]|[A-Z][.)]|[IVX]{1,5}[.)]|[•\-–*▪●◦])\s+"
@@ -662,9 +672,9 @@ def _statements(sentence: Sentence) -> None:
     sentence.explains = explains(text)
     sentence.lower_is_better = any_match("negative_name_patterns", text) \
         and not any_match("positive_name_overrides", text)
-    m = pattern("summary_average_re").search(text)
+    m = search("summary_average_re", text)
     sentence.average = parse_number(m.group(1)) if m else None
-    for m in pattern("summary_count_re").finditer(text):
+    for m in finditer("summary_count_re", text):
         x_raw, n_raw, verb = m.group(1), m.group(2), m.group(3).lower()
         claimed = None if x_raw.lower() in word_set("summary_count_all") else int(x_raw)
         negative = verb.split()[0] in word_set("summary_count_negative")
@@ -783,7 +793,7 @@ def _paragraph_sentences(scope: _Scope, para, code, name_span, find_span: bool) 
             span = (name_span[0] - a - shift, name_span[1] - a - shift)
         sent_code = code
         flattened = _lists_many(text)
-        if flattened or pattern("collective_re").search(text):
+        if flattened or search("collective_re", text):
             # a flattened table, or a sentence about the indicators as a whole: not about one
             sent_code, span = None, None
         elif a > 0:

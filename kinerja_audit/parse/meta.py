@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import rulepack
 from ..document import Document, Line
 from .periods import period_end, roman_or_int
-from .text import filled_cells, norm, pattern, word_set
+from .text import filled_cells, norm, pattern, search, word_set
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"\s*\([A-Z]{2,10}\)")   # "(BPLHD)" after a unit's name
@@ -209,7 +209,7 @@ def period_mentions(doc: Document, running=()) -> list[PeriodMention]:
             "caption"
             if pattern("caption_re").match(ln.text)
             else "header"
-            if pattern("header_role_words").search(ln.text) and len(ln.text.split()) <= 12
+            if search("header_role_words", ln.text) and len(ln.text.split()) <= 12
             else "prose"
         )
         mentions += _mentions_in(norm(ln.text), ln.no, source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from .text import pattern
+from .text import search
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ def drafting_notes(doc: Document) -> list[DraftingNote]:
     once)."""
     out = []
     for ln in doc.lines:
-        m = pattern("drafting_note_re").search(ln.text)
+        m = search("drafting_note_re", ln.text)
         if m:
             out.append(DraftingNote(ln.no, m.group(0).strip()))
     return out

@@ -15,7 +15,7 @@ from .. import rulepack
 from ..document import Document
 from .lists import ListItem
 from .numbers import parse_number
-from .text import alternation, norm, pattern, printed
+from .text import alternation, finditer, norm, pattern, printed
 
 _MIN_BANDS = 3
 _NEIGHBOURS = 2          # lines allowed between two entries of one scale
@@ -148,7 +148,7 @@ def find_scales(doc: Document, items: list[ListItem]) -> list[Scale]:
 def grades_in(text: str) -> list[Grade]:
     """Every grade the sentence gives after a grading word."""
     out = []
-    for cue in pattern("grade_cue_re").finditer(text):
+    for cue in finditer("grade_cue_re", text):
         label = _labels_re(glued_left=True).match(text, cue.end())
         if label is not None:
             percents = list(pattern("grade_percent_re").finditer(text, 0, cue.start()))

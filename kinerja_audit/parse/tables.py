@@ -18,7 +18,7 @@ from ..document import Document
 from .cells import Cell, split_trailing_cells, unit_words, value_line
 from .codes import find_code
 from .periods import YEAR, roman_or_int, years_in
-from .text import is_debris, norm, pattern, word_set
+from .text import is_debris, match, norm, pattern, search, word_set
 
 NUMERIC_ROLES = (
     "target_annual",
@@ -33,7 +33,7 @@ NUMERIC_ROLES = (
 
 def caption_match(text: str) -> re.Match | None:
     """A table caption ("Tabel 3.1 : ..."): groups ``num`` and ``rest``."""
-    m = pattern("caption_re").match(text)
+    m = match("caption_re", text)
     # "Tabel 2.2 berikut ini :" ends a sentence that points at the table: a reference, no caption
     return None if m is None or pattern("caption_reference_re").match(m.group("rest")) else m
 
@@ -285,7 +285,7 @@ def _header_line(text: str) -> bool:
 
 def is_table_header(text: str) -> bool:
     """A line made only of column-header words, naming a target/realisasi/capaian column."""
-    return bool(pattern("header_role_words").search(text)) and _header_line(text)
+    return bool(search("header_role_words", text)) and _header_line(text)
 
 
 def is_pipe_row(text: str) -> bool:
@@ -345,7 +345,7 @@ def find_header(doc: Document, start: int, end: int) -> tuple[int, int, int] | N
     i = start
     while i <= end:
         text = doc.lines[i - 1].text
-        if pattern("header_role_words").search(text) and _header_line(text):
+        if search("header_role_words", text) and _header_line(text):
             # extend over neighbouring header-only lines (headers wrapped over several lines);
             # a pipe header is complete in itself (a caption's wrapped tail above it,
             # "Tahun 2025", is no header)

@@ -201,13 +201,27 @@ def _gates() -> dict[str, tuple[str, ...]]:
             for key, words in (rulepack.lexicon().get("regex_gates") or {}).items()}
 
 
-def finditer(key: str, text: str):
-    """``pattern(key).finditer(text)``, skipped when ``text`` holds none of the key's gate words
-    (lexicon ``regex_gates``: words every match contains) - a substring test before a costly
-    regex."""
+def _gated_out(key: str, text: str) -> bool:
+    """``text`` holds none of the gate words of ``key`` (lexicon ``regex_gates``: words every
+    match contains), so its regex cannot match: a substring test before a costly regex."""
     gate = _gates().get(key)
-    if gate:
-        lowered = text.lower()
-        if not any(g in lowered for g in gate):
-            return iter(())
-    return pattern(key).finditer(text)
+    if not gate:
+        return False
+    lowered = text.lower()
+    return not any(g in lowered for g in gate)
+
+
+def finditer(key: str, text: str):
+    """``pattern(key).finditer(text)``, skipped when ``text`` holds none of the key's gate
+    words."""
+    return iter(()) if _gated_out(key, text) else pattern(key).finditer(text)
+
+
+def search(key: str, text: str) -> re.Match | None:
+    """``pattern(key).search(text)``, skipped when ``text`` holds none of the key's gate words."""
+    return None if _gated_out(key, text) else pattern(key).search(text)
+
+
+def match(key: str, text: str) -> re.Match | None:
+    """``pattern(key).match(text)``, skipped when ``text`` holds none of the key's gate words."""
+    return None if _gated_out(key, text) else pattern(key).match(text)
