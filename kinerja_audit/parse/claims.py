@@ -128,7 +128,6 @@ class Sentence:
     explains: bool = False                 # it gives a cause ("disebabkan", "karena")
     average: Number | None = None          # "rata-rata capaian ... sebesar 104,38%"
     counts: list[CountStatement] = field(default_factory=list)
-    comparisons: list[tuple[int, int]] = field(default_factory=list)   # spans of comparison words
     flattened: bool = False                # a table or list flattened into running text
     lower_is_better: bool = False          # it names something lower-is-better (waktu, temuan ...)
     numeral_words: list = field(default_factory=list)      # parse.statements.NumeralWord
@@ -145,6 +144,12 @@ class Sentence:
 
     def numbers(self, role: str | None = None) -> list[Claim]:
         return [c for c in self.claims if c.kind == "number" and (role is None or c.role == role)]
+
+    @functools.cached_property
+    def comparisons(self) -> list[tuple[int, int]]:
+        """Spans of comparison words (dibandingkan, sebelumnya, meningkat ...): found when a rule
+        first asks (few do, and the regex is costly)."""
+        return [(c.start(), c.end()) for c in pattern("period_comparison").finditer(self.text)]
 
     @property
     def verdicts(self) -> list[Claim]:
@@ -681,9 +686,6 @@ def _statements(sentence: Sentence) -> None:
         sentence.counts.append(
             CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative)
         )
-    sentence.comparisons = [
-        (c.start(), c.end()) for c in pattern("period_comparison").finditer(text)
-    ]
     sentence.numeral_words = statements.numeral_words(text)
     sentence.totals = statements.totals(sentence)
     sentence.year_references = statements.year_references(text)
