@@ -41,3 +41,18 @@ def test_a_single_rewrite_keeps_its_own_sentence(tmp_path):
     verdict = next(f for f in findings if f.rule == "NVD001")
     assert "Pada triwulan III diterbitkan 410" in verdict.suggestion
     assert not any(f.rule == "NPD001" for f in findings)
+
+
+def test_edits_are_the_changed_words_only():
+    """The spans a corrected sentence replaces: the words shared at both ends stay, a replaced
+    word, an inserted word and a removed word are each one edit at its place in the original."""
+    from kinerja_audit.rules.registry import _edits
+
+    old = "Realisasi 80 persen sehingga target tercapai pada triwulan II."
+    assert _edits(old, old.replace("tercapai", "belum tercapai")) == [(36, 36, "belum ")]
+    assert _edits(old, old.replace("80", "85")) == [(10, 12, "85")]
+    assert _edits(old, old + " Baik.") == [(62, 62, " Baik.")]
+    assert _edits(old, old.replace("sehingga ", "")) == [(20, 29, "")]
+    assert _edits(old, "Realisasi 85 persen sehingga target belum tercapai pada triwulan II.") \
+        == [(10, 12, "85"), (35, 35, " belum")]
+    assert _edits(old, old) == []

@@ -224,8 +224,16 @@ def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
     starts_a = [0]
     for tok in a:
         starts_a.append(starts_a[-1] + len(tok))
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [(starts_a[i1], starts_a[i2], "".join(b[j1:j2]))
+    # the words both share at the start and at the end are equal: only the middle is compared
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
+    return [(starts_a[head + i1], starts_a[head + i2], "".join(mid_b[j1:j2]))
             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
