@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import rulepack
 from ..document import Document, Line
 from .periods import period_end, roman_or_int
-from .text import filled_cells, norm, pattern, search, word_set
+from .text import filled_cells, finditer, norm, pattern, search, word_set
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"\s*\([A-Z]{2,10}\)")   # "(BPLHD)" after a unit's name
@@ -135,12 +135,11 @@ def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
     normed = [norm(ln.text) for ln in lines]
     offsets = list(itertools.accumulate((len(t) + 1 for t in normed), initial=0))
     seen: set[tuple[int, int]] = set()
+    dated = [bool(_YEAR.search(t)) for t in normed]   # every title names its year
     for idx in range(len(lines)):
-        if not normed[idx]:
+        if not normed[idx] or not any(dated[idx:idx + 3]):
             continue
         window = " ".join(t for t in normed[idx:idx + 3] if t)   # titles wrap over lines
-        if not _YEAR.search(window):    # every title names its year
-            continue
         for m in pattern("title_re").finditer(window):
             if m.start() > len(normed[idx]) or _excluded(window, m.start(), m.end()):
                 continue
@@ -166,7 +165,7 @@ def _title_mentions(doc: Document, front: int) -> list[PeriodMention]:
 def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
     out = []
     taken: list[tuple[int, int]] = []
-    found = list(pattern("period_vote_re").finditer(text))
+    found = list(finditer("period_vote_re", text))
     quarters = {m.group("q").upper() for m in found if m.group("q")}
     listing = len(quarters) >= 3   # "TW I TW II TW III TW IV": a row of period columns, no claim
     for m in found:
@@ -185,10 +184,11 @@ def _mentions_in(text: str, line: int, source: str) -> list[PeriodMention]:
 def _letter_spaced(text: str) -> bool:
     """Text whose words were cut into fragments by the extraction ("Per sentasepeni ngk at an")."""
     words = text.split()
-    short = sum(
-        1 for w in words if w.isalpha() and len(w) <= 2 and w.lower() not in word_set("short_words")
-    )
-    return len(words) >= 8 and short >= 0.2 * len(words)
+    if len(words) < 8:
+        return False
+    known = word_set("short_words")
+    short = sum(1 for w in words if len(w) <= 2 and w.isalpha() and w.lower() not in known)
+    return short >= 0.2 * len(words)
 
 
 def years_named(text: str) -> list[int]:
