@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from .. import rulepack
 from . import scales, statements
@@ -404,11 +405,23 @@ def _best_of(scope: _Scope, probe: str, anywhere: bool):
         if len(name) < 8:
             continue
         window = probe if anywhere else probe[: len(name) + 25]
-        score = fuzz.partial_ratio(name, window, score_cutoff=max(floor, best_score)) \
-            if anywhere or len(window) >= len(name) * 0.8 else 0.0
+        if not anywhere and len(window) < len(name) * 0.8:
+            continue
+        cutoff = max(floor, best_score)
+        if _partial_ratio_bound(name, window) < cutoff:
+            continue   # (the exact score, costly for long names, cannot reach the cutoff)
+        score = fuzz.partial_ratio(name, window, score_cutoff=cutoff)
         if score > best_score:
             best, best_score = ind, score
     return best, best_score
+
+
+def _partial_ratio_bound(a: str, b: str) -> float:
+    """An upper bound of ``fuzz.partial_ratio(a, b)``: every part of the longer string compared
+    with the shorter (length n) shares at most L characters in order with it, L the longest common
+    subsequence of the whole strings, so scores at most 200 L / (n + L)."""
+    common = LCSseq.similarity(a, b)
+    return 200.0 * common / (min(len(a), len(b)) + common) if common else 0.0
 
 
 NAME_SCOPE = 2000   # characters of a paragraph searched for its subject's name

@@ -31,8 +31,10 @@ NUMERIC_ROLES = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def caption_match(text: str) -> re.Match | None:
-    """A table caption ("Tabel 3.1 : ..."): groups ``num`` and ``rest``."""
+    """A table caption ("Tabel 3.1 : ..."): groups ``num`` and ``rest``.  Remembered: the
+    parsers ask it of every line, several times over."""
     m = match("caption_re", text)
     # "Tabel 2.2 berikut ini :" ends a sentence that points at the table: a reference, no caption
     return None if m is None or pattern("caption_reference_re").match(m.group("rest")) else m
@@ -291,7 +293,7 @@ def is_table_header(text: str) -> bool:
 def is_pipe_row(text: str) -> bool:
     """Cells separated explicitly: by pipes (converters, PDF/DOCX tables) or by tabs
     (copied tables)."""
-    return text.count("|") >= 2 or text.strip().count("\t") >= 2
+    return text.count("|") >= 2 or ("\t" in text and text.strip().count("\t") >= 2)
 
 
 def pipe_cells(text: str) -> list[str]:
