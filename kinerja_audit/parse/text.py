@@ -207,8 +207,13 @@ def _gated_out(key: str, text: str) -> bool:
     gate = _gates().get(key)
     if not gate:
         return False
-    lowered = text.lower()
+    lowered = _lowered(text)
     return not any(g in lowered for g in gate)
+
+
+@functools.lru_cache(maxsize=512)
+def _lowered(text: str) -> str:
+    return text.lower()   # (a sentence meets a dozen gates in a row: lowered once)
 
 
 def finditer(key: str, text: str):
