@@ -208,7 +208,10 @@ def _gated_out(key: str, text: str) -> bool:
     if not gate:
         return False
     lowered = _lowered(text)
-    return not any(g in lowered for g in gate)
+    for word in gate:
+        if word in lowered:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=512)
