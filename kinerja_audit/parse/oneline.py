@@ -25,7 +25,7 @@ from .tables import (
     is_header_word,
     parse_header,
 )
-from .text import norm, word_set
+from .text import norm, pattern, word_set
 
 _ROW_NUMBER = re.compile(r"(\d{1,2})\.?\s*$")
 
@@ -46,8 +46,8 @@ def one_line_tables(doc: Document, tables: list[Table], kind: str | None = None,
 def _header_start(rest: str) -> int | None:
     """Where the column header starts in the caption's text: among the header words that run up
     to the first "target" (with "realisasi" after it), the first that opens a header."""
-    target = re.search(r"\btarget\b", rest, re.IGNORECASE)
-    if target is None or not re.search(r"\brealisasi\b", rest[target.end():], re.IGNORECASE):
+    target = pattern("one_line_target_re").search(rest)
+    if target is None or not pattern("one_line_realisasi_re").search(rest[target.end():]):
         return None
     starts = word_set("one_line_header_starts")
     best = None
@@ -73,12 +73,12 @@ def _read(ln: Line, m: re.Match, kind, year, quarter) -> Table | None:
     start = _header_start(rest)
     if start is None:
         return None
-    realisasi = re.search(r"\brealisasi\b", rest[start:], re.IGNORECASE)
+    realisasi = pattern("one_line_realisasi_re").search(rest[start:])
     codes = _codes_after(rest, start + realisasi.end())
     if not codes:
         return None
     header = rest[start:codes[0][2]]
-    numbered = re.match(r"\s*no\b", header, re.IGNORECASE) is not None
+    numbered = pattern("one_line_numbered_re").match(header) is not None
     if numbered:
         header = _ROW_NUMBER.sub("", header)
     columns = parse_header(header, kind, year, quarter)
