@@ -55,6 +55,7 @@ class Mention:
     table: Table | None = None
     end_line: int | None = None   # last line of a table row spread over several lines
     ranges: dict[str, str] = field(default_factory=dict)   # role -> a range printed ("5-6%")
+    unread: list[Cell] = field(default_factory=list)   # cells under a figure column, not figures
 
     @property
     def span(self) -> tuple[int, int]:
@@ -598,6 +599,7 @@ def _mention(table: Table, row: Row, source: str) -> Mention:
         table=table,
         end_line=row.end_line,
         ranges=dict(row.ranges),
+        unread=list(row.unread),
     )
 
 

@@ -43,6 +43,39 @@ def test_a_single_rewrite_keeps_its_own_sentence(tmp_path):
     assert not any(f.rule == "NPD001" for f in findings)
 
 
+_PIPE_REPORT = """LAPORAN KINERJA TAHUN 2025
+DINAS CONTOH
+
+BAB III
+AKUNTABILITAS KINERJA
+A. CAPAIAN KINERJA
+Tabel 3.1 Capaian Kinerja Tahun 2025
+| No | Indikator | Target | Realisasi | Capaian (%) |
+| 1 | Jumlah desa tangguh bencana | {target} | 15 | 125 |
+| 2 | Persentase laporan tepat waktu | 90 | 81 | 90 |
+"""
+
+
+def _pipe_findings(target: str):
+    from kinerja_audit.audit import audit_document
+    from kinerja_audit.document import Document
+    from kinerja_audit.ingest.text import to_lines
+    from kinerja_audit.rules.registry import Context, select
+
+    doc = Document(source="t.txt", lines=to_lines(_PIPE_REPORT.format(target=target)))
+    return audit_document(doc, Context(), select()).findings
+
+
+def test_a_row_with_words_for_a_figure_is_told_to_write_the_figure():
+    """PRS003: a cell that holds words where the target belongs asks for the figure, quoting the
+    cell; an empty cell (near miss) asks for the cell to be filled."""
+    text = _suggestion(_pipe_findings("1% dari jumlah desa"), "PRS003")
+    assert 'Tuliskan isi sel "1% dari jumlah desa" sebagai angka' in text, text
+    assert "kosong" not in text
+    text = _suggestion(_pipe_findings(""), "PRS003")
+    assert text.startswith("Lengkapi sel yang kosong") and "Tuliskan" not in text
+
+
 def test_edits_are_the_changed_words_only():
     """The spans a corrected sentence replaces: the words shared at both ends stay, a replaced
     word, an inserted word and a removed word are each one edit at its place in the original."""

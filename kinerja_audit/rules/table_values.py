@@ -207,7 +207,11 @@ def incomplete_row(report, ctx: Context):
                 continue    # a form's empty quarter cell is its own rule's (ANO002)
             got, expected = m.figures
             if expected and got < expected:
-                yield Hit(ind.code, m.line, values={"code": ind.code}, found=got, expected=expected)
+                # a cell holding words where a figure belongs is no empty cell: write it as one
+                todo = ctx.word("incomplete_row_words", cell=m.unread[0].raw) if m.unread \
+                    else ctx.word("incomplete_row_empty")
+                yield Hit(ind.code, m.line, values={"code": ind.code, "todo": todo}, found=got,
+                          expected=expected)
 
 
 @rule("PRS004")
