@@ -152,6 +152,7 @@ class Report:
     rule_errors: list = field(default_factory=list)  # rules that failed on this report (tool bugs)
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
+    budget_amounts: list = field(default_factory=list)     # parse.budget.BudgetAmount, every place
     captions: list = field(default_factory=list)  # parse.tables.Caption, every table caption
     parts_present: set = field(default_factory=set)  # part keys found (headings or body words)
     annex: object | None = None                            # parse.sections.Annex
@@ -294,6 +295,8 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     if budget_span:
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
+    report_obj.budget_amounts = budget.budget_amounts(
+        report_obj.budget_rows, report_obj.budget_statements, report_obj.sentences)
     report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
     report_obj.captions, report_obj.caption_years = find_captions(doc), caption_year_spans(doc)
     report_obj.parts_present = parts_present(doc, sections)

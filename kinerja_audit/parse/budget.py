@@ -19,6 +19,12 @@ _AMOUNT = r"(?:rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+)"
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+")
 _PERCENT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
 _RUPIAH = re.compile(r"\brp\.?(?=\s*\d)", re.IGNORECASE)
+_NO_CENTS = re.compile(r"(?<=\d)[.,]-(?!\d)")     # "528.600.000,-": rupiah without cents
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a budget row, with "Rp", "%", pipes and the ",-" after amounts dropped."""
+    return _NO_CENTS.sub("", _RUPIAH.sub(" ", text.replace("|", " ").replace("%", " "))).split()
 
 
 @functools.cache
@@ -38,6 +44,7 @@ class BudgetRow:
     realisasi: Number
     percent: Number | None
     total: bool
+    printed: str = ""        # the row as printed
 
 
 @dataclass
@@ -50,6 +57,19 @@ class BudgetStatement:
     subject: str | None = None     # what the figures are of: "Kegiatan Pelatihan ..." before them
 
 
+@dataclass(frozen=True)
+class BudgetAmount:
+    """An amount the report gives for one programme or activity: its ceiling (``pagu``) or its
+    realisation, in a budget table row or a sentence."""
+
+    line: int
+    subject: str          # the programme or activity, as printed
+    kind: str             # pagu | realisasi
+    amount: Number
+    evidence: str         # the sentence, or the row as printed
+    revised: bool         # the text speaks of a revision ("perubahan", "semula ... menjadi")
+
+
 def _amount(token: str) -> Number | None:
     n = parse_number(token)
     return n if n is not None and n.value >= 0 else None
@@ -58,18 +78,27 @@ def _amount(token: str) -> Number | None:
 def _split_row(text: str) -> tuple[str, str, str, str | None] | None:
     """(label, pagu, realisasi, percent) when the row ends with two amounts and an optional
     percentage; read token by token from the right (no backtracking, linear in the row)."""
-    tokens = _RUPIAH.sub(" ", text.replace("|", " ").replace("%", " ")).split()
-    for with_pct in (True, False):
-        k = 3 if with_pct else 2
+    tokens = _tokens(text)
+    for k in (3, 2, 4):    # 4: a physical-progress percentage after the budget one
         if len(tokens) < k:
             continue
-        *amounts, last = tokens[-k:]
-        if with_pct and not _PERCENT_TOKEN.fullmatch(last):
+        first, second, *pcts = tokens[len(tokens) - k:]
+        if not all(_PERCENT_TOKEN.fullmatch(t) for t in pcts):
             continue
-        pair = amounts if with_pct else [*amounts, last]
-        if all(_AMOUNT_TOKEN.fullmatch(t) for t in pair):
-            return " ".join(tokens[:-k]), pair[0], pair[1], last if with_pct else None
+        if all(_AMOUNT_TOKEN.fullmatch(t) for t in (first, second)):
+            return _label(text, len(tokens) - k), first, second, pcts[0] if pcts else None
     return None
+
+
+def _label(text: str, end: int) -> str:
+    """The row's label: in a pipe row the last cell before the figures that holds words (the
+    activity, not its programme and unit printed before it), else every word before them."""
+    label = " ".join(_tokens(text)[:end])
+    if text.count("|") < 2:
+        return label
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    worded = [c for c in cells if any(ch.isalpha() for ch in _RUPIAH.sub("", c))]
+    return worded[-1] if worded and worded[-1] in label else label
 
 
 def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
@@ -95,7 +124,8 @@ def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
         pct = parse_number(pct_raw) if pct_raw else None
         label = norm(label)
         rows.append(
-            BudgetRow(i, label, pagu, real, pct, bool(pattern("budget_total_re").match(label)))
+            BudgetRow(i, label, pagu, real, pct, bool(pattern("budget_total_re").match(label)),
+                      norm(text))
         )
     return rows
 
@@ -128,7 +158,54 @@ def _subject(lead: str) -> str | None:
     """The programme or activity a budget sentence opens with ("(11) Kegiatan Pelatihan ...,
     dengan" -> "Kegiatan Pelatihan ..."): the words before its figures, without the list mark and
     the joining words; None when that is no short name."""
-    text = re.sub(r"^\W*(?:\(?\d{1,2}[.)]|[a-z][.)])?\s*", "", norm(lead))
+    lead = norm(lead.replace("|", " "))
+    marks = list(pattern("budget_item_mark_re").finditer(lead))   # the last item's name
+    text = re.sub(r"^\W*(?:\(?\d{1,2}[.)]|[a-z][.)])?\s*", "", lead[marks[-1].end():] if marks
+                  else lead)
     text = pattern("budget_subject_tail_re").sub("", text).strip(" ,;:-")
     words = text.split()
     return text if 2 <= len(words) <= 14 and words[0][:1].isupper() else None
+
+
+def budget_amounts(rows: list[BudgetRow], statements: list[BudgetStatement],
+                   sentences) -> list[BudgetAmount]:
+    """Every ceiling and realisation the report gives for a named programme or activity: budget
+    table rows (not their totals), budget statements with their subject, and sentences allotting
+    a ceiling to one ("(7) Penguatan kapasitas kesiapsiagaan, dengan alokasi anggaran
+    Rp.866.600.000")."""
+    out = []
+    for r in rows:
+        subject = re.sub(r"^\W*\d{1,3}[.)]?\s+", "", r.label)   # without its row number
+        if not r.total and subject:
+            revised = _revised(r.printed)
+            out += [BudgetAmount(r.line, subject, "pagu", r.pagu, r.printed, revised),
+                    BudgetAmount(r.line, subject, "realisasi", r.realisasi, r.printed, revised)]
+    stated = set()
+    for s in statements:
+        stated.add(s.text)
+        if s.subject:
+            revised = _revised(s.text)
+            out += [BudgetAmount(s.line, s.subject, "pagu", s.pagu, s.text, revised),
+                    BudgetAmount(s.line, s.subject, "realisasi", s.realisasi, s.text, revised)]
+    for s in sentences:
+        if s.text in stated:
+            continue
+        start = 0   # a list run into one sentence allots one ceiling per item
+        for m in _allocation_pattern().finditer(s.text):
+            subject = _subject(s.text[start:m.start()])
+            amount = _amount(m.group(1))
+            start = m.end()
+            if subject and amount is not None and amount.value >= 1000:
+                out.append(BudgetAmount(s.line_at(m.start()), subject, "pagu", amount, s.text,
+                                        _revised(s.text)))
+    return out
+
+
+@functools.cache
+def _allocation_pattern() -> re.Pattern:
+    return re.compile(rulepack.lexicon()["budget_allocation_re"].replace("{amount}", _AMOUNT),
+                      re.IGNORECASE)
+
+
+def _revised(text: str) -> bool:
+    return bool(pattern("budget_revision_re").search(text))

@@ -1,7 +1,11 @@
 """Budget rules: realisasi / pagu percentages and totals (Bab III B)."""
 from __future__ import annotations
 
-from .common import pct
+from collections import Counter
+
+from ..parse import names as namesim
+from ..parse.text import pattern
+from .common import line_place, pct
 from .registry import Context, Hit, rule
 
 
@@ -70,3 +74,49 @@ def budget_total(report, ctx: Context):
                     expected=summed,
                     unit="rupiah",
                 )
+
+
+def _digit_slip(a: float, b: float, max_digits: int) -> bool:
+    """Two amounts of as many digits that differ in at most ``max_digits`` places (a slip of the
+    keyboard: 866.600.000 / 866.800.000, 324.281.000 / 342.281.000), not two different sums."""
+    da, db = str(round(a)), str(round(b))
+    return len(da) == len(db) and 0 < sum(x != y for x, y in zip(da, db)) <= max_digits
+
+
+def _same_subject(a: str, b: str, floor: float) -> bool:
+    lead = pattern("budget_subject_lead_re")
+    return namesim.similarity(lead.sub("", a), lead.sub("", b)) >= floor
+
+
+@rule("NNU012")
+def budget_restated(report, ctx: Context):
+    """One activity's ceiling (or realisation) given with one amount in one place and another,
+    a digit or two apart, in at least two others: the one place has a slip."""
+    floor, slip = float(ctx.option("name_similarity")), int(ctx.option("max_digits"))
+    groups: list[list] = []
+    for item in (a for a in report.budget_amounts if not a.revised):
+        group = next((g for g in groups if g[0].kind == item.kind
+                      and _same_subject(g[0].subject, item.subject, floor)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    for group in groups:
+        counts = Counter(a.amount.value for a in group).most_common()
+        if len(counts) != 2 or counts[0][1] < 2 or counts[1][1] != 1:
+            continue
+        (common, _), (odd, _) = counts
+        if not _digit_slip(common, odd, slip):
+            continue
+        item = next(a for a in group if a.amount.value == odd)
+        others = sorted({a.line for a in group if a.amount.value == common})
+        yield Hit(
+            None,
+            item.line,
+            evidence=item.evidence,
+            values={"subject": item.subject, "kind": ctx.word(f"budget_{item.kind}"),
+                    "places": "; ".join(line_place(report, n, ctx) for n in others)},
+            found=item.amount.value,
+            expected=common,
+            unit="rupiah",
+        )
