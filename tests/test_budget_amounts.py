@@ -16,7 +16,7 @@ Kegiatan yang mendukung sasaran ini adalah:
 hama terpadu, dengan alokasi anggaran Rp. 238.150.000
 
 | UNIT KERJA | PROGRAM | KEGIATAN | ANGGARAN Rp. | REALISASI Rp. | Keu % | FISIK % |
-| Bid. Sulu | Penyuluhan | Penyuluhan Pertanian Lapangan | 412.300.000,- | 401.950.000,- | 97,49 | 100 |
+| Sulu | Prog. 1 | Penyuluhan Pertanian Lapangan | 412.300.000,- | 401.950.000,- | 97,49 | 100 |
 | Bid. TP | Proteksi | Pengendalian Hama Terpadu | 238.150.000 | 230.004.500 | 96,58 | 100 |
 """
 
