@@ -68,6 +68,7 @@ class BudgetAmount:
     amount: Number
     evidence: str         # the sentence, or the row as printed
     revised: bool         # the text speaks of a revision ("perubahan", "semula ... menjadi")
+    source: str = "prose"  # prose | table (a budget table row)
 
 
 def _amount(token: str) -> Number | None:
@@ -178,8 +179,9 @@ def budget_amounts(rows: list[BudgetRow], statements: list[BudgetStatement],
         subject = re.sub(r"^\W*\d{1,3}[.)]?\s+", "", r.label)   # without its row number
         if not r.total and subject:
             revised = _revised(r.printed)
-            out += [BudgetAmount(r.line, subject, "pagu", r.pagu, r.printed, revised),
-                    BudgetAmount(r.line, subject, "realisasi", r.realisasi, r.printed, revised)]
+            out += [BudgetAmount(r.line, subject, "pagu", r.pagu, r.printed, revised, "table"),
+                    BudgetAmount(r.line, subject, "realisasi", r.realisasi, r.printed, revised,
+                                 "table")]
     stated = set()
     for s in statements:
         stated.add(s.text)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from ..parse import names as namesim
 from ..parse.text import pattern
 from .common import line_place, pct
@@ -83,20 +85,49 @@ def _digit_slip(a: float, b: float, max_digits: int) -> bool:
     return len(da) == len(db) and 0 < sum(x != y for x, y in zip(da, db)) <= max_digits
 
 
-def _same_subject(a: str, b: str, floor: float) -> bool:
+def _name(subject: str) -> str:
+    """A programme's or activity's name as compared: without "Kegiatan/Program" before it."""
     lead = pattern("budget_subject_lead_re")
-    return namesim.similarity(lead.sub("", a), lead.sub("", b)) >= floor
+    return lead.sub("", lead.sub("", subject))
+
+
+def _key(subject: str) -> str:
+    """The name lower case without spaces ("Kesiap Siagaan" is "kesiapsiagaan")."""
+    return namesim.normalise(_name(subject)).replace(" ", "")
+
+
+def _table_row_of(item, rows, floor: float, margin: float):
+    """The budget table row of the activity a sentence names: the row whose name is (nearly) the
+    same and clearly nearer than any other row's ("Pemantauan Pencemaran Air" is not
+    "... Udara")."""
+    scored = sorted(((fuzz.ratio(_key(item.subject), _key(r.subject)), i)
+                     for i, r in enumerate(rows) if r.kind == item.kind), reverse=True)
+    if not scored or scored[0][0] < floor or len(scored) > 1 and \
+            scored[1][0] > scored[0][0] - margin:
+        return None
+    return rows[scored[0][1]]
 
 
 @rule("NNU012")
 def budget_restated(report, ctx: Context):
-    """One activity's ceiling (or realisation) given with one amount in one place and another,
-    a digit or two apart, in at least two others: the one place has a slip."""
+    """An activity's ceiling (or realisation) in a sentence that its budget table row gives
+    otherwise; without such a row, one amount a digit or two apart from the amount at least two
+    other places agree on: the one place has a slip."""
     floor, slip = float(ctx.option("name_similarity")), int(ctx.option("max_digits"))
+    row_floor, margin = float(ctx.option("row_name_similarity")), float(ctx.option("row_margin"))
+    items = [a for a in report.budget_amounts if not a.revised]
+    rows = [a for a in items if a.source == "table"]
+    reported = set()
+    for item in items:
+        row = _table_row_of(item, rows, row_floor, margin) if item.source == "prose" else None
+        if row is not None and row.amount.value != item.amount.value:
+            reported.add(id(item))
+            yield _restated(report, ctx, item, row.amount.value, [row.line])
     groups: list[list] = []
-    for item in (a for a in report.budget_amounts if not a.revised):
+    for item in items:
         group = next((g for g in groups if g[0].kind == item.kind
-                      and _same_subject(g[0].subject, item.subject, floor)), None)
+                      and namesim.similarity(_name(g[0].subject), _name(item.subject)) >= floor),
+                     None)
         if group is None:
             groups.append([item])
         else:
@@ -106,17 +137,21 @@ def budget_restated(report, ctx: Context):
         if len(counts) != 2 or counts[0][1] < 2 or counts[1][1] != 1:
             continue
         (common, _), (odd, _) = counts
-        if not _digit_slip(common, odd, slip):
-            continue
         item = next(a for a in group if a.amount.value == odd)
-        others = sorted({a.line for a in group if a.amount.value == common})
-        yield Hit(
-            None,
-            item.line,
-            evidence=item.evidence,
-            values={"subject": item.subject, "kind": ctx.word(f"budget_{item.kind}"),
-                    "places": "; ".join(line_place(report, n, ctx) for n in others)},
-            found=item.amount.value,
-            expected=common,
-            unit="rupiah",
-        )
+        if id(item) in reported or not _digit_slip(common, odd, slip):
+            continue
+        yield _restated(report, ctx, item, common,
+                        sorted({a.line for a in group if a.amount.value == common}))
+
+
+def _restated(report, ctx: Context, item, expected: float, others: list[int]) -> Hit:
+    return Hit(
+        None,
+        item.line,
+        evidence=item.evidence,
+        values={"subject": item.subject, "kind": ctx.word(f"budget_{item.kind}"),
+                "places": "; ".join(line_place(report, n, ctx) for n in others)},
+        found=item.amount.value,
+        expected=expected,
+        unit="rupiah",
+    )
