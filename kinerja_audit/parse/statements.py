@@ -20,10 +20,11 @@ from .text import finditer, pattern
 @dataclass(frozen=True)
 class NumeralWord:
     start: int
-    raw: str            # "11 (delapan)"
+    raw: str            # "11 (delapan)", or the word first: "sepuluh (12)"
     numeral: int
     word: str
     word_value: int
+    word_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,13 @@ def spelled(value: int) -> str | None:
 def numeral_words(text: str) -> list[NumeralWord]:
     out = []
     for m in finditer("numeral_word_re", text):
-        value = word_value(m.group("word"))
+        word_first = m.group("num") is None
+        word = (m.group("spelled") if word_first else m.group("word")).strip()
+        value = word_value(word)
         if value is None:
             continue
-        out.append(NumeralWord(m.start(), m.group(0), int(m.group("num")), m.group("word"), value))
+        numeral = int(m.group("digits") if word_first else m.group("num"))
+        out.append(NumeralWord(m.start(), m.group(0).strip(), numeral, word, value, word_first))
     return out
 
 

@@ -29,7 +29,9 @@ def numeral_word_disagree(report, ctx: Context):
         for nw in s.numeral_words:
             if nw.numeral == nw.word_value:
                 continue
-            corrected = f"{nw.numeral} ({spelled(nw.numeral)})" if spelled(nw.numeral) else nw.raw
+            words = spelled(nw.numeral)
+            corrected = nw.raw if not words else f"{words} ({nw.numeral})" if nw.word_first \
+                else f"{nw.numeral} ({words})"
             yield Hit(
                 s.indicator,
                 s.line_at(nw.start),
