@@ -675,7 +675,7 @@ def _statements(sentence: Sentence) -> None:
         (c.start(), c.end()) for c in pattern("period_comparison").finditer(text)
     ]
     sentence.numeral_words = statements.numeral_words(text)
-    sentence.totals = statements.totals(sentence)
+    sentence.totals = statements.totals(sentence) + statements.breakdowns(sentence)
     sentence.year_references = statements.year_references(text)
     sentence.no_target_percents = statements.no_target_percents(text)
     sentence.shares = statements.shares(text)

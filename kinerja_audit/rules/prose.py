@@ -54,9 +54,12 @@ def parts_do_not_add_up(report, ctx: Context):
     for s in report.sentences:
         for total in s.totals:
             summed = sum(p.value for p in total.parts)
-            slack = total.total.half_step + sum(p.half_step for p in total.parts)
-            if same_value(total.total, summed, slack=slack):
-                continue
+            if total.complete:
+                slack = total.total.half_step + sum(p.half_step for p in total.parts)
+                if same_value(total.total, summed, slack=slack):
+                    continue
+            elif summed <= total.total.value:
+                continue   # a breakdown counts things (exact), and may leave categories unnamed
             decimals = max([total.total.decimals, *(p.decimals for p in total.parts)])
             yield Hit(
                 s.indicator,
