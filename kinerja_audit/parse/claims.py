@@ -195,7 +195,9 @@ def _excluded_lines(scope: _Scope) -> set[int]:
     out: set[int] = set(scope.excluded)
     for t in scope.tables:
         start = t.caption_line or t.header_line
-        out.update(range(start, t.end_line + 1))
+        # a header under which no row was read ends the table: the lines its reader went on
+        # through are the prose that follows it, not cells
+        out.update(range(start, (t.end_line if t.rows else t.header_line) + 1))
     for s in scope.sections:
         out.add(s.start)
         if s.key == "daftar_isi":
