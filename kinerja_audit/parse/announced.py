@@ -49,6 +49,8 @@ def _inline(s) -> list[AnnouncedList]:
     ..., (2) ... dan (6) ..."): the markers after it must run 1, 2, ... k with nothing else, and
     neither the count nor the items say the list is a selection ("utama", "dan lain-lain")."""
     out = []
+    if "(1)" not in s.text:
+        return out   # no first item: the cheap test before the announcement's regex
     for m in finditer("inline_list_re", s.text):
         n = m.group("n")
         claimed = int(n) if n.isdigit() else word_value(n)
