@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..document import Document
 from .lists import ListItem
 from .statements import word_value
-from .text import norm, pattern
+from .text import finditer, norm, pattern
 
 _GAP = 3     # lines allowed between the announcement and its first item, and between two items
 _ITEM_CHARS = 300   # an item longer than this ran on into the paragraphs that explain it
@@ -39,6 +39,30 @@ def announced_lists(sentences, items: list[ListItem], doc: Document) -> list[Ann
             continue
         out.append(AnnouncedList(s.line_at(m.start()), f"{m.group('n')} {m.group('noun')}",
                                  claimed, len(run), run[0].line))
+    for s in sentences:
+        out.extend(_inline(s))
+    return sorted(out, key=lambda a: a.line)
+
+
+def _inline(s) -> list[AnnouncedList]:
+    """A count announcing items marked (1), (2) ... in the same sentence ("7 teknologi, yaitu (1)
+    ..., (2) ... dan (6) ..."): the markers after it must run 1, 2, ... k with nothing else, and
+    neither the count nor the items say the list is a selection ("utama", "dan lain-lain")."""
+    out = []
+    if "(1)" not in s.text:
+        return out   # no first item: the cheap test before the announcement's regex
+    for m in finditer("inline_list_re", s.text):
+        n = m.group("n")
+        claimed = int(n) if n.isdigit() else word_value(n)
+        markers = [(int(k.group("k")), k.start())
+                   for k in pattern("inline_item_re").finditer(s.text, m.end())]
+        if claimed is None or len(markers) < 2 \
+                or [k for k, _ in markers] != list(range(1, len(markers) + 1)) \
+                or pattern("list_partial_words").search(m.group("noun")) \
+                or pattern("total_partial_re").search(s.text, m.end()):
+            continue
+        out.append(AnnouncedList(s.line_at(m.start("n")), f"{n} {m.group('noun')}", claimed,
+                                 len(markers), s.line_at(markers[0][1])))
     return out
 
 

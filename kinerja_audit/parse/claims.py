@@ -211,7 +211,9 @@ def _excluded_lines(scope: _Scope) -> set[int]:
     out: set[int] = set(scope.excluded)
     for t in scope.tables:
         start = t.caption_line or t.header_line
-        out.update(range(start, t.end_line + 1))
+        # a header under which no row was read ends the table: the lines its reader went on
+        # through are the prose that follows it, not cells
+        out.update(range(start, (t.end_line if t.rows else t.header_line) + 1))
     for s in scope.sections:
         out.add(s.start)
         if s.key == "daftar_isi":
@@ -700,7 +702,7 @@ def _statements(sentence: Sentence) -> None:
             CountStatement(m.group(0), claimed, int(n_raw) if n_raw else None, negative)
         )
     sentence.numeral_words = statements.numeral_words(text)
-    sentence.totals = statements.totals(sentence)
+    sentence.totals = statements.totals(sentence) + statements.breakdowns(sentence)
     sentence.year_references = statements.year_references(text)
     sentence.no_target_percents = statements.no_target_percents(text)
     sentence.shares = statements.shares(text)

@@ -89,6 +89,12 @@ def _labels_re(glued_left: bool = False) -> re.Pattern:
     return re.compile(rf"{left}(?:{alternation(entries)})(?![a-z])", re.IGNORECASE)
 
 
+def first_label(text: str) -> str | None:
+    """The first grade label standing in ``text`` as a whole word, keyed (:func:`label_key`)."""
+    m = _labels_re().search(text)
+    return label_key(m.group(0)) if m else None
+
+
 @functools.cache
 def _glued() -> dict[str, str]:
     """Each label written without spaces -> with them ("sangatbaik" -> "sangat baik")."""

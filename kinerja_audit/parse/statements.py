@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from .. import rulepack
+from . import scales
 from .cells import unit_key
 from .numbers import Number, parse_number, same_value
 from .text import finditer, pattern
@@ -20,10 +21,11 @@ from .text import finditer, pattern
 @dataclass(frozen=True)
 class NumeralWord:
     start: int
-    raw: str            # "11 (delapan)"
+    raw: str            # "11 (delapan)", or the word first: "sepuluh (12)"
     numeral: int
     word: str
     word_value: int
+    word_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Total:
     unit: str
     parts: tuple[Number, ...]
     parts_raw: tuple[str, ...]
+    # the parts are the whole composition ("terdiri dari"); else a breakdown naming some of its
+    # categories ("Dari 6 indikator, 3 indikator sangat berhasil ..."), which may fall short
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,10 +130,13 @@ def spelled(value: int) -> str | None:
 def numeral_words(text: str) -> list[NumeralWord]:
     out = []
     for m in finditer("numeral_word_re", text):
-        value = word_value(m.group("word"))
+        word_first = m.group("num") is None
+        word = (m.group("spelled") if word_first else m.group("word")).strip()
+        value = word_value(word)
         if value is None:
             continue
-        out.append(NumeralWord(m.start(), m.group(0), int(m.group("num")), m.group("word"), value))
+        numeral = int(m.group("digits") if word_first else m.group("num"))
+        out.append(NumeralWord(m.start(), m.group(0).strip(), numeral, word, value, word_first))
     return out
 
 
@@ -181,6 +189,57 @@ def _last_part_closes(parts: list, text: str) -> list:
         if pattern("total_last_part_re").search(between):
             return parts[:k + 1]
     return parts
+
+
+def breakdowns(sentence) -> list[Total]:
+    """"Dari 6 (enam) indikator kinerja, 3 indikator sangat berhasil, 2 indikator berhasil dan 1
+    indikator cukup berhasil": a whole and its parts counting the same noun, each of a category of
+    its own (a grade label, or a verdict excluding the others'), so that they cannot add up to more
+    than the whole.  A breakdown that names only some parts ("antara lain") is none."""
+    text = sentence.text
+    out = []
+    for m in finditer("breakdown_whole_re", text):
+        whole = parse_number(m.group("n"))
+        if whole is None:
+            continue
+        end = len(text)
+        for stop in (pattern("total_stop_re").search(text, m.end()),
+                     pattern("breakdown_whole_re").search(text, m.end())):
+            if stop:
+                end = min(end, stop.start())
+        if pattern("total_partial_re").search(text, m.start(), end):
+            continue
+        noun = m.group("noun").lower()
+        parts = [p for p in pattern("breakdown_part_re").finditer(text, m.end(), end)
+                 if p.group("noun").lower() == noun]
+        bounds = [p.end() for p in parts]
+        kinds = [_category(sentence, a, b)
+                 for a, b in zip(bounds, [p.start() for p in parts[1:]] + [end])]
+        numbers = [parse_number(p.group("k")) for p in parts]
+        if len(parts) < 2 or None in numbers or not _exclusive(kinds):
+            continue
+        out.append(Total(m.start("n"), text[m.start("n"):m.end("noun")], whole, noun,
+                         tuple(numbers), tuple(p.group(0) for p in parts), complete=False))
+    return out
+
+
+def _category(sentence, start: int, end: int) -> tuple[str, str] | None:
+    """The category a part of a breakdown is given in text[start:end]: a grade label, else the
+    meaning of a verdict phrase there."""
+    label = scales.first_label(sentence.text[start:end])
+    if label:
+        return "grade", label
+    verdict = next((v for v in sentence.verdicts if start <= v.start < end), None)
+    return ("verdict", verdict.meaning) if verdict else None
+
+
+def _exclusive(kinds: list) -> bool:
+    """Categories no part can share: every part has one, all different, all grades or all verdicts,
+    and not "tercapai" beside "melebihi"/"sesuai target" (what exceeds the target is reached)."""
+    if None in kinds or len(set(kinds)) != len(kinds) or len({k for k, _ in kinds}) != 1:
+        return False
+    meanings = {v for _, v in kinds}
+    return not ("reached" in meanings and meanings & {"above", "equal"})
 
 
 # ---------------------------------------------------------------- years

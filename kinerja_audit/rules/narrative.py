@@ -138,6 +138,9 @@ def prose_figure_mismatch(report, ctx: Context):
             if ind.in_percent and not claim.percent and claim.unit \
                     and not _same_unit(claim.unit, ind.unit):
                 continue   # "28 kegiatan" of a percentage indicator: a part it is computed from
+            if ind.named_score and ind.unit_family in (None, "score") and claim.unit \
+                    and unit_family(claim.unit) == "count":
+                continue   # "diikuti 214 pegawai" of an index: the respondents, not the score
             if other_period_near(s, claim, report, window):
                 continue
             if claim.role == "target":

@@ -29,7 +29,9 @@ def numeral_word_disagree(report, ctx: Context):
         for nw in s.numeral_words:
             if nw.numeral == nw.word_value:
                 continue
-            corrected = f"{nw.numeral} ({spelled(nw.numeral)})" if spelled(nw.numeral) else nw.raw
+            words = spelled(nw.numeral)
+            corrected = nw.raw if not words else f"{words} ({nw.numeral})" if nw.word_first \
+                else f"{nw.numeral} ({words})"
             yield Hit(
                 s.indicator,
                 s.line_at(nw.start),
@@ -52,9 +54,12 @@ def parts_do_not_add_up(report, ctx: Context):
     for s in report.sentences:
         for total in s.totals:
             summed = sum(p.value for p in total.parts)
-            slack = total.total.half_step + sum(p.half_step for p in total.parts)
-            if same_value(total.total, summed, slack=slack):
-                continue
+            if total.complete:
+                slack = total.total.half_step + sum(p.half_step for p in total.parts)
+                if same_value(total.total, summed, slack=slack):
+                    continue
+            elif summed <= total.total.value:
+                continue   # a breakdown counts things (exact), and may leave categories unnamed
             decimals = max([total.total.decimals, *(p.decimals for p in total.parts)])
             yield Hit(
                 s.indicator,
