@@ -263,13 +263,19 @@ def table_numbering(report, ctx: Context):
         sequences.setdefault(caption.chapter, []).append(
             (caption.position, caption.line, caption.code_number == caption.position))
     for prefix, captions in sequences.items():
-        yield from _caption_problems(ctx, prefix, captions)
+        yield from _caption_problems(ctx, prefix, captions, report.excerpt_breaks)
 
 
-def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int, bool]]):
+def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int, bool]],
+                      breaks: list[int]):
+    """Repeated and skipped numbers in one sequence of captions; the text cut out between two
+    excerpts (``breaks``) may hold the tables in between, so numbering starts over after one."""
     label = (lambda v: f"{prefix}.{v}") if prefix else (lambda v: v)
-    prev, prev_by_code = None, False
+    prev, prev_by_code, prev_line = None, False, 0
     for value, line, by_code in captions:
+        if any(prev_line < b < line for b in breaks):
+            prev = None
+        prev_line = line
         if prev is not None and value == prev:
             yield Hit(
                 None,
