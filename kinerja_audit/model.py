@@ -291,12 +291,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)}
                  | {n for f in forms for n in range(f.header_line, f.end_line + 1)})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
-    budget_span = anggaran or _span(sections, "bab3")
-    if budget_span:
-        report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
-    report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
-    report_obj.budget_amounts = budget.budget_amounts(
-        report_obj.budget_rows, report_obj.budget_statements, report_obj.sentences)
+    _read_budget(report_obj, anggaran or _span(sections, "bab3"))
     report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
     report_obj.captions, report_obj.caption_years = find_captions(doc), caption_year_spans(doc)
     report_obj.parts_present = parts_present(doc, sections)
@@ -304,6 +299,16 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _derive(report_obj)
     report_obj.coverage = _coverage(report_obj, perf_tables)
     return report_obj
+
+
+def _read_budget(report: Report, span: tuple[int, int] | None) -> None:
+    """The budget table rows of ``span`` (Bab III B, else Bab III), the budget statements and
+    every amount given for a programme or activity."""
+    if span:
+        report.budget_rows = budget.parse_rows(report.doc, *span)
+    report.budget_statements = budget.parse_statements(report.sentences)
+    report.budget_amounts = budget.budget_amounts(report.budget_rows, report.budget_statements,
+                                                  report.sentences)
 
 
 def _coverage(report: Report, perf_tables: list[Table]) -> dict:
