@@ -473,3 +473,18 @@ def test_the_coverage_line_counts_and_leaves_the_unread_cells_to_the_json():
                 "unparsed_cells": [{"line": 12, "text": "1% dr jumlah pddk"}], "lines": 650}
     assert coverage_text(coverage, "id") == "10 indikator, 1 angka tidak terbaca, 650 baris teks"
     assert coverage_text(coverage, "en") == "10 indicators, 1 numbers not parsed, 650 text lines"
+
+
+def test_findings_are_headed_by_the_indicators_name_where_the_report_gives_it():
+    """Text output heads an indicator's findings with its code and name ("Indikator 1 - Jumlah
+    PMKS ..."); an indicator the report does not name (near miss) keeps its code alone."""
+    from kinerja_audit.render import common
+
+    finding = {"rule": "PRS003", "indicator": "Indikator 1", "section": None}
+    named = {"findings": [finding], "indicators": [{"code": "Indikator 1",
+                                                      "name": "Jumlah PMKS yang ditangani"}]}
+    [(_, [(heading, _)])] = common.grouped(named, "id")
+    assert heading == "Indikator 1 – Jumlah PMKS yang ditangani"
+    unnamed = {"findings": [finding], "indicators": [{"code": "Indikator 1", "name": None}]}
+    [(_, [(heading, _)])] = common.grouped(unnamed, "id")
+    assert heading == "Indikator 1"

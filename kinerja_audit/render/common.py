@@ -77,12 +77,23 @@ def indicator_name(finding: dict, lang: str) -> str:
     return finding.get("indicator") or labels.label("group.no_indicator", lang)
 
 
+NAME_IN_HEADING = 80   # characters of an indicator's name shown beside its code
+
+
 def grouped(report: dict, lang: str) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
-    """Findings grouped by section, then indicator, both in order of first appearance."""
+    """Findings grouped by section, then indicator, both in order of first appearance; an
+    indicator is headed by its code and, when the report names it, its name ("Indikator 1 -
+    Jumlah PMKS yang ditangani")."""
+    names = {row.get("code"): row.get("name") for row in report.get("indicators") or []}
     sections: dict[str, dict[str, list[dict]]] = {}
     for finding in report["findings"]:
         by_indicator = sections.setdefault(section_name(finding, lang), {})
-        by_indicator.setdefault(indicator_name(finding, lang), []).append(finding)
+        heading = indicator_name(finding, lang)
+        name = names.get(finding.get("indicator"))
+        if name and name != heading:
+            cut = name if len(name) <= NAME_IN_HEADING else name[:NAME_IN_HEADING - 1] + "…"
+            heading = f"{heading} – {cut}"
+        by_indicator.setdefault(heading, []).append(finding)
     return [(sec, list(inds.items())) for sec, inds in sections.items()]
 
 
