@@ -1,6 +1,7 @@
 """Fuzzy comparison of indicator names, robust to wrapping, hyphenation and truncation."""
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -12,8 +13,10 @@ def normalise(name: str) -> str:
     return _NON_WORD.sub(" ", name.lower()).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def similarity(a: str | None, b: str | None) -> float:
-    """0..100; 100 when one name is the other wrapped differently or a truncated copy of it."""
+    """0..100; 100 when one name is the other wrapped differently or a truncated copy of it.
+    (Remembered: the rules compare the same names pair by pair, again and again.)"""
     if not a or not b:
         return 0.0
     na, nb = normalise(a), normalise(b)
