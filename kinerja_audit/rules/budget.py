@@ -85,6 +85,13 @@ def _digit_slip(a: float, b: float, max_digits: int) -> bool:
     return len(da) == len(db) and 0 < sum(x != y for x, y in zip(da, db)) <= max_digits
 
 
+def _rescaled(a: float, b: float) -> bool:
+    """The same amount in another unit: a table "dalam ribuan rupiah" (or millions) beside
+    rupiah in the text."""
+    low, high = sorted((a, b))
+    return low > 0 and any(abs(high / low - f) <= f * 0.005 for f in (1e3, 1e6))
+
+
 def _name(subject: str) -> str:
     """A programme's or activity's name as compared: without "Kegiatan/Program" before it."""
     lead = pattern("budget_subject_lead_re")
@@ -120,7 +127,8 @@ def budget_restated(report, ctx: Context):
     reported = set()
     for item in items:
         row = _table_row_of(item, rows, row_floor, margin) if item.source == "prose" else None
-        if row is not None and row.amount.value != item.amount.value:
+        if row is not None and row.amount.value != item.amount.value \
+                and not _rescaled(row.amount.value, item.amount.value):
             reported.add(id(item))
             yield _restated(report, ctx, item, row.amount.value, [row.line])
     groups: list[list] = []
