@@ -43,3 +43,14 @@ def test_a_header_naming_realisasi_before_anggaran_is_no_budget_table():
     """Near miss: "Realisasi Anggaran | %" is one column (the realised budget), no pagu column."""
     text = REPORT.replace("| ANGGARAN Rp. | REALISASI Rp. |", "| REALISASI ANGGARAN | URAIAN |")
     assert _report(text).budget_rows == []
+
+
+def test_a_row_named_jumlah_something_is_no_total():
+    """A budget table's total row is "Jumlah"/"Total" (or "Jumlah Belanja Langsung"); an
+    indicator or activity whose name opens with "Jumlah" (near miss) is a row like the others."""
+    from kinerja_audit.parse.text import pattern
+
+    total = pattern("budget_total_re")
+    assert total.match("Jumlah") and total.match("TOTAL") and total.match("Jumlah Belanja Langsung")
+    assert not total.match("Jumlah rekomendasi yang ditindaklanjuti menjadi kebijakan")
+    assert not total.match("Jumlah Inovasi Pelayanan Publik sesuai Kriteria Nasional")
