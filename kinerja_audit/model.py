@@ -153,6 +153,7 @@ class Report:
     budget_rows: list = field(default_factory=list)        # parse.budget rows of Bab III B
     budget_statements: list = field(default_factory=list)  # prose giving realisasi, pagu and %
     budget_amounts: list = field(default_factory=list)     # parse.budget.BudgetAmount, every place
+    budget_shares: list = field(default_factory=list)      # parse.budget.BudgetShare "X% dari Rp Y"
     captions: list = field(default_factory=list)  # parse.tables.Caption, every table caption
     parts_present: set = field(default_factory=set)  # part keys found (headings or body words)
     annex: object | None = None                            # parse.sections.Annex
@@ -309,6 +310,7 @@ def _read_budget(report: Report, span: tuple[int, int] | None) -> None:
     report.budget_statements = budget.parse_statements(report.sentences)
     report.budget_amounts = budget.budget_amounts(report.budget_rows, report.budget_statements,
                                                   report.sentences)
+    report.budget_shares = budget.parse_shares(report.sentences, report.budget_statements)
 
 
 def _coverage(report: Report, perf_tables: list[Table]) -> dict:

@@ -71,6 +71,17 @@ class BudgetAmount:
     source: str = "prose"  # prose | table (a budget table row)
 
 
+@dataclass(frozen=True)
+class BudgetShare:
+    """A sentence giving the budget absorbed as a percentage of a ceiling, without the amount
+    realised ("realisasi anggaran ... sebesar 87,14% dari total anggaran Rp.5.118.378.700")."""
+
+    line: int
+    text: str
+    percent: Number
+    pagu: Number
+
+
 def _amount(token: str) -> Number | None:
     n = parse_number(token)
     return n if n is not None and n.value >= 0 else None
@@ -211,3 +222,25 @@ def _allocation_pattern() -> re.Pattern:
 
 def _revised(text: str) -> bool:
     return bool(pattern("budget_revision_re").search(text))
+
+
+def parse_shares(sentences, statements: list[BudgetStatement]) -> list[BudgetShare]:
+    """Sentences giving the share of a ceiling realised, without the realised amount (a sentence
+    with both amounts is a budget statement)."""
+    stated = {s.text for s in statements}
+    out = []
+    for s in sentences:
+        if s.text in stated:
+            continue
+        for m in _share_pattern().finditer(s.text):
+            # (the amount's group comes after the named percentage)
+            pct, pagu = parse_number(m.group("pct")), _amount(m.groups()[-1])
+            if pct is not None and pagu is not None and pagu.value >= 1000:
+                out.append(BudgetShare(s.line_at(m.start()), s.text, pct, pagu))
+    return out
+
+
+@functools.cache
+def _share_pattern() -> re.Pattern:
+    return re.compile(rulepack.lexicon()["budget_share_re"].replace("{amount}", _AMOUNT),
+                      re.IGNORECASE)

@@ -163,3 +163,31 @@ def _restated(report, ctx: Context, item, expected: float, others: list[int]) ->
         expected=expected,
         unit="rupiah",
     )
+
+
+@rule("NNU013")
+def budget_share_restated(report, ctx: Context):
+    """"realisasi anggaran ... sebesar 87,14% dari total anggaran Rp 5.118.378.700": the budget
+    table row with that ceiling realised another share of it."""
+    tol = float(ctx.option("tolerance"))
+    for share in report.budget_shares:
+        rows = {(r.pagu.value, r.realisasi.value): r for r in report.budget_rows
+                if r.pagu.value == share.pagu.value}
+        if len(rows) != 1:
+            continue     # no row with that ceiling, or rows that disagree: nothing to hold it to
+        (row,) = rows.values()
+        if _matches(share.percent, row.realisasi.value, row.pagu.value, tol):
+            continue
+        value = row.realisasi.value / row.pagu.value * 100
+        yield Hit(
+            None,
+            share.line,
+            evidence=share.text,
+            values={"pagu": ctx.num(row.pagu.value, 0),
+                    "realisasi": ctx.num(row.realisasi.value, 0),
+                    "place": line_place(report, row.line, ctx)},
+            found=pct(share.percent.value, share.percent.decimals),
+            found_value=share.percent.value,
+            expected=pct(value, max(share.percent.decimals, 2)),
+            expected_value=value,
+        )
