@@ -21,7 +21,18 @@ def test_percent_of_target_columns_are_achievements_not_targets():
               "% thd Target 2025 Ket.")
     roles = [c.role for c in parse_header(header, "quarterly", 2025, 2)]
     assert roles == ["number", "code", "target_annual", "target", "realisasi", "capaian",
-                     "capaian_other", "keterangan"]
+                     "capaian_annual", "keterangan"]
+    # near misses: against another year's target it is another capaian; a capaian named by the
+    # year alone, with no period capaian beside it, is the table's capaian
+    roles = [c.role for c in parse_header(header.replace("Target 2025 Ket", "Target 2024 Ket"),
+                                          "quarterly", 2025, 2)]
+    assert roles[5:7] == ["capaian", "capaian_other"]
+    roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II "
+                                          "Capaian 2025", "quarterly", 2025, 2)]
+    assert roles == ["number", "indikator", "target_annual", "target", "realisasi", "capaian"]
+    # in an annual report the year names the period itself
+    roles = [c.role for c in parse_header(header, "annual", 2025, None)]
+    assert "capaian_annual" not in roles
     # near miss: a plain second target column stays a target of another period
     roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II",
                                           "quarterly", 2025, 2)]
@@ -514,3 +525,22 @@ Tabel 3.2 Perbandingan Capaian Kinerja
     # the breakdown's slip is its own row's arithmetic (ARI001), shown with two decimals
     hits = audit_document(_doc(text), Context(), select(["ARI001"])).findings
     assert [(h.line, h.found, h.expected) for h in hits] == [(9, "132,5%", "132,05%")]
+
+
+def test_a_remark_ending_a_row_with_a_full_stop_leaves_the_row_readable():
+    text = """LAPORAN KINERJA TRIWULAN II TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+No IKU Target 2025 Target s.d. TW II Realisasi s.d. TW II % thd Target TW II % thd Target 2025 Ket.
+1
+400 100 110 110,00 27,50 Akumulasi.
+2
+900 300 330 110,00 36,67 Akumulasi (orang).
+"""
+    rows = _report(text).tables[0].rows
+    assert [r.number for r in rows] == [1, 2]
+    assert rows[1].cells["capaian_annual"].raw == "36,67"
+    # near miss: a tail of five words or more is a sentence, not a remark cell: kept
+    from kinerja_audit.parse.tables import _without_trailing_words
+    assert _without_trailing_words("330 110,00 36,67 Akumulasi (orang).") == "330 110,00 36,67"
+    tail = "330 110,00 36,67 naik pesat pada bulan Mei lalu."
+    assert _without_trailing_words(tail) == tail

@@ -25,6 +25,7 @@ NUMERIC_ROLES = (
     "target",
     "realisasi",
     "capaian",
+    "capaian_annual",   # against the annual target in a quarterly table ("% thd Target 2019")
     "target_other",
     "realisasi_other",
     "capaian_other",
@@ -143,8 +144,8 @@ def _qualify(
     quarters = pattern("period_quarter_re").findall(q)
     if quarters and quarter and all(roman_or_int(x) != quarter for x in quarters):
         return f"{role}_other"
-    if role == "target" and is_annual and kind != "annual":
-        return "target_annual"
+    if role in ("target", "capaian") and is_annual and kind != "annual":
+        return f"{role}_annual"
     return role
 
 
@@ -205,8 +206,14 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
 
 def _mark_other_columns(out: list[Column]) -> None:
     """A second column of the same role is an ``*_other`` one, and so is the capaian against a
-    target that is no period target."""
-    for role in ("target", "realisasi", "capaian", "target_annual"):
+    target that is no period target.  A capaian against the annual target stands beside the
+    period's capaian and the annual target: alone, it is the table's (period) capaian."""
+    annual = [c for c in out if c.role == "capaian_annual"]
+    if annual and not (any(c.role == "capaian" for c in out)
+                       and any(c.role == "target_annual" for c in out)):
+        for c in annual:
+            c.role = "capaian"
+    for role in ("target", "realisasi", "capaian", "target_annual", "capaian_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
@@ -755,12 +762,13 @@ def column_years(columns: list[Column]) -> tuple[int, ...]:
 
 
 def _without_trailing_words(text: str) -> str:
-    """A row line without the words of a text column after its figures ("... 101,20 Sangat baik"),
-    when figures stand before them."""
+    """A row line without the words of a text column after its figures ("... 101,20 Sangat baik",
+    "... 36,01 Akumulasi (orang)."), when figures stand before them."""
     tokens = text.split()
     i = len(tokens)
     while (
-        i > 0 and len(tokens) - i < 5 and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?", tokens[i - 1])
+        i > 0 and len(tokens) - i < 5
+        and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?[.,;:]?", tokens[i - 1])
     ):
         i -= 1
     if i == len(tokens) or i < 2 or not re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*%?", tokens[i - 1]):
