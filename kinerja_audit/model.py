@@ -6,6 +6,7 @@ each with its source line.  Nothing here judges; the rules compare.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .parse.lists import ListItem, label_runs, parse_items
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.oneline import one_line_tables
+from .parse.quarter_targets import parse_quarter_targets
 from .parse.repair import is_rule_line, repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
@@ -171,6 +173,7 @@ class Report:
     # side is no continuous text (a numbering need not run on across them)
     excerpt_breaks: list = field(default_factory=list)
     caption_years: list = field(default_factory=list)  # parse.caption_years.CaptionYears
+    quarter_targets: list = field(default_factory=list)  # parse.quarter_targets.QuarterTargets
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -273,10 +276,10 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {},
                         excerpt_breaks=breaks)
-    report_obj.forms = forms
-    report_obj.form_only = form_only(forms, doc)
+    report_obj.forms, report_obj.form_only = forms, form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
+    report_obj.quarter_targets = _quarter_targets(doc, indicators)
     report_obj.average_rows = find_average_rows(doc)
     report_obj.numbered_headings = numbered_headings(doc)
     report_obj.outline_years = outline_years(report_obj.numbered_headings)
@@ -424,6 +427,20 @@ def _named_in_prose(
         if not ind.name and name:
             ind.name = name
     return new
+
+
+def _quarter_targets(doc: Document, indicators: list[Indicator]) -> list:
+    """The Rencana Aksi quarter-target rows, each tied to the indicator it is about: the code it
+    prints, else the one indicator numbered as its row number, else its label as printed."""
+    out = []
+    for row in parse_quarter_targets(doc):
+        code = row.code
+        if code is None and row.number is not None:
+            numbered = [i.code for i in indicators
+                        if (m := re.search(r"(\d+)$", i.code)) and int(m.group(1)) == row.number]
+            code = numbered[0] if len(numbered) == 1 else None
+        out.append(dataclasses.replace(row, indicator=code or row.label or None))
+    return out
 
 
 def _excerpt_breaks(doc: Document) -> list[int]:

@@ -219,3 +219,36 @@ def schema_rejected(report, ctx: Context):
         yield Hit(
             ind.code, line, values={"code": ind.code, "columns": cols}, found=vals, expected=None
         )
+
+
+def _quarters_combine(quarters: list, annual) -> bool:
+    """The quarter targets give the annual one under some basis: summed (per-quarter amounts),
+    the last quarter (cumulative amounts, or an indicator taken at its latest value), or their
+    mean (an averaged index, every quarter's target often the annual one), each within the
+    rounding of the printed figures."""
+    values = [q.number.value for q in quarters]
+    a = annual.number.value
+    half = annual.number.half_step
+    summed = sum(values)
+    if abs(summed - a) <= half + sum(q.number.half_step for q in quarters) + 1e-9:
+        return True
+    if abs(values[-1] - a) <= half + quarters[-1].number.half_step + 1e-9:
+        return True
+    mean = summed / len(values)
+    return abs(mean - a) <= half + max(q.number.half_step for q in quarters) + 1e-9
+
+
+@rule("TGT005")
+def plan_quarters_combine(report, ctx: Context):
+    for row in report.quarter_targets:
+        cells = [*row.quarters, row.annual]
+        if any(c.number is None for c in cells) or _quarters_combine(list(row.quarters),
+                                                                     row.annual):
+            continue
+        summed = sum(q.number.value for q in row.quarters)
+        code = row.indicator
+        yield Hit(code, row.line, evidence=row.raw,
+                  values={"code": code or row.label,
+                          "quarters": "; ".join(q.raw for q in row.quarters),
+                          "last": row.quarters[-1].raw},
+                  found=summed, expected=row.annual.number.value)

@@ -1,0 +1,76 @@
+"""Rencana Aksi quarter targets: a table giving, per indicator, the target of each quarter and the
+annual target, as the action plan of a quarterly report prints it:
+
+    IKU  TW I       TW II      TW III     TW IV      Target 2019
+    4    1.742.000  1.822.000  2.178.000  2.178.000  7.920.000
+    5    113,00     113,00     113,00     113,00     113,00
+
+The header names the four quarters in order and ends with the annual target column
+(``quarter_targets_annual_re``); it names no realisation, achievement or budget
+(``quarter_targets_excluded_re``: those are other tables).  Each row is a label (a code, a row
+number or a name) and five figures.  Parsing never judges: ``rules/forms.py`` checks that the
+quarters combine to the annual target under some basis.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from .cells import Cell, split_trailing_cells
+from .codes import find_code
+from .periods import roman_or_int
+from .text import is_debris, norm, pattern
+
+LOOK = 12   # lines after the header that may hold its rows
+
+
+@dataclass(frozen=True)
+class QuarterTargets:
+    line: int
+    label: str                  # the row's label as printed ("4", "IKU 4", "Jumlah dokumen")
+    code: str | None            # the canonical code the label prints, if any
+    number: int | None          # a bare row number as the label
+    quarters: tuple[Cell, ...]  # TW I-IV
+    annual: Cell
+    raw: str
+    indicator: str | None = None   # the report's indicator it is about (set by the model)
+
+
+def _is_header(text: str) -> bool:
+    t = norm(text)
+    quarters = [roman_or_int(q) for q in pattern("period_quarter_re").findall(t)]
+    return quarters == [1, 2, 3, 4] and bool(pattern("quarter_targets_annual_re").search(t)) \
+        and not pattern("quarter_targets_excluded_re").search(t)
+
+
+def _row(text: str, line: int) -> QuarterTargets | None:
+    rest, cells = split_trailing_cells(text, line)
+    if len(cells) == 6 and not rest.strip() and re.fullmatch(r"\d{1,2}\.?", cells[0].raw):
+        rest, cells = cells[0].raw, cells[1:]    # the row number opens the row
+    if len(cells) != 5:
+        return None
+    label = norm(rest)
+    code = find_code(label, at_start=True) if label else None
+    number = int(label.rstrip(".")) if re.fullmatch(r"\d{1,2}\.?", label) else None
+    return QuarterTargets(line, label, code[0] if code else None, number, tuple(cells[:4]),
+                          cells[4], norm(text))
+
+
+def parse_quarter_targets(doc: Document) -> list[QuarterTargets]:
+    """Every row of every quarter-target table of the document, in order."""
+    out: list[QuarterTargets] = []
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        if not _is_header(ln.text):
+            continue
+        found = []
+        for nxt in lines[i + 1:i + 1 + LOOK]:
+            if not nxt.text.strip() or is_debris(nxt.text):
+                continue
+            row = _row(nxt.text, nxt.no)
+            if row is None:
+                break
+            found.append(row)
+        out += found
+    return out
