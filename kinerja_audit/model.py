@@ -412,6 +412,11 @@ def _named_in_prose(
         end = min([nxt - 1] + [b - 1 for b in breaks + others if line < b < nxt])
         ind = known.get(code)
         if ind is None:
+            ind = _misnumbered(code, name, inds, headings)
+            if ind is not None:   # a table's indicator under a wrong code (LBL001 reports it)
+                ind.heading = Mention("heading", line, name=name, code=code, code_printed=printed)
+                known[code] = ind
+        if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
             ind.heading = Mention(
                 "heading", line, name=name or None, code=code, code_printed=printed
@@ -441,6 +446,22 @@ def _quarter_targets(doc: Document, indicators: list[Indicator]) -> list:
             code = numbered[0] if len(numbered) == 1 else None
         out.append(dataclasses.replace(row, indicator=code or row.label or None))
     return out
+
+
+def _misnumbered(code: str, name: str, inds: list[Indicator], headings: list) -> Indicator | None:
+    """The table indicator a coded heading introduces under a code no table holds ("IKSS 1.4
+    Persentase penduduk miskin" over the prose of the table's IKSS 1.2): the one indicator of
+    the tables its name gives (nearly word for word), when that indicator has no heading of its
+    own and the report's other coded headings use the tables' codes (one numbering, one slip)."""
+    coded = {h[1] for h in headings}
+    tabled = [i for i in inds if i.table is not None]
+    if not name or not coded & {i.code for i in tabled}:
+        return None
+    floor = rulepack.setting("misnumbered_heading_score")
+    close = [i for i in tabled if namesim.similarity(name, i.name) >= floor]
+    if len(close) != 1 or close[0].heading is not None or close[0].code in coded:
+        return None
+    return close[0]
 
 
 def _excerpt_breaks(doc: Document) -> list[int]:

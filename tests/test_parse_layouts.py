@@ -544,3 +544,39 @@ No IKU Target 2025 Target s.d. TW II Realisasi s.d. TW II % thd Target TW II % t
     assert _without_trailing_words("330 110,00 36,67 Akumulasi (orang).") == "330 110,00 36,67"
     tail = "330 110,00 36,67 naik pesat pada bulan Mei lalu."
     assert _without_trailing_words(tail) == tail
+
+
+_MISNUMBERED = """LAPORAN KINERJA TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+3.1 Capaian Kinerja
+
+Tabel 3.1 Capaian IKSS Sasaran 1 Tahun 2025 Kode Indikator Satuan Target Realisasi Capaian (%) \
+IKSS 1.1 Laju pertumbuhan ekonomi daerah % 5,10 5,36 105,10 IKSS 1.2 Persentase rumah tangga \
+pengguna air bersih % 80,00 84,00 105,00
+
+IKSS 1.1 Laju pertumbuhan ekonomi daerah
+
+Pertumbuhan ekonomi tahun 2025 sebesar 5,36%, melampaui target 5,10%.
+
+{heading}
+
+Rumah tangga pengguna air bersih tahun 2025 sebesar 84,00% dari target 80,00%.
+"""
+
+
+def _lbl(heading: str, text: str = _MISNUMBERED):
+    doc = _doc(text.format(heading=heading))
+    return [(f.indicator, f.found) for f in
+            audit_document(doc, Context(), select(["LBL001"])).findings]
+
+
+def test_a_heading_naming_a_table_indicator_under_a_code_no_table_holds_is_misnumbered():
+    heading = "IKSS 1.4 Persentase rumah tangga pengguna air bersih"
+    assert _lbl(heading) == [("IKSS.1.2", "IKSS.1.4")]
+    # near misses: the right code; another measure under a code of its own (a new indicator);
+    # headings that follow another numbering than the tables' (no slip of one code)
+    assert _lbl("IKSS 1.2 Persentase rumah tangga pengguna air bersih") == []
+    assert _lbl("IKSS 1.4 Persentase desa dengan sanitasi layak") == []
+    other = _MISNUMBERED.replace("IKSS 1.1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan",
+                                 "IKU 1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan")
+    assert _lbl("IKU 2 Persentase rumah tangga pengguna air bersih", other) == []
