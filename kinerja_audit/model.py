@@ -427,6 +427,10 @@ def _named_in_prose(
             ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]
         ):
             continue   # a table's indicator keeps the narrative its table gives it
+        elif ind.heading is None and ind.table is not None:
+            # the coded sub-heading of a table's indicator in Bab III A names it too
+            ind.heading = Mention("heading", line, name=name or None, code=code,
+                                  code_printed=printed)
         if end > line:
             ind.prose_spans.append((line + 1, end))
         if not ind.name and name:

@@ -580,3 +580,34 @@ def test_a_heading_naming_a_table_indicator_under_a_code_no_table_holds_is_misnu
     other = _MISNUMBERED.replace("IKSS 1.1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan",
                                  "IKU 1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan")
     assert _lbl("IKU 2 Persentase rumah tangga pengguna air bersih", other) == []
+
+
+_HEADED = """LAPORAN KINERJA TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+A. Capaian Kinerja
+
+Tabel 3.1 Capaian IKU Tahun 2025
+No Indikator Kinerja Utama Satuan Target Realisasi Capaian (%)
+IKU 1 Persentase sampah terkelola % 62,00 62,00 100,00
+IKU 2 Persentase usaha yang taat terhadap izin lingkungan % 75,00 78,26 104,35
+
+Capaian masing-masing indikator diuraikan sebagai berikut.
+
+a. IKU 1 Persentase sampah terkelola
+
+Persentase sampah terkelola tahun 2025 sebesar 62,00% dari target 62,00%.
+
+b. IKU 2 {name}
+
+Dari 184 usaha yang diawasi, 144 usaha taat terhadap izin lingkungan.
+"""
+
+
+def test_a_coded_sub_heading_of_a_table_indicator_names_it():
+    def nam(name):
+        doc = _doc(_HEADED.format(name=name))
+        return [f.indicator for f in audit_document(doc, Context(), select(["NAM001"])).findings]
+
+    assert nam("Persentase industri yang memiliki dokumen lingkungan") == ["IKU.2"]
+    # near miss: the heading names the indicator as the table does
+    assert nam("Persentase usaha yang taat terhadap izin lingkungan") == []
