@@ -292,7 +292,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)}
                  | {n for f in forms for n in range(f.header_line, f.end_line + 1)})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
-    budget_span = anggaran or _span(sections, "bab3")
+    budget_span = _budget_span(sections, n)
     if budget_span:
         report_obj.budget_rows = budget.parse_rows(doc, *budget_span)
     report_obj.budget_statements = budget.parse_statements(report_obj.sentences)
@@ -303,6 +303,13 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _derive(report_obj)
     report_obj.coverage = _coverage(report_obj, perf_tables)
     return report_obj
+
+
+def _budget_span(sections: list[Section], n_lines: int) -> tuple[int, int] | None:
+    """Where the budget table stands: Bab III B, else Bab III; a fragment with no chapter at all
+    may be the budget table alone (read whole)."""
+    return _span(sections, "anggaran") or _span(sections, "bab3") or (
+        None if any(s.level == 1 for s in sections) else (1, n_lines))
 
 
 def _coverage(report: Report, perf_tables: list[Table]) -> dict:

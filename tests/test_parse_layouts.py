@@ -611,3 +611,24 @@ def test_a_coded_sub_heading_of_a_table_indicator_names_it():
     assert nam("Persentase industri yang memiliki dokumen lingkungan") == ["IKU.2"]
     # near miss: the heading names the indicator as the table does
     assert nam("Persentase usaha yang taat terhadap izin lingkungan") == []
+
+
+_MATRIX = """REALISASI KINERJA DAN ANGGARAN SAMPAI DENGAN TRIWULAN II TAHUN 2025
+Program / Indikator   Satuan   Target   Pagu (Rp)   Realisasi s.d. TW II   Capaian TW II   Perangkat
+                               2025                 K   Rp                 K (%)   Rp (%)   Daerah
+PROGRAM PENGELOLAAN                             400.000.000.000   {real}   {pct}   DINKES
+PENDIDIKAN
+  Persentase desa ODF   %   90,00       92,00              102,22          DINKES
+JUMLAH                                          400.000.000.000   {real}   {pct}
+"""
+
+
+def test_a_budget_matrix_alone_is_read_with_its_unit_column():
+    def ari002(real, pct):
+        doc = _doc(_MATRIX.format(real=real, pct=pct))
+        return [(f.line, f.found) for f in
+                audit_document(doc, Context(), select(["ARI002"])).findings]
+
+    assert ari002("180.000.000.000", "48,00") == [(4, "48%"), (7, "48%")]
+    # near miss: 180 of 400 billion is 45 %
+    assert ari002("180.000.000.000", "45,00") == []
