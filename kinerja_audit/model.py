@@ -23,6 +23,7 @@ from .parse.codes import find_code
 from .parse.forms import QuarterForm, as_table, find_forms, form_only
 from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
+from .parse.matrix import layout_matrices
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.oneline import one_line_tables
@@ -360,6 +361,7 @@ def _read_tables(doc: Document, meta: Meta, stops: set[int]) -> list[Table]:
     tables = parse_tables(doc, 1, len(doc.lines), kind=meta.kind, year=meta.year,
                           quarter=meta.quarter, stop_lines=stops)
     tables += one_line_tables(doc, tables, meta.kind, meta.year, meta.quarter)
+    tables += layout_matrices(doc, tables, meta.kind, meta.year, meta.quarter)
     return sorted(tables, key=lambda t: t.caption_line or t.header_line)
 
 

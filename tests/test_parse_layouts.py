@@ -613,14 +613,27 @@ def test_a_coded_sub_heading_of_a_table_indicator_names_it():
     assert nam("Persentase usaha yang taat terhadap izin lingkungan") == []
 
 
-_MATRIX = """REALISASI KINERJA DAN ANGGARAN SAMPAI DENGAN TRIWULAN II TAHUN 2025
-Program / Indikator   Satuan   Target   Pagu (Rp)   Realisasi s.d. TW II   Capaian TW II   Perangkat
-                               2025                 K   Rp                 K (%)   Rp (%)   Daerah
-PROGRAM PENGELOLAAN                             400.000.000.000   {real}   {pct}   DINKES
-PENDIDIKAN
-  Persentase desa ODF   %   90,00       92,00              102,22          DINKES
-JUMLAH                                          400.000.000.000   {real}   {pct}
-"""
+def _aligned(*cells: tuple[int, str]) -> str:
+    """One line of a whitespace-aligned (pdftotext -layout) table: each text at its column."""
+    out = ""
+    for column, text in cells:
+        out = out.ljust(column) + text if len(out) < column or not out else out + "   " + text
+    return out
+
+
+_MATRIX = "\n".join([
+    "REALISASI KINERJA DAN ANGGARAN SAMPAI DENGAN TRIWULAN II TAHUN 2025",
+    _aligned((0, "Program / Indikator"), (24, "Satuan"), (33, "Target"), (42, "Pagu (Rp)"),
+             (64, "Realisasi TW II"), (92, "Capaian TW II"), (110, "Perangkat")),
+    _aligned((33, "2025"), (64, "K"), (73, "Rp"), (92, "K (%)"), (100, "Rp (%)"),
+             (110, "Daerah")),
+    _aligned((0, "PROGRAM PENGELOLAAN"), (42, "400.000.000.000"), (69, "{real}"),
+             (100, "{pct}"), (110, "DINKES")),
+    _aligned((0, "PENDIDIKAN")),
+    _aligned((2, "Persentase desa ODF"), (24, "%"), (33, "90,00"), (64, "92,00"), (92, "102,22"),
+             (110, "DINKES")),
+    _aligned((0, "JUMLAH"), (42, "400.000.000.000"), (69, "{real}"), (100, "{pct}")),
+]) + "\n"
 
 
 def test_a_budget_matrix_alone_is_read_with_its_unit_column():
@@ -632,3 +645,19 @@ def test_a_budget_matrix_alone_is_read_with_its_unit_column():
     assert ari002("180.000.000.000", "48,00") == [(4, "48%"), (7, "48%")]
     # near miss: 180 of 400 billion is 45 %
     assert ari002("180.000.000.000", "45,00") == []
+
+
+def test_a_layout_matrix_reads_indicator_rows_by_column_position():
+    text = _MATRIX.format(real="180.000.000.000", pct="45,00")
+    report = _report(text)
+    rows = [(r.name, {k: c.raw for k, c in r.cells.items()}, r.unit)
+            for t in report.tables for r in t.rows]
+    # the programme's budget row is left to the budget reader; its indicator is read
+    assert rows == [("Persentase desa ODF", {"target": "90,00", "realisasi": "92,00",
+                                             "capaian": "102,22"}, "%")]
+    findings = audit_document(_doc(text.replace("92,00", "104,0")), Context(),
+                              select(["RNG001"])).findings
+    assert [f.found for f in findings] == ["104"]
+    # near miss: a second header line without output and budget leaves is no K/Rp matrix
+    plain = text.replace(" K   ", " T   ").replace("K (%)", "T (%)")
+    assert [t for t in _report(plain).tables if t.rows] == []
