@@ -27,7 +27,7 @@ from .parse.matrix import layout_matrices
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.oneline import one_line_tables
-from .parse.quarter_targets import parse_quarter_targets
+from .parse.quarter_targets import grid_quarter_targets, parse_quarter_targets
 from .parse.repair import is_rule_line, repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
@@ -280,7 +280,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     report_obj.forms, report_obj.form_only = forms, form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
-    report_obj.quarter_targets = _quarter_targets(doc, indicators)
+    report_obj.quarter_targets = _quarter_targets(doc, indicators, report_obj.grids)
     report_obj.average_rows = find_average_rows(doc)
     report_obj.numbered_headings = numbered_headings(doc)
     report_obj.outline_years = outline_years(report_obj.numbered_headings)
@@ -447,11 +447,13 @@ def _named_in_prose(
     return new
 
 
-def _quarter_targets(doc: Document, indicators: list[Indicator]) -> list:
-    """The Rencana Aksi quarter-target rows, each tied to the indicator it is about: the code it
-    prints, else the one indicator numbered as its row number, else its label as printed."""
+def _quarter_targets(doc: Document, indicators: list[Indicator], grids: list) -> list:
+    """The quarter-target rows of the Rencana Aksi tables and the period grids, each tied to the
+    indicator it is about: the code it prints, else the one indicator numbered as its row
+    number, else its label as printed."""
     out = []
-    for row in parse_quarter_targets(doc):
+    rows = parse_quarter_targets(doc) + [r for g in grids if (r := grid_quarter_targets(g))]
+    for row in sorted(rows, key=lambda r: r.line):
         code = row.code
         if code is None and row.number is not None:
             numbered = [i.code for i in indicators

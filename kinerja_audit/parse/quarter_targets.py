@@ -8,8 +8,10 @@ annual target, as the action plan of a quarterly report prints it:
 The header names the four quarters in order and ends with the annual target column
 (``quarter_targets_annual_re``); it names no realisation, achievement or budget
 (``quarter_targets_excluded_re``: those are other tables).  Each row is a label (a code, a row
-number or a name) and five figures.  Parsing never judges: ``rules/forms.py`` checks that the
-quarters combine to the annual target under some basis.
+number or a name) and five figures.  A period grid (parse/grids.py) whose columns hold the four
+quarters and the year (``grid_quarter_re``, ``grid_year_re``) gives the same row from its target
+row.  Parsing never judges: TGT005 (rules/table_values.py) checks that the quarters combine to
+the annual target under some basis.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from ..document import Document
 from .cells import Cell, split_trailing_cells
 from .codes import find_code
+from .grids import PeriodGrid
 from .periods import roman_or_int
 from .text import is_debris, norm, pattern
 
@@ -74,3 +77,25 @@ def parse_quarter_targets(doc: Document) -> list[QuarterTargets]:
             found.append(row)
         out += found
     return out
+
+
+def grid_quarter_targets(grid: PeriodGrid) -> QuarterTargets | None:
+    """The quarter targets of a period grid's target row: its four quarter columns (each once)
+    and its year column; None when the grid lacks one of them or a cell."""
+    line, cells = grid.rows["target"]
+    if len(cells) != len(grid.periods):
+        return None
+    quarters: dict[int, Cell | None] = {}
+    years = []
+    for label, cell in zip(grid.periods, cells):
+        q = pattern("grid_quarter_re").match(label.strip())
+        if q:
+            quarters.setdefault(roman_or_int(q.group("q")), cell)
+        elif pattern("grid_year_re").match(label.strip()):
+            years.append(cell)
+    found = [quarters.get(k) for k in (1, 2, 3, 4)]
+    if len(years) != 1 or years[0] is None or any(c is None for c in found):
+        return None
+    raw = " ".join(c.raw for c in cells if c is not None)
+    return QuarterTargets(line, grid.name or "", grid.code, None, tuple(found), years[0], raw)
+
