@@ -539,6 +539,9 @@ No IKU Target 2025 Target s.d. TW II Realisasi s.d. TW II % thd Target TW II % t
     rows = _report(text).tables[0].rows
     assert [r.number for r in rows] == [1, 2]
     assert rows[1].cells["capaian_annual"].raw == "36,67"
+    # the remark wrapped onto the next line is no part of the indicator's name
+    wrapped = text.replace("27,50 Akumulasi.\n", "27,50 Akumulasi\nper triwulan (ton).\n")
+    assert _report(wrapped).tables[0].rows[0].name == ""
     # near miss: a tail of five words or more is a sentence, not a remark cell: kept
     from kinerja_audit.parse.tables import _without_trailing_words
     assert _without_trailing_words("330 110,00 36,67 Akumulasi (orang).") == "330 110,00 36,67"

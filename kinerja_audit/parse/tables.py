@@ -597,18 +597,14 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
     pending: list[Cell] = []      # values of the current row, in column order
     pending_text: list[tuple[int, str]] = []
     last_content = table.end_line
+    remarked = 0      # the last line whose remark cell (after its figures) was cut off
 
     def complete_row(line: int) -> None:
         nonlocal current, pending
         row = current or Row(line=pending[0].line if pending else line, end_line=line)
         for role, cell in zip(numeric, pending):
             row.cells[role] = cell
-        units = [c.unit for c in pending if c.unit and c.unit != "%"]
-        if units and not row.unit:
-            row.unit = units[0]
-        if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
-                                for r in ("target", "realisasi", "target_annual")):
-            row.unit = "%"
+        _set_unit(row, pending)
         row.end_line = line
         rows.append(row)
         current, pending = None, []
@@ -630,7 +626,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
         if not pipe and is_pipe_row(text):
             break   # bordered cells under a plain-text header: columns that cannot be lined up
         if text_after and not pipe:
-            text = _without_trailing_words(text)
+            text, cut = _without_trailing_words(text), text
+            remarked = i if text != cut else remarked
         if i in stop_lines or caption_match(text):
             break
         if not text.strip() or is_debris(text):
@@ -715,7 +712,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             current.unit = current.unit or t.lower()
         elif rows and current is None and not pending and not pending_text \
                 and _trailing_fragment(t):
-            rows[-1].texts.append((i, t))
+            if rows[-1].end_line != remarked:     # else the remark's words wrapped, not the name's
+                rows[-1].texts.append((i, t))
         elif current is None:
             pending_text.append((i, t))
         else:
@@ -729,6 +727,17 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             rows.append(current)
     table.rows = [r for r in rows if not _header_in_name(r) and not _summary_row(r)]
     table.end_line = max(last_content, table.end_line)
+
+
+def _set_unit(row: Row, cells: list[Cell]) -> None:
+    """A read row's unit, when it has none: the unit word of its cells, else "%" when its target
+    or realisasi is printed as a percentage."""
+    units = [c.unit for c in cells if c.unit and c.unit != "%"]
+    if units and not row.unit:
+        row.unit = units[0]
+    if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
+                            for r in ("target", "realisasi", "target_annual")):
+        row.unit = "%"
 
 
 _NAME_NUMBER = re.compile(r"(\d{1,2})[.)]?\s+(?=[^\W\d_])")
@@ -1002,9 +1011,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             vals = value_line(_CATEGORY_NOTE.sub("", raw), line)
             if vals and len(vals) == 1 and vals[0].percent:
                 row.cells["capaian"] = vals[0]
-    if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
-                            for r in ("target", "realisasi", "target_annual")):
-        row.unit = "%"
+    _set_unit(row, [])
     if row.cells or row.code:
         rows.append(row)
     elif rows and row.texts:
