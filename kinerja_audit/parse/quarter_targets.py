@@ -7,7 +7,9 @@ annual target, as the action plan of a quarterly report prints it:
 
 The header names the four quarters in order and ends with the annual target column
 (``quarter_targets_annual_re``); it names no realisation, achievement or budget
-(``quarter_targets_excluded_re``: those are other tables).  Each row is a label (a code, a row
+(``quarter_targets_excluded_re``: those are other tables); targets are named before the quarters
+or on the line above (``quarter_targets_plan_re``: its caption, or the sentence that introduces
+it).  Each row is a label (a code, a row
 number or a name) and five figures.  A period grid (parse/grids.py) whose columns hold the four
 quarters and the year (``grid_quarter_re``, ``grid_year_re``) gives the same row from its target
 row.  Parsing never judges: TGT005 (rules/table_values.py) checks that the quarters combine to
@@ -40,11 +42,21 @@ class QuarterTargets:
     indicator: str | None = None   # the report's indicator it is about (set by the model)
 
 
-def _is_header(text: str) -> bool:
-    t = norm(text)
-    quarters = [roman_or_int(q) for q in pattern("period_quarter_re").findall(t)]
-    return quarters == [1, 2, 3, 4] and bool(pattern("quarter_targets_annual_re").search(t)) \
-        and not pattern("quarter_targets_excluded_re").search(t)
+def _is_header(doc: Document, i: int) -> bool:
+    """Line index ``i`` heads a quarter-target table: the four quarters, the annual target last,
+    no realisation or budget column, and targets named before the quarters or on the line above
+    (its caption, or the sentence that introduces it)."""
+    t = norm(doc.lines[i].text)
+    found = list(pattern("period_quarter_re").finditer(t))
+    if [roman_or_int(q.group(1)) for q in found] != [1, 2, 3, 4] \
+            or not pattern("quarter_targets_annual_re").search(t) \
+            or pattern("quarter_targets_excluded_re").search(t):
+        return False
+    if pattern("quarter_targets_plan_re").search(t[:found[0].start()]):
+        return True
+    above = next((ln.text for ln in reversed(doc.lines[max(0, i - 3):i]) if ln.text.strip()), "")
+    return bool(pattern("quarter_targets_plan_re").search(above)) \
+        and not pattern("quarter_targets_excluded_re").search(above)
 
 
 def _row(text: str, line: int) -> QuarterTargets | None:
@@ -64,8 +76,8 @@ def parse_quarter_targets(doc: Document) -> list[QuarterTargets]:
     """Every row of every quarter-target table of the document, in order."""
     out: list[QuarterTargets] = []
     lines = doc.lines
-    for i, ln in enumerate(lines):
-        if not _is_header(ln.text):
+    for i in range(len(lines)):
+        if not _is_header(doc, i):
             continue
         found = []
         for nxt in lines[i + 1:i + 1 + LOOK]:
