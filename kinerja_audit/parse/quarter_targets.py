@@ -9,11 +9,10 @@ The header names the four quarters in order and ends with the annual target colu
 (``quarter_targets_annual_re``); it names no realisation, achievement or budget
 (``quarter_targets_excluded_re``: those are other tables); targets are named before the quarters
 or on the line above (``quarter_targets_plan_re``: its caption, or the sentence that introduces
-it).  Each row is a label (a code, a row
-number or a name) and five figures.  A period grid (parse/grids.py) whose columns hold the four
-quarters and the year (``grid_quarter_re``, ``grid_year_re``) gives the same row from its target
-row.  Parsing never judges: TGT005 (rules/table_values.py) checks that the quarters combine to
-the annual target under some basis.
+it).  Each row is a label (a code, a row number or a name) and five figures.  A period grid
+(parse/grids.py) whose columns hold the four quarters and the year (``grid_quarter_re``,
+``grid_year_re``) gives the same row from its target row.  Parsing never judges: TGT005
+(rules/table_values.py) checks that the quarters combine to the annual target under some basis.
 """
 from __future__ import annotations
 

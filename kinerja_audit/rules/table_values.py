@@ -1,4 +1,5 @@
-"""Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows."""
+"""Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows, and
+the quarter targets of the action plan (TGT005)."""
 from __future__ import annotations
 
 from ..parse.cells import unit_key
