@@ -222,21 +222,25 @@ def schema_rejected(report, ctx: Context):
         )
 
 
+def _rounding(cell) -> float:
+    """Half the last printed decimal; a whole number in a plan is a count, exact as printed."""
+    return cell.number.half_step if cell.number.decimals else 0.0
+
+
 def _quarters_combine(quarters: list, annual) -> bool:
     """The quarter targets give the annual one under some basis: summed (per-quarter amounts),
     the last quarter (cumulative amounts, or an indicator taken at its latest value), or their
-    mean (an averaged index, every quarter's target often the annual one), each within the
-    rounding of the printed figures."""
+    mean (an averaged index, every quarter's target often the annual one, or the mean printed
+    rounded), each within the rounding of the printed decimals."""
     values = [q.number.value for q in quarters]
-    a = annual.number.value
-    half = annual.number.half_step
+    a, half = annual.number.value, _rounding(annual)
     summed = sum(values)
-    if abs(summed - a) <= half + sum(q.number.half_step for q in quarters) + 1e-9:
+    if abs(summed - a) <= half + sum(_rounding(q) for q in quarters) + 1e-9:
         return True
-    if abs(values[-1] - a) <= half + quarters[-1].number.half_step + 1e-9:
+    if abs(values[-1] - a) <= half + _rounding(quarters[-1]) + 1e-9:
         return True
-    mean = summed / len(values)
-    return abs(mean - a) <= half + max(q.number.half_step for q in quarters) + 1e-9
+    mean = summed / len(values)   # an average printed rounded, as it is computed
+    return abs(mean - a) <= annual.number.half_step + max(_rounding(q) for q in quarters) + 1e-9
 
 
 @rule("TGT005")
