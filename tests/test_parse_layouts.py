@@ -33,6 +33,14 @@ def test_percent_of_target_columns_are_achievements_not_targets():
     # in an annual report the year names the period itself
     roles = [c.role for c in parse_header(header, "annual", 2025, None)]
     assert "capaian_annual" not in roles
+    # a pipe header settles the roles of its cells together
+    pipe = ("| No | Indikator | Target 2025 | Target TW II | Realisasi TW II | % thd Target TW II "
+            "| % thd Target 2025 |")
+    roles = [c.role for c in parse_header(pipe, "quarterly", 2025, 2)]
+    assert roles[-2:] == ["capaian", "capaian_annual"]
+    roles = [c.role for c in parse_header(pipe.replace("| % thd Target TW II ", ""),
+                                          "quarterly", 2025, 2)]
+    assert roles[-1] == "capaian"
     # near miss: a plain second target column stays a target of another period
     roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II",
                                           "quarterly", 2025, 2)]

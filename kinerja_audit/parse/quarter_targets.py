@@ -64,9 +64,11 @@ def _row(text: str, line: int) -> QuarterTargets | None:
         rest, cells = cells[0].raw, cells[1:]    # the row number opens the row
     if len(cells) != 5:
         return None
-    label = norm(rest)
+    label, number = norm(rest), None
+    lead = re.match(r"(\d{1,2})[.)]?(?:\s+|$)", label)
+    if lead:     # the row number, alone or before the name ("2 Jumlah laporan")
+        number, label = int(lead.group(1)), label[lead.end():] or label
     code = find_code(label, at_start=True) if label else None
-    number = int(label.rstrip(".")) if re.fullmatch(r"\d{1,2}\.?", label) else None
     return QuarterTargets(line, label, code[0] if code else None, number, tuple(cells[:4]),
                           cells[4], norm(text))
 

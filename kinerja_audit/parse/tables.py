@@ -150,8 +150,9 @@ def _qualify(
 
 
 def parse_header(text: str, kind: str | None = None, year: int | None = None,
-                 quarter: int | None = None) -> list[Column]:
-    """Column roles, in order, from the (joined) header text."""
+                 quarter: int | None = None, *, cell: bool = False) -> list[Column]:
+    """Column roles, in order, from the (joined) header text (``cell``: one cell of a pipe
+    header, whose roles are settled with the whole header's)."""
     if is_pipe_row(text):
         return _parse_pipe_header(text, kind, year, quarter)
     t = norm(text.replace("|", " | "))
@@ -200,16 +201,16 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
                    and any(o.role == "capaian"
                            for o, g in zip(out[:i], groups) if g == groups[i])
                    and norm(c.label).lower() in word_set("capaian_wrap_words"))]
-    _mark_other_columns(out)
+    _mark_other_columns(out, settle=not cell)
     return out
 
 
-def _mark_other_columns(out: list[Column]) -> None:
+def _mark_other_columns(out: list[Column], settle: bool = True) -> None:
     """A second column of the same role is an ``*_other`` one, and so is the capaian against a
     target that is no period target.  A capaian against the annual target stands beside the
     period's capaian and the annual target: alone, it is the table's (period) capaian."""
     annual = [c for c in out if c.role == "capaian_annual"]
-    if annual and not (any(c.role == "capaian" for c in out)
+    if settle and annual and not (any(c.role == "capaian" for c in out)
                        and any(c.role == "target_annual" for c in out)):
         for c in annual:
             c.role = "capaian"
@@ -247,7 +248,7 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     columns: list[Column] = []
     cells = pipe_cells(text)
     for cell in cells:
-        found = parse_header(cell, kind, year, quarter) if cell else []
+        found = parse_header(cell, kind, year, quarter, cell=True) if cell else []
         # "No. IK" holds codes, not row numbers
         code = next((c for c in found if c.role == "code"), None)
         columns.append(code or (found[0] if found else Column("other", cell)))
