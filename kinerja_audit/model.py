@@ -6,6 +6,7 @@ each with its source line.  Nothing here judges; the rules compare.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,9 +23,11 @@ from .parse.codes import find_code
 from .parse.forms import QuarterForm, as_table, find_forms, form_only
 from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
+from .parse.matrix import layout_matrices
 from .parse.meta import Meta, parse_meta
 from .parse.notes import drafting_notes
 from .parse.oneline import one_line_tables
+from .parse.quarter_targets import grid_quarter_targets, parse_quarter_targets
 from .parse.repair import is_rule_line, repair
 from .parse.row_numbers import row_number_sequences
 from .parse.scales import find_scales
@@ -174,6 +177,7 @@ class Report:
     # side is no continuous text (a numbering need not run on across them)
     excerpt_breaks: list = field(default_factory=list)
     caption_years: list = field(default_factory=list)  # parse.caption_years.CaptionYears
+    quarter_targets: list = field(default_factory=list)  # parse.quarter_targets.QuarterTargets
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -276,10 +280,10 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _name_facts(indicators)
     report_obj = Report(doc, meta, sections, tables, items, indicators, cap_span, {},
                         excerpt_breaks=breaks)
-    report_obj.forms = forms
-    report_obj.form_only = form_only(forms, doc)
+    report_obj.forms, report_obj.form_only = forms, form_only(forms, doc)
     report_obj.yoy_tables = parse_yoy_tables(doc, stops)
     report_obj.grids = parse_grids(doc)
+    report_obj.quarter_targets = _quarter_targets(doc, indicators, report_obj.grids)
     report_obj.average_rows = find_average_rows(doc)
     report_obj.numbered_headings = numbered_headings(doc)
     report_obj.outline_years = outline_years(report_obj.numbered_headings)
@@ -292,7 +296,7 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
                  | {n for g in report_obj.grids for n in range(g.header_line, g.end_line + 1)}
                  | {n for f in forms for n in range(f.header_line, f.end_line + 1)})
     report_obj.sentences = claims.extract(doc, sections, tables, indicators, excluded=yoy_lines)
-    _read_budget(report_obj, anggaran or _span(sections, "bab3"))
+    _read_budget(report_obj, _budget_span(sections, n))
     report_obj.announced_lists = announced_lists(report_obj.sentences, items, doc)
     report_obj.captions, report_obj.caption_years = find_captions(doc), caption_year_spans(doc)
     report_obj.parts_present = parts_present(doc, sections)
@@ -300,6 +304,13 @@ def build(doc: Document, period: tuple[str, int | None, int] | None = None) -> R
     _derive(report_obj)
     report_obj.coverage = _coverage(report_obj, perf_tables)
     return report_obj
+
+
+def _budget_span(sections: list[Section], n_lines: int) -> tuple[int, int] | None:
+    """Where the budget table stands: Bab III B, else Bab III; a fragment with no chapter at all
+    may be the budget table alone (read whole)."""
+    return _span(sections, "anggaran") or _span(sections, "bab3") or (
+        None if any(s.level == 1 for s in sections) else (1, n_lines))
 
 
 def _read_budget(report: Report, span: tuple[int, int] | None) -> None:
@@ -361,6 +372,7 @@ def _read_tables(doc: Document, meta: Meta, stops: set[int]) -> list[Table]:
     tables = parse_tables(doc, 1, len(doc.lines), kind=meta.kind, year=meta.year,
                           quarter=meta.quarter, stop_lines=stops)
     tables += one_line_tables(doc, tables, meta.kind, meta.year, meta.quarter)
+    tables += layout_matrices(doc, tables, meta.kind, meta.year, meta.quarter)
     return sorted(tables, key=lambda t: t.caption_line or t.header_line)
 
 
@@ -420,6 +432,11 @@ def _named_in_prose(
         end = min([nxt - 1] + [b - 1 for b in breaks + others if line < b < nxt])
         ind = known.get(code)
         if ind is None:
+            ind = _misnumbered(code, name, inds, headings)
+            if ind is not None:   # a table's indicator under a wrong code (LBL001 reports it)
+                ind.heading = Mention("heading", line, name=name, code=code, code_printed=printed)
+                known[code] = ind
+        if ind is None:
             ind = Indicator(code=code, position=len(inds) + len(new) + 1, name=name)
             ind.heading = Mention(
                 "heading", line, name=name or None, code=code, code_printed=printed
@@ -430,11 +447,47 @@ def _named_in_prose(
             ind.narrative is None and cap_span and cap_span[0] <= line <= cap_span[1]
         ):
             continue   # a table's indicator keeps the narrative its table gives it
+        elif ind.heading is None and ind.table is not None:
+            # the coded sub-heading of a table's indicator in Bab III A names it too
+            ind.heading = Mention("heading", line, name=name or None, code=code,
+                                  code_printed=printed)
         if end > line:
             ind.prose_spans.append((line + 1, end))
         if not ind.name and name:
             ind.name = name
     return new
+
+
+def _quarter_targets(doc: Document, indicators: list[Indicator], grids: list) -> list:
+    """The quarter-target rows of the Rencana Aksi tables and the period grids, each tied to the
+    indicator it is about: the code it prints, else the one indicator numbered as its row
+    number, else its label as printed."""
+    out = []
+    rows = parse_quarter_targets(doc) + [r for g in grids if (r := grid_quarter_targets(g))]
+    for row in sorted(rows, key=lambda r: r.line):
+        code = row.code
+        if code is None and row.number is not None:
+            numbered = [i.code for i in indicators
+                        if (m := re.search(r"(\d+)$", i.code)) and int(m.group(1)) == row.number]
+            code = numbered[0] if len(numbered) == 1 else None
+        out.append(dataclasses.replace(row, indicator=code or row.label or None))
+    return out
+
+
+def _misnumbered(code: str, name: str, inds: list[Indicator], headings: list) -> Indicator | None:
+    """The table indicator a coded heading introduces under a code no table holds ("IKSS 1.4
+    Persentase penduduk miskin" over the prose of the table's IKSS 1.2): the one indicator of
+    the tables its name gives (nearly word for word), when that indicator has no heading of its
+    own and the report's other coded headings use the tables' codes (one numbering, one slip)."""
+    coded = {h[1] for h in headings}
+    tabled = [i for i in inds if i.table is not None]
+    if not name or not coded & {i.code for i in tabled}:
+        return None
+    floor = rulepack.setting("misnumbered_heading_score")
+    close = [i for i in tabled if namesim.similarity(name, i.name) >= floor]
+    if len(close) != 1 or close[0].heading is not None or close[0].code in coded:
+        return None
+    return close[0]
 
 
 def _excerpt_breaks(doc: Document) -> list[int]:

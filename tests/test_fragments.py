@@ -69,7 +69,7 @@ def test_percent_of_period_and_of_year_columns_are_achievements():
               "% thd Tahunan")
     roles = [c.role for c in parse_header(header, "semester", 2024, None)]
     assert roles == ["number", "indikator", "target_annual", "target", "realisasi", "capaian",
-                     "capaian_other"]
+                     "capaian_annual"]
 
 
 ONE_LINE = """BAB III AKUNTABILITAS KINERJA

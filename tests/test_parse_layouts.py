@@ -21,7 +21,26 @@ def test_percent_of_target_columns_are_achievements_not_targets():
               "% thd Target 2025 Ket.")
     roles = [c.role for c in parse_header(header, "quarterly", 2025, 2)]
     assert roles == ["number", "code", "target_annual", "target", "realisasi", "capaian",
-                     "capaian_other", "keterangan"]
+                     "capaian_annual", "keterangan"]
+    # near misses: against another year's target it is another capaian; a capaian named by the
+    # year alone, with no period capaian beside it, is the table's capaian
+    roles = [c.role for c in parse_header(header.replace("Target 2025 Ket", "Target 2024 Ket"),
+                                          "quarterly", 2025, 2)]
+    assert roles[5:7] == ["capaian", "capaian_other"]
+    roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II "
+                                          "Capaian 2025", "quarterly", 2025, 2)]
+    assert roles == ["number", "indikator", "target_annual", "target", "realisasi", "capaian"]
+    # in an annual report the year names the period itself
+    roles = [c.role for c in parse_header(header, "annual", 2025, None)]
+    assert "capaian_annual" not in roles
+    # a pipe header settles the roles of its cells together
+    pipe = ("| No | Indikator | Target 2025 | Target TW II | Realisasi TW II | % thd Target TW II "
+            "| % thd Target 2025 |")
+    roles = [c.role for c in parse_header(pipe, "quarterly", 2025, 2)]
+    assert roles[-2:] == ["capaian", "capaian_annual"]
+    roles = [c.role for c in parse_header(pipe.replace("| % thd Target TW II ", ""),
+                                          "quarterly", 2025, 2)]
+    assert roles[-1] == "capaian"
     # near miss: a plain second target column stays a target of another period
     roles = [c.role for c in parse_header("No Indikator Target 2025 Target TW II Realisasi TW II",
                                           "quarterly", 2025, 2)]
@@ -514,3 +533,142 @@ Tabel 3.2 Perbandingan Capaian Kinerja
     # the breakdown's slip is its own row's arithmetic (ARI001), shown with two decimals
     hits = audit_document(_doc(text), Context(), select(["ARI001"])).findings
     assert [(h.line, h.found, h.expected) for h in hits] == [(9, "132,5%", "132,05%")]
+
+
+def test_a_remark_ending_a_row_with_a_full_stop_leaves_the_row_readable():
+    text = """LAPORAN KINERJA TRIWULAN II TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+No IKU Target 2025 Target s.d. TW II Realisasi s.d. TW II % thd Target TW II % thd Target 2025 Ket.
+1
+400 100 110 110,00 27,50 Akumulasi.
+2
+900 300 330 110,00 36,67 Akumulasi (orang).
+"""
+    rows = _report(text).tables[0].rows
+    assert [r.number for r in rows] == [1, 2]
+    assert rows[1].cells["capaian_annual"].raw == "36,67"
+    # the remark wrapped onto the next line is no part of the indicator's name
+    wrapped = text.replace("27,50 Akumulasi.\n", "27,50 Akumulasi\nper triwulan (ton).\n")
+    assert _report(wrapped).tables[0].rows[0].name == ""
+    # near miss: a tail of five words or more is a sentence, not a remark cell: kept
+    from kinerja_audit.parse.tables import _without_trailing_words
+    assert _without_trailing_words("330 110,00 36,67 Akumulasi (orang).") == "330 110,00 36,67"
+    tail = "330 110,00 36,67 naik pesat pada bulan Mei lalu."
+    assert _without_trailing_words(tail) == tail
+
+
+_MISNUMBERED = """LAPORAN KINERJA TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+3.1 Capaian Kinerja
+
+Tabel 3.1 Capaian IKSS Sasaran 1 Tahun 2025 Kode Indikator Satuan Target Realisasi Capaian (%) \
+IKSS 1.1 Laju pertumbuhan ekonomi daerah % 5,10 5,36 105,10 IKSS 1.2 Persentase rumah tangga \
+pengguna air bersih % 80,00 84,00 105,00
+
+IKSS 1.1 Laju pertumbuhan ekonomi daerah
+
+Pertumbuhan ekonomi tahun 2025 sebesar 5,36%, melampaui target 5,10%.
+
+{heading}
+
+Rumah tangga pengguna air bersih tahun 2025 sebesar 84,00% dari target 80,00%.
+"""
+
+
+def _lbl(heading: str, text: str = _MISNUMBERED):
+    doc = _doc(text.format(heading=heading))
+    return [(f.indicator, f.found) for f in
+            audit_document(doc, Context(), select(["LBL001"])).findings]
+
+
+def test_a_heading_naming_a_table_indicator_under_a_code_no_table_holds_is_misnumbered():
+    heading = "IKSS 1.4 Persentase rumah tangga pengguna air bersih"
+    assert _lbl(heading) == [("IKSS.1.2", "IKSS.1.4")]
+    # near misses: the right code; another measure under a code of its own (a new indicator);
+    # headings that follow another numbering than the tables' (no slip of one code)
+    assert _lbl("IKSS 1.2 Persentase rumah tangga pengguna air bersih") == []
+    assert _lbl("IKSS 1.4 Persentase desa dengan sanitasi layak") == []
+    other = _MISNUMBERED.replace("IKSS 1.1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan",
+                                 "IKU 1 Laju pertumbuhan ekonomi daerah\n\nPertumbuhan")
+    assert _lbl("IKU 2 Persentase rumah tangga pengguna air bersih", other) == []
+
+
+_HEADED = """LAPORAN KINERJA TAHUN 2025
+BAB III AKUNTABILITAS KINERJA
+A. Capaian Kinerja
+
+Tabel 3.1 Capaian IKU Tahun 2025
+No Indikator Kinerja Utama Satuan Target Realisasi Capaian (%)
+IKU 1 Persentase sampah terkelola % 62,00 62,00 100,00
+IKU 2 Persentase usaha yang taat terhadap izin lingkungan % 75,00 78,26 104,35
+
+Capaian masing-masing indikator diuraikan sebagai berikut.
+
+a. IKU 1 Persentase sampah terkelola
+
+Persentase sampah terkelola tahun 2025 sebesar 62,00% dari target 62,00%.
+
+b. IKU 2 {name}
+
+Dari 184 usaha yang diawasi, 144 usaha taat terhadap izin lingkungan.
+"""
+
+
+def test_a_coded_sub_heading_of_a_table_indicator_names_it():
+    def nam(name):
+        doc = _doc(_HEADED.format(name=name))
+        return [f.indicator for f in audit_document(doc, Context(), select(["NAM001"])).findings]
+
+    assert nam("Persentase industri yang memiliki dokumen lingkungan") == ["IKU.2"]
+    # near miss: the heading names the indicator as the table does
+    assert nam("Persentase usaha yang taat terhadap izin lingkungan") == []
+
+
+def _aligned(*cells: tuple[int, str]) -> str:
+    """One line of a whitespace-aligned (pdftotext -layout) table: each text at its column."""
+    out = ""
+    for column, text in cells:
+        out = out.ljust(column) + text if len(out) < column or not out else out + "   " + text
+    return out
+
+
+_MATRIX = "\n".join([
+    "REALISASI KINERJA DAN ANGGARAN SAMPAI DENGAN TRIWULAN II TAHUN 2025",
+    _aligned((0, "Program / Indikator"), (24, "Satuan"), (33, "Target"), (42, "Pagu (Rp)"),
+             (64, "Realisasi TW II"), (92, "Capaian TW II"), (110, "Perangkat")),
+    _aligned((33, "2025"), (64, "K"), (73, "Rp"), (92, "K (%)"), (100, "Rp (%)"),
+             (110, "Daerah")),
+    _aligned((0, "PROGRAM PENGELOLAAN"), (42, "400.000.000.000"), (69, "{real}"),
+             (100, "{pct}"), (110, "DINKES")),
+    _aligned((0, "PENDIDIKAN")),
+    _aligned((2, "Persentase desa ODF"), (24, "%"), (33, "90,00"), (64, "92,00"), (92, "102,22"),
+             (110, "DINKES")),
+    _aligned((0, "JUMLAH"), (42, "400.000.000.000"), (69, "{real}"), (100, "{pct}")),
+]) + "\n"
+
+
+def test_a_budget_matrix_alone_is_read_with_its_unit_column():
+    def ari002(real, pct):
+        doc = _doc(_MATRIX.format(real=real, pct=pct))
+        return [(f.line, f.found) for f in
+                audit_document(doc, Context(), select(["ARI002"])).findings]
+
+    assert ari002("180.000.000.000", "48,00") == [(4, "48%"), (7, "48%")]
+    # near miss: 180 of 400 billion is 45 %
+    assert ari002("180.000.000.000", "45,00") == []
+
+
+def test_a_layout_matrix_reads_indicator_rows_by_column_position():
+    text = _MATRIX.format(real="180.000.000.000", pct="45,00")
+    report = _report(text)
+    rows = [(r.name, {k: c.raw for k, c in r.cells.items()}, r.unit)
+            for t in report.tables for r in t.rows]
+    # the programme's budget row is left to the budget reader; its indicator is read
+    assert rows == [("Persentase desa ODF", {"target": "90,00", "realisasi": "92,00",
+                                             "capaian": "102,22"}, "%")]
+    findings = audit_document(_doc(text.replace("92,00", "104,0")), Context(),
+                              select(["RNG001"])).findings
+    assert [f.found for f in findings] == ["104"]
+    # near miss: a second header line without output and budget leaves is no K/Rp matrix
+    plain = text.replace(" K   ", " T   ").replace("K (%)", "T (%)")
+    assert [t for t in _report(plain).tables if t.rows] == []

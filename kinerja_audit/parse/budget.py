@@ -18,6 +18,8 @@ from .text import norm, pattern
 _AMOUNT = r"(?:rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+)"
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+")
 _PERCENT_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
+# a wide header of columns set apart by runs of spaces (``pdftotext -layout``): three gaps or more
+_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 _RUPIAH = re.compile(r"\brp\.?(?=\s*\d)", re.IGNORECASE)
 _NO_CENTS = re.compile(r"(?<=\d)[.,]-(?!\d)")     # "528.600.000,-": rupiah without cents
 
@@ -91,6 +93,9 @@ def _split_row(text: str) -> tuple[str, str, str, str | None] | None:
     """(label, pagu, realisasi, percent) when the row ends with two amounts and an optional
     percentage; read token by token from the right (no backtracking, linear in the row)."""
     tokens = _tokens(text)
+    if len(tokens) >= 3 and pattern("budget_unit_column_re").fullmatch(tokens[-1]) \
+            and _PERCENT_TOKEN.fullmatch(tokens[-2]):
+        tokens = tokens[:-1]    # the unit's short name in a last column
     for k in (3, 2, 4):    # 4: a physical-progress percentage after the budget one
         if len(tokens) < k:
             continue
@@ -118,9 +123,8 @@ def parse_rows(doc: Document, start: int, end: int) -> list[BudgetRow]:
     in_table = False
     for i in range(start, end + 1):
         text = doc.lines[i - 1].text
-        if (
-            pattern("budget_header_re").search(text)
-            and len(norm(text.replace("|", " ")).split()) <= 14
+        if pattern("budget_header_re").search(text) and (
+            len(norm(text.replace("|", " ")).split()) <= 14 or len(_COLUMN_GAP.findall(text)) >= 3
         ):
             in_table = True
             continue

@@ -25,6 +25,7 @@ NUMERIC_ROLES = (
     "target",
     "realisasi",
     "capaian",
+    "capaian_annual",   # against the annual target in a quarterly table ("% thd Target 2019")
     "target_other",
     "realisasi_other",
     "capaian_other",
@@ -145,14 +146,15 @@ def _qualify(
     quarters = pattern("period_quarter_re").findall(q)
     if quarters and quarter and all(roman_or_int(x) != quarter for x in quarters):
         return f"{role}_other"
-    if role == "target" and is_annual and kind != "annual":
-        return "target_annual"
+    if role in ("target", "capaian") and is_annual and kind != "annual":
+        return f"{role}_annual"
     return role
 
 
 def parse_header(text: str, kind: str | None = None, year: int | None = None,
-                 quarter: int | None = None) -> list[Column]:
-    """Column roles, in order, from the (joined) header text."""
+                 quarter: int | None = None, *, cell: bool = False) -> list[Column]:
+    """Column roles, in order, from the (joined) header text (``cell``: one cell of a pipe
+    header, whose roles are settled with the whole header's)."""
     if is_pipe_row(text):
         return _parse_pipe_header(text, kind, year, quarter)
     t = norm(text.replace("|", " | "))
@@ -201,14 +203,20 @@ def parse_header(text: str, kind: str | None = None, year: int | None = None,
                    and any(o.role == "capaian"
                            for o, g in zip(out[:i], groups) if g == groups[i])
                    and norm(c.label).lower() in word_set("capaian_wrap_words"))]
-    _mark_other_columns(out)
+    _mark_other_columns(out, settle=not cell)
     return out
 
 
-def _mark_other_columns(out: list[Column]) -> None:
+def _mark_other_columns(out: list[Column], settle: bool = True) -> None:
     """A second column of the same role is an ``*_other`` one, and so is the capaian against a
-    target that is no period target."""
-    for role in ("target", "realisasi", "capaian", "target_annual"):
+    target that is no period target.  A capaian against the annual target stands beside the
+    period's capaian and the annual target: alone, it is the table's (period) capaian."""
+    annual = [c for c in out if c.role == "capaian_annual"]
+    if settle and annual and not (any(c.role == "capaian" for c in out)
+                       and any(c.role == "target_annual" for c in out)):
+        for c in annual:
+            c.role = "capaian"
+    for role in ("target", "realisasi", "capaian", "target_annual", "capaian_annual"):
         same = [c for c in out if c.role == role]
         for extra in same[1:]:
             extra.role = f"{role.split('_')[0]}_other"
@@ -242,7 +250,7 @@ def _parse_pipe_header(text: str, kind, year, quarter) -> list[Column]:
     columns: list[Column] = []
     cells = pipe_cells(text)
     for cell in cells:
-        found = parse_header(cell, kind, year, quarter) if cell else []
+        found = parse_header(cell, kind, year, quarter, cell=True) if cell else []
         # "No. IK" holds codes, not row numbers
         code = next((c for c in found if c.role == "code"), None)
         columns.append(code or (found[0] if found else Column("other", cell)))
@@ -592,18 +600,14 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
     pending: list[Cell] = []      # values of the current row, in column order
     pending_text: list[tuple[int, str]] = []
     last_content = table.end_line
+    remarked = 0      # the last line whose remark cell (after its figures) was cut off
 
     def complete_row(line: int) -> None:
         nonlocal current, pending
         row = current or Row(line=pending[0].line if pending else line, end_line=line)
         for role, cell in zip(numeric, pending):
             row.cells[role] = cell
-        units = [c.unit for c in pending if c.unit and c.unit != "%"]
-        if units and not row.unit:
-            row.unit = units[0]
-        if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
-                                for r in ("target", "realisasi", "target_annual")):
-            row.unit = "%"
+        _set_unit(row, pending)
         row.end_line = line
         rows.append(row)
         current, pending = None, []
@@ -625,7 +629,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
         if not pipe and is_pipe_row(text):
             break   # bordered cells under a plain-text header: columns that cannot be lined up
         if text_after and not pipe:
-            text = _without_trailing_words(text)
+            text, cut = _without_trailing_words(text), text
+            remarked = i if text != cut else remarked
         if i in stop_lines or caption_match(text):
             break
         if not text.strip() or is_debris(text):
@@ -710,7 +715,8 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             current.unit = current.unit or t.lower()
         elif rows and current is None and not pending and not pending_text \
                 and _trailing_fragment(t):
-            rows[-1].texts.append((i, t))
+            if rows[-1].end_line != remarked:     # else the remark's words wrapped, not the name's
+                rows[-1].texts.append((i, t))
         elif current is None:
             pending_text.append((i, t))
         else:
@@ -724,6 +730,17 @@ def _read_body(doc: Document, table: Table, start: int, end: int, pipe: bool,  #
             rows.append(current)
     table.rows = [r for r in rows if not _header_in_name(r) and not _summary_row(r)]
     table.end_line = max(last_content, table.end_line)
+
+
+def _set_unit(row: Row, cells: list[Cell]) -> None:
+    """A read row's unit, when it has none: the unit word of its cells, else "%" when its target
+    or realisasi is printed as a percentage."""
+    units = [c.unit for c in cells if c.unit and c.unit != "%"]
+    if units and not row.unit:
+        row.unit = units[0]
+    if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
+                            for r in ("target", "realisasi", "target_annual")):
+        row.unit = "%"
 
 
 _NAME_NUMBER = re.compile(r"(\d{1,2})[.)]?\s+(?=[^\W\d_])")
@@ -757,12 +774,13 @@ def column_years(columns: list[Column]) -> tuple[int, ...]:
 
 
 def _without_trailing_words(text: str) -> str:
-    """A row line without the words of a text column after its figures ("... 101,20 Sangat baik"),
-    when figures stand before them."""
+    """A row line without the words of a text column after its figures ("... 101,20 Sangat baik",
+    "... 36,01 Akumulasi (orang)."), when figures stand before them."""
     tokens = text.split()
     i = len(tokens)
     while (
-        i > 0 and len(tokens) - i < 5 and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?", tokens[i - 1])
+        i > 0 and len(tokens) - i < 5
+        and re.fullmatch(r"\(?[A-Za-z][A-Za-z./-]*\)?[.,;:]?", tokens[i - 1])
     ):
         i -= 1
     if i == len(tokens) or i < 2 or not re.fullmatch(r"[-+]?\d+(?:[.,]\d+)*%?", tokens[i - 1]):
@@ -996,9 +1014,7 @@ def _pipe_row(table: Table, cells_text: list[str], line: int, rows: list[Row]) -
             vals = value_line(_CATEGORY_NOTE.sub("", raw), line)
             if vals and len(vals) == 1 and vals[0].percent:
                 row.cells["capaian"] = vals[0]
-    if not row.unit and any(row.cells.get(r) is not None and row.cells[r].percent
-                            for r in ("target", "realisasi", "target_annual")):
-        row.unit = "%"
+    _set_unit(row, [])
     if row.cells or row.code:
         rows.append(row)
     elif rows and row.texts:

@@ -254,3 +254,30 @@ def grid_capaian(report, ctx: Context):
                       found=pct(p.number.value, p.number.decimals),
                       expected=pct(value, cp.decimals_for(p)))
 
+
+
+@rule("ARI008")
+def annual_capaian_recomputed(report, ctx: Context):
+    """A quarterly table's capaian against the annual target ("% thd Target 2019" beside "% thd
+    Target TW II"): the realisasi so far over the annual target.  Lower-is-better indicators
+    have no such share of the year's target, and are left alone."""
+    tol = float(ctx.option("tolerance"))
+    for ind in report.indicators:
+        if ind.polarity != "positive":
+            continue
+        for m in (ind.table, ind.summary):
+            hit = _annual_capaian_hit(ind, m, tol) if m is not None else None
+            if hit is not None:
+                yield hit
+
+
+def _annual_capaian_hit(ind, m, tol: float) -> Hit | None:
+    t, r, p = (numbered(m.cells.get(k)) for k in ("target_annual", "realisasi", "capaian_annual"))
+    if not (t and r and p) or t.number.value == 0 \
+            or cp.consistent(p, t, r, "positive", tol) is not False:
+        return None
+    value = cp.compute(t.number.value, r.number.value, "positive")
+    return Hit(ind.code, p.line, evidence_lines=m.span,
+               values={"code": ind.code, "target": t.number.value, "realisasi": r.number.value},
+               found=pct(p.number.value, p.number.decimals),
+               expected=pct(value, max(cp.decimals_for(p), 2)))

@@ -1,4 +1,5 @@
-"""Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows."""
+"""Rules on the values in tables: units, plausible ranges, summary vs. table, unreadable rows, and
+the quarter targets of the action plan (TGT005)."""
 from __future__ import annotations
 
 from ..parse.cells import unit_key
@@ -223,3 +224,40 @@ def schema_rejected(report, ctx: Context):
         yield Hit(
             ind.code, line, values={"code": ind.code, "columns": cols}, found=vals, expected=None
         )
+
+
+def _rounding(cell) -> float:
+    """Half the last printed decimal; a whole number in a plan is a count, exact as printed."""
+    return cell.number.half_step if cell.number.decimals else 0.0
+
+
+def _quarters_combine(quarters: list, annual) -> bool:
+    """The quarter targets give the annual one under some basis: summed (per-quarter amounts),
+    the last quarter (cumulative amounts, or an indicator taken at its latest value), or their
+    mean (an averaged index, every quarter's target often the annual one, or the mean printed
+    rounded), each within the rounding of the printed decimals."""
+    values = [q.number.value for q in quarters]
+    a, half = annual.number.value, _rounding(annual)
+    summed = sum(values)
+    if abs(summed - a) <= half + sum(_rounding(q) for q in quarters) + 1e-9:
+        return True
+    if abs(values[-1] - a) <= half + _rounding(quarters[-1]) + 1e-9:
+        return True
+    mean = summed / len(values)   # an average printed rounded, as it is computed
+    return abs(mean - a) <= annual.number.half_step + max(_rounding(q) for q in quarters) + 1e-9
+
+
+@rule("TGT005")
+def plan_quarters_combine(report, ctx: Context):
+    for row in report.quarter_targets:
+        cells = [*row.quarters, row.annual]
+        if any(c.number is None for c in cells) or _quarters_combine(list(row.quarters),
+                                                                     row.annual):
+            continue
+        summed = sum(q.number.value for q in row.quarters)
+        code = row.indicator
+        yield Hit(code, row.line, evidence=row.raw,
+                  values={"code": code or row.label,
+                          "quarters": "; ".join(q.raw for q in row.quarters),
+                          "last": row.quarters[-1].raw},
+                  found=summed, expected=row.annual.number.value)
