@@ -19,7 +19,7 @@ from .parse.announced import announced_lists
 from .parse.averages import find_average_rows
 from .parse.caption_years import caption_year_spans
 from .parse.cells import Cell, unit_family
-from .parse.codes import find_code
+from .parse.codes import code_tail, find_code
 from .parse.forms import QuarterForm, as_table, find_forms, form_only
 from .parse.grids import parse_grids
 from .parse.lists import ListItem, label_runs, parse_items
@@ -467,8 +467,7 @@ def _quarter_targets(doc: Document, indicators: list[Indicator], grids: list) ->
     for row in sorted(rows, key=lambda r: r.line):
         code = row.code
         if code is None and row.number is not None:
-            numbered = [i.code for i in indicators
-                        if (m := re.search(r"(\d+)$", i.code)) and int(m.group(1)) == row.number]
+            numbered = [i.code for i in indicators if code_tail(i.code) == row.number]
             code = numbered[0] if len(numbered) == 1 else None
         out.append(dataclasses.replace(row, indicator=code or row.label or None))
     return out

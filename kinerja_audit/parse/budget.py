@@ -30,12 +30,15 @@ def _tokens(text: str) -> list[str]:
 
 
 @functools.cache
+def _amount_pattern(key: str) -> re.Pattern:
+    """The lexicon regex ``key``, in which ``{amount}`` stands for a money amount (one group)."""
+    return re.compile(rulepack.lexicon()[key].replace("{amount}", _AMOUNT), re.IGNORECASE)
+
+
 def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Prose giving realisasi, pagu and % (``budget_statement_re``: realisasi first;
-    ``budget_statement_pagu_first_re``); ``{amount}`` stands for a money amount."""
-    lx = rulepack.lexicon()
-    return tuple(re.compile(lx[key].replace("{amount}", _AMOUNT), re.IGNORECASE)
-                 for key in ("budget_statement_re", "budget_statement_pagu_first_re"))
+    ``budget_statement_pagu_first_re``)."""
+    return _amount_pattern("budget_statement_re"), _amount_pattern("budget_statement_pagu_first_re")
 
 
 @dataclass
@@ -103,14 +106,15 @@ def _split_row(text: str) -> tuple[str, str, str, str | None] | None:
         if not all(_PERCENT_TOKEN.fullmatch(t) for t in pcts):
             continue
         if all(_AMOUNT_TOKEN.fullmatch(t) for t in (first, second)):
-            return _label(text, len(tokens) - k), first, second, pcts[0] if pcts else None
+            return _label(text, tokens[:len(tokens) - k]), first, second, pcts[0] if pcts else None
     return None
 
 
-def _label(text: str, end: int) -> str:
+def _label(text: str, words: list[str]) -> str:
     """The row's label: in a pipe row the last cell before the figures that holds words (the
-    activity, not its programme and unit printed before it), else every word before them."""
-    label = " ".join(_tokens(text)[:end])
+    activity, not its programme and unit printed before it), else every word before them
+    (``words``)."""
+    label = " ".join(words)
     if text.count("|") < 2:
         return label
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
@@ -208,7 +212,7 @@ def budget_amounts(rows: list[BudgetRow], statements: list[BudgetStatement],
         if s.text in stated:
             continue
         start = 0   # a list run into one sentence allots one ceiling per item
-        for m in _allocation_pattern().finditer(s.text):
+        for m in _amount_pattern("budget_allocation_re").finditer(s.text):
             subject = _subject(s.text[start:m.start()])
             amount = _amount(m.group(1))
             start = m.end()
@@ -216,12 +220,6 @@ def budget_amounts(rows: list[BudgetRow], statements: list[BudgetStatement],
                 out.append(BudgetAmount(s.line_at(m.start()), subject, "pagu", amount, s.text,
                                         _revised(s.text)))
     return out
-
-
-@functools.cache
-def _allocation_pattern() -> re.Pattern:
-    return re.compile(rulepack.lexicon()["budget_allocation_re"].replace("{amount}", _AMOUNT),
-                      re.IGNORECASE)
 
 
 def _revised(text: str) -> bool:
@@ -236,15 +234,9 @@ def parse_shares(sentences, statements: list[BudgetStatement]) -> list[BudgetSha
     for s in sentences:
         if s.text in stated:
             continue
-        for m in _share_pattern().finditer(s.text):
+        for m in _amount_pattern("budget_share_re").finditer(s.text):
             # (the amount's group comes after the named percentage)
             pct, pagu = parse_number(m.group("pct")), _amount(m.groups()[-1])
             if pct is not None and pagu is not None and pagu.value >= 1000:
                 out.append(BudgetShare(s.line_at(m.start()), s.text, pct, pagu))
     return out
-
-
-@functools.cache
-def _share_pattern() -> re.Pattern:
-    return re.compile(rulepack.lexicon()["budget_share_re"].replace("{amount}", _AMOUNT),
-                      re.IGNORECASE)

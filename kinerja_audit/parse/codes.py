@@ -69,6 +69,13 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 _CANONICAL = re.compile(r"^([A-Z]+)\.(\d+)(#\d+)?$")
+_TAIL = re.compile(r"(\d+)$")
+
+
+def code_tail(code: str | None) -> int | None:
+    """The last number of a code ("IKSS.1.4" -> 4, "IK.7" -> 7), None when it ends otherwise."""
+    m = _TAIL.search(code) if code else None
+    return int(m.group(1)) if m else None
 
 
 def split_code(code: str) -> tuple[str, int, str | None] | None:

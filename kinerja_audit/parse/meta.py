@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import rulepack
 from ..document import Document, Line
 from .periods import period_end, roman_or_int
-from .text import filled_cells, finditer, norm, pattern, search, word_set
+from .text import filled_cells, finditer, match, norm, pattern, search, word_set
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"\s*\([A-Z]{2,10}\)")   # "(BPLHD)" after a unit's name
@@ -207,7 +207,7 @@ def period_mentions(doc: Document, running=()) -> list[PeriodMention]:
             continue
         source = (
             "caption"
-            if pattern("caption_re").match(ln.text)
+            if match("caption_re", ln.text)
             else "header"
             if search("header_role_words", ln.text) and len(ln.text.split()) <= 12
             else "prose"

@@ -16,7 +16,7 @@ from itertools import pairwise
 from .. import rulepack
 from ..document import Document
 from .cells import Cell, split_trailing_cells, unit_words, value_line
-from .codes import find_code
+from .codes import code_tail, find_code
 from .periods import YEAR, roman_or_int, years_in
 from .text import is_debris, match, norm, pattern, search, word_set
 
@@ -66,8 +66,7 @@ def find_captions(doc: Document) -> list[Caption]:
         m = caption_match(ln.text)
         if m:
             code = find_code(m.group("rest")[:80])
-            tail = re.search(r"(\d+)$", code[0]) if code else None
-            out.append(Caption(ln.no, m.group("num"), int(tail.group(1)) if tail else None))
+            out.append(Caption(ln.no, m.group("num"), code_tail(code[0]) if code else None))
     return out
 
 

@@ -255,7 +255,6 @@ def grid_capaian(report, ctx: Context):
                       expected=pct(value, cp.decimals_for(p)))
 
 
-
 @rule("ARI008")
 def annual_capaian_recomputed(report, ctx: Context):
     """A quarterly table's capaian against the annual target ("% thd Target 2019" beside "% thd

@@ -103,16 +103,17 @@ def _key(subject: str) -> str:
     return namesim.normalise(_name(subject)).replace(" ", "")
 
 
-def _table_row_of(item, rows, floor: float, margin: float):
-    """The budget table row of the activity a sentence names: the row whose name is (nearly) the
-    same and clearly nearer than any other row's ("Pemantauan Pencemaran Air" is not
-    "... Udara")."""
-    scored = sorted(((fuzz.ratio(_key(item.subject), _key(r.subject)), i)
-                     for i, r in enumerate(rows) if r.kind == item.kind), reverse=True)
+def _table_row_of(item, rows: list[tuple[str, object]], floor: float, margin: float):
+    """The budget table row of the activity a sentence names, among ``rows`` (name key, row):
+    the row whose name is (nearly) the same and clearly nearer than any other row's ("Pemantauan
+    Pencemaran Air" is not "... Udara")."""
+    key = _key(item.subject)
+    scored = sorted(((fuzz.ratio(key, k), i)
+                     for i, (k, r) in enumerate(rows) if r.kind == item.kind), reverse=True)
     if not scored or scored[0][0] < floor or len(scored) > 1 and \
             scored[1][0] > scored[0][0] - margin:
         return None
-    return rows[scored[0][1]]
+    return rows[scored[0][1]][1]
 
 
 @rule("NNU012")
@@ -123,7 +124,7 @@ def budget_restated(report, ctx: Context):
     floor, slip = float(ctx.option("name_similarity")), int(ctx.option("max_digits"))
     row_floor, margin = float(ctx.option("row_name_similarity")), float(ctx.option("row_margin"))
     items = [a for a in report.budget_amounts if not a.revised]
-    rows = [a for a in items if a.source == "table"]
+    rows = [(_key(a.subject), a) for a in items if a.source == "table"]
     reported = set()
     for item in items:
         row = _table_row_of(item, rows, row_floor, margin) if item.source == "prose" else None

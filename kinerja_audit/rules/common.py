@@ -19,6 +19,12 @@ def line_place(report, line: int, ctx: Context) -> str:
     return ctx.word("place_page_line", page=page, line=line)
 
 
+def cut_between(report, first: int, last: int) -> bool:
+    """Text was cut out between lines ``first`` and ``last`` (an excerpt break stands between
+    them): a numbering need not run on across it."""
+    return any(first < b < last for b in report.excerpt_breaks)
+
+
 def place_of(mention, ctx: Context) -> str:
     """Where a mention of an indicator stands ("Tabel 5", "the summary table (line 20)")."""
     table = mention.table

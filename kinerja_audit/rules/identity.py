@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..parse import names as namesim
 from ..parse.codes import split_code
 from ..parse.tables import is_header_word
-from .common import lower_first, place_of
+from .common import cut_between, lower_first, place_of
 from .registry import Context, Hit, rule
 
 
@@ -32,7 +32,7 @@ def code_sequence(report, ctx: Context):
             continue
         prefix, number, dup = parts
         line = (ind.table or ind.heading).line if (ind.table or ind.heading) else None
-        if line is not None and any(prev_line < b < line for b in report.excerpt_breaks):
+        if line is not None and cut_between(report, prev_line, line):
             prev = None   # another excerpt of the report: its numbering is not continuous text
         prev_line = line if line is not None else prev_line
         if dup:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..parse.periods import roman
 from ..parse.sections import parts
-from .common import line_place
+from .common import cut_between, line_place
 from .registry import Context, Hit, rule
 
 
@@ -263,17 +263,16 @@ def table_numbering(report, ctx: Context):
         sequences.setdefault(caption.chapter, []).append(
             (caption.position, caption.line, caption.code_number == caption.position))
     for prefix, captions in sequences.items():
-        yield from _caption_problems(ctx, prefix, captions, report.excerpt_breaks)
+        yield from _caption_problems(report, ctx, prefix, captions)
 
 
-def _caption_problems(ctx: Context, prefix: str, captions: list[tuple[int, int, bool]],
-                      breaks: list[int]):
+def _caption_problems(report, ctx: Context, prefix: str, captions: list[tuple[int, int, bool]]):
     """Repeated and skipped numbers in one sequence of captions; the text cut out between two
-    excerpts (``breaks``) may hold the tables in between, so numbering starts over after one."""
+    excerpts may hold the tables in between, so numbering starts over after a cut."""
     label = (lambda v: f"{prefix}.{v}") if prefix else (lambda v: v)
     prev, prev_by_code, prev_line = None, False, 0
     for value, line, by_code in captions:
-        if any(prev_line < b < line for b in breaks):
+        if cut_between(report, prev_line, line):
             prev = None
         prev_line = line
         if prev is not None and value == prev:
