@@ -488,3 +488,15 @@ def test_findings_are_headed_by_the_indicators_name_where_the_report_gives_it():
     unnamed = {"findings": [finding], "indicators": [{"code": "Indikator 1", "name": None}]}
     [(_, [(heading, _)])] = common.grouped(unnamed, "id")
     assert heading == "Indikator 1"
+
+
+def test_an_indicator_named_by_its_shortened_name_is_headed_by_the_name_alone():
+    """A report without codes names an indicator by the start of its name: the heading is the
+    name, not the shortened name and the name again."""
+    from kinerja_audit.render import common
+
+    name = "Pencapaian Status Mutu Sungai Utama dan Waduk Besar"
+    finding = {"rule": "ARI001", "indicator": name[:30], "section": None}
+    report = {"findings": [finding], "indicators": [{"code": name[:30], "name": name}]}
+    [(_, [(heading, _)])] = common.grouped(report, "id")
+    assert heading == name

@@ -92,7 +92,8 @@ def grouped(report: dict, lang: str) -> list[tuple[str, list[tuple[str, list[dic
         name = names.get(finding.get("indicator"))
         if name and name != heading:
             cut = name if len(name) <= NAME_IN_HEADING else name[:NAME_IN_HEADING - 1] + "…"
-            heading = f"{heading} – {cut}"
+            # a report without codes names the indicator by its (shortened) name: the name alone
+            heading = cut if name.lower().startswith(heading.lower()) else f"{heading} – {cut}"
         by_indicator.setdefault(heading, []).append(finding)
     return [(sec, list(inds.items())) for sec, inds in sections.items()]
 
